@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace Segue.Cli.Commands;
+
+/// <summary>Every subcommand of <c>segue</c>, in the order <c>--help</c> lists them.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All() =>
+    [
+    ];
+}
