@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-
 namespace Segue.Data;
 
 /// <summary>
@@ -10,18 +8,21 @@ namespace Segue.Data;
 public sealed class Utf8Interner
 {
     private readonly Utf8StringList _values = new();
-    private int[] _slots = new int[1 << 9];    // id + 1, 0 = empty; open addressing, linear probing
+    private int[] _slots = new int[1 << 4];
 
     public int Count => _values.Count;
 
     public Utf8StringList Values => _values;
+
+    /// <summary>The hash index, in the layout <see cref="Utf8HashIndex"/> reads.</summary>
+    public ReadOnlySpan<int> Slots => _slots;
 
     public ReadOnlySpan<byte> this[int id] => _values[id];
 
     /// <summary>Returns the id of <paramref name="value"/>, adding it if new.</summary>
     public int Intern(ReadOnlySpan<byte> value, out bool added)
     {
-        int slot = FindSlot(_slots, value);
+        int slot = Utf8HashIndex.FindSlot(_slots, _values, value);
         if (_slots[slot] != 0) { added = false; return _slots[slot] - 1; }
         int id = _values.Add(value);
         _slots[slot] = id + 1;
@@ -31,26 +32,13 @@ public sealed class Utf8Interner
     }
 
     /// <summary>The id of <paramref name="value"/>, or -1 when it was never interned.</summary>
-    public int Find(ReadOnlySpan<byte> value)
-    {
-        int slot = FindSlot(_slots, value);
-        return _slots[slot] - 1;
-    }
-
-    private int FindSlot(int[] slots, ReadOnlySpan<byte> value)
-    {
-        int mask = slots.Length - 1;
-        int slot = (int)XxHash3.HashToUInt64(value) & mask;
-        for (int entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask)
-            if (_values[entry - 1].SequenceEqual(value)) break;
-        return slot;
-    }
+    public int Find(ReadOnlySpan<byte> value) => Utf8HashIndex.Find(_slots, _values, value);
 
     private void Grow()
     {
         var slots = new int[_slots.Length * 2];
         for (int id = 0; id < Count; id++)
-            slots[FindSlot(slots, _values[id])] = id + 1;
+            slots[Utf8HashIndex.FindSlot(slots, _values, _values[id])] = id + 1;
         _slots = slots;
     }
 }

@@ -5,7 +5,7 @@ namespace Segue.Data;
 /// in-memory form of a dataset's string sections (names, URIs), cheap to build and written
 /// to the file as it is.
 /// </summary>
-public sealed class Utf8StringList
+public sealed class Utf8StringList : IUtf8Strings
 {
     private byte[] _bytes = new byte[1 << 12];
     private long _length;

@@ -1,0 +1,67 @@
+using System.Runtime.InteropServices;
+
+namespace Segue.Data;
+
+/// <summary>
+/// One MPD slice as parsed, with its own slice-local vocabularies (ids in order of first
+/// appearance within the slice). Slices are parsed in parallel; <see cref="DatasetBuilder"/>
+/// then merges them in slice order, which maps local ids to global ones in global
+/// first-appearance order while touching each distinct URI of a slice once, not each occurrence.
+/// </summary>
+public sealed class ParsedSlice(string source)
+{
+    /// <summary>The file (or zip entry) the slice came from, for messages and the dataset's record.</summary>
+    public string Source { get; } = source;
+
+    public readonly Utf8Interner Tracks = new(), Albums = new(), Artists = new();
+    public readonly Utf8StringList TrackNames = new(), AlbumNames = new(), ArtistNames = new();
+    public readonly List<int> TrackAlbums = [], TrackArtists = [], TrackDurations = [];
+
+    public readonly List<int> Pids = [], ModifiedAt = [], Followers = [], Edits = [];
+    public readonly List<bool> Collaborative = [];
+    public readonly Utf8StringList PlaylistNames = new(), Descriptions = new();
+    /// <summary>Playlist i's tracks are <c>PlaylistTracks[PlaylistEnds[i-1]..PlaylistEnds[i]]</c> (local ids).</summary>
+    public readonly List<int> PlaylistEnds = [], PlaylistTracks = [];
+
+    public int PlaylistCount => Pids.Count;
+
+    /// <summary>Adds one occurrence of a track to the playlist being built; the names and duration
+    /// are kept from the track's first occurrence in the slice.</summary>
+    public void AddTrack(ReadOnlySpan<byte> trackUri, ReadOnlySpan<byte> albumUri, ReadOnlySpan<byte> artistUri,
+        ReadOnlySpan<byte> trackName, ReadOnlySpan<byte> albumName, ReadOnlySpan<byte> artistName, int durationMs)
+    {
+        int album = Albums.Intern(albumUri, out bool newAlbum);
+        if (newAlbum) AlbumNames.Add(albumName);
+        int artist = Artists.Intern(artistUri, out bool newArtist);
+        if (newArtist) ArtistNames.Add(artistName);
+        int track = Tracks.Intern(trackUri, out bool newTrack);
+        if (newTrack)
+        {
+            TrackNames.Add(trackName);
+            TrackAlbums.Add(album);
+            TrackArtists.Add(artist);
+            TrackDurations.Add(durationMs);
+        }
+        PlaylistTracks.Add(track);
+    }
+
+    /// <summary>Closes the playlist whose tracks were added since the previous one.</summary>
+    public void EndPlaylist(int pid, ReadOnlySpan<byte> name, ReadOnlySpan<byte> description,
+        int modifiedAt, int followers, int edits, bool collaborative)
+    {
+        Pids.Add(pid);
+        PlaylistNames.Add(name);
+        Descriptions.Add(description);
+        ModifiedAt.Add(modifiedAt);
+        Followers.Add(followers);
+        Edits.Add(edits);
+        Collaborative.Add(collaborative);
+        PlaylistEnds.Add(PlaylistTracks.Count);
+    }
+
+    internal ReadOnlySpan<int> TracksOf(int playlist)
+    {
+        int start = playlist == 0 ? 0 : PlaylistEnds[playlist - 1];
+        return CollectionsMarshal.AsSpan(PlaylistTracks)[start..PlaylistEnds[playlist]];
+    }
+}
