@@ -14,7 +14,7 @@ internal sealed class PlaylistModel
     public const int MinLength = 5, MaxLength = 250;
 
     // Playlist length: log-normal, median and spread fitted to the MPD's (median 49, mean 66).
-    private const double LengthLogMedian = 3.80, LengthLogSpread = 0.85;
+    private const double LengthLogMedian = 3.96, LengthLogSpread = 1.0;
     private const double SecondGenreChance = 0.30;
     /// <summary>Share of tracks taken from the playlist's favourite artists.</summary>
     private const double FavouriteShare = 0.45;
@@ -25,9 +25,9 @@ internal sealed class PlaylistModel
     private const long FirstModified = 1_262_304_000;   // 2010-01-01
     private const long LastModified = 1_509_494_400;    // 2017-11-01
 
-    private static readonly PowerLaw ArtistLaw = new(exponent: 1.05, offset: 6.0);
-    private static readonly PowerLaw AlbumLaw = new(exponent: 1.6, offset: 1.0);
-    private static readonly PowerLaw TrackLaw = new(exponent: 1.3, offset: 1.5);
+    private static readonly PowerLaw ArtistLaw = new(exponent: 1.35, offset: 25.0);
+    private static readonly PowerLaw AlbumLaw = new(exponent: 1.2, offset: 1.5);
+    private static readonly PowerLaw TrackLaw = new(exponent: 2.8, offset: 0.5);
 
     private readonly SynthCatalogue _catalogue;
     private readonly double[] _genreCumulative = Cumulative(SynthVocabulary.Genres);

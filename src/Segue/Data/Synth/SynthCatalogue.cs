@@ -11,7 +11,7 @@ namespace Segue.Data.Synth;
 internal sealed class SynthCatalogue
 {
     /// <summary>Catalogue artists per playlist; about 60% of them end up in some playlist at N = 1M.</summary>
-    private const double ArtistsPerPlaylist = 0.50;
+    private const double ArtistsPerPlaylist = 0.60;
     private const int MinArtistsPerGenre = 8;
 
     public long Seed { get; }
@@ -73,7 +73,7 @@ internal sealed class SynthCatalogue
     /// <summary>Popular artists have long careers: more albums the nearer the head of their genre.</summary>
     private static int AlbumsOf(ref SynthRandom random, int rank)
     {
-        double mean = 0.9 + 6.0 / (1.0 + rank / 40.0);
+        double mean = 1.5 + 8.0 / (1.0 + rank / 30.0);
         return 1 + (int)(-mean * Math.Log(1.0 - random.NextDouble()));
     }
 
