@@ -6,10 +6,15 @@ namespace Segue.Cli;
 /// progress through Spectre.Console on a terminal, plain text when redirected.</summary>
 public static class Output
 {
-    private static readonly IAnsiConsole ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings
+    private static readonly IAnsiConsole ErrorConsole = CreateErrorConsole();
+
+    private static IAnsiConsole CreateErrorConsole()
     {
-        Out = new AnsiConsoleOutput(Console.Error),
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // An error is one line, whatever the width Spectre assumes for a redirected stream.
+        console.Profile.Width = int.MaxValue / 2;
+        return console;
+    }
 
     /// <summary>True when stdout is a terminal a person is watching.</summary>
     public static bool Interactive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
