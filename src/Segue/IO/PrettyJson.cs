@@ -5,9 +5,10 @@ namespace Segue.IO;
 
 /// <summary>
 /// The JSON layout of the MPD's files (Python's <c>json.dumps(obj, indent=4)</c>): 4-space
-/// indentation, "key": value, \n line ends. Characters outside ASCII are written as \u escapes
-/// like Python's (Utf8JsonWriter's hex digits are upper case); quotes and ampersands stay
-/// literal as Python leaves them.
+/// indentation, "key": value, \n line ends; apostrophes and ampersands stay literal as Python
+/// leaves them. Checked against json.dumps: identical except that characters outside ASCII in
+/// the Basic Multilingual Plane are written as UTF-8 where Python writes \u escapes, and the
+/// escapes of other characters (emoji) have upper-case hex digits.
 /// </summary>
 public static class PrettyJson
 {

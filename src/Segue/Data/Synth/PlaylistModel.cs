@@ -25,7 +25,7 @@ internal sealed class PlaylistModel
     private const long FirstModified = 1_262_304_000;   // 2010-01-01
     private const long LastModified = 1_509_494_400;    // 2017-11-01
 
-    private static readonly PowerLaw ArtistLaw = new(exponent: 1.35, offset: 25.0);
+    private static readonly PowerLaw ArtistLaw = new(exponent: 1.0, offset: 15.0);
     private static readonly PowerLaw AlbumLaw = new(exponent: 1.2, offset: 1.5);
     private static readonly PowerLaw TrackLaw = new(exponent: 2.8, offset: 0.5);
 

@@ -10,8 +10,8 @@ namespace Segue.Data.Synth;
 /// </summary>
 internal sealed class SynthCatalogue
 {
-    /// <summary>Catalogue artists per playlist; about 60% of them end up in some playlist at N = 1M.</summary>
-    private const double ArtistsPerPlaylist = 0.60;
+    /// <summary>Catalogue artists per playlist; nearly all of them end up in some playlist.</summary>
+    private const double ArtistsPerPlaylist = 0.30;
     private const int MinArtistsPerGenre = 8;
 
     public long Seed { get; }
