@@ -9,7 +9,7 @@ public class MetricsTests
         .Select(t => t < 3 ? 0 : t < 5 ? 1 : t < 10 ? 2 : t < 20 ? 3 : t < 30 ? 4 : 5).ToArray();
 
     [Fact]
-    public void BookTrackRecallDividesByNextCountedWithRepeats()
+    public void Book_track_recall_divides_by_next_counted_with_repeats()
     {
         // next = [1, 2, 2, 3]: m = 4, set {1, 2, 3}; two of the recommendations are in it.
         int[] ranking = [2, 5, 3];
@@ -18,7 +18,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public void BookArtistRecallCountsEveryRecommendationAndCanExceedOne()
+    public void Book_artist_recall_counts_every_recommendation_and_can_exceed_one()
     {
         // next = [0, 3]: artists {0, 1}, m = 2; all five recommendations are by artist 0 or 1.
         int[] ranking = [1, 2, 4, 0, 3, 7];
@@ -27,7 +27,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public void ArtistRecallCountsDistinctArtists()
+    public void Artist_recall_counts_distinct_artists()
     {
         // Relevant artists {0, 2, 3}; the ranking reaches artist 0 three times and artist 3 once.
         int[] ranking = [0, 1, 2, 10, 4];
@@ -35,20 +35,20 @@ public class MetricsTests
     }
 
     [Fact]
-    public void ArtistRecallIsZeroWhenNoWithheldArtistIsKnown()
+    public void Artist_recall_is_zero_when_no_withheld_artist_is_known()
     {
         Assert.Equal(0.0, Metrics.ArtistRecall([1, 2], Artists, [], new bool[0]));
     }
 
     [Fact]
-    public void RPrecisionLooksOnlyAtTheFirstGRecommendations()
+    public void R_precision_looks_only_at_the_first_G_recommendations()
     {
         // |G| = 3; 1 and 2 are in the first three, 3 comes fourth.
         Assert.Equal(2.0 / 3, Metrics.RPrecision([1, 9, 2, 3], [1, 2, 3]));
     }
 
     [Fact]
-    public void ArtistCreditIsGivenOncePerDistinctArtistMatchedOnlyByArtist()
+    public void Artist_credit_is_given_once_per_distinct_artist_matched_only_by_artist()
     {
         // G = {10, 11 (artist 3), 20 (artist 4), 30 (artist 5)}, |G| = 4. The first four: 12 (artist 3,
         // not in G), 10 (exact), 21 and 22 (artist 4, not in G). Artist 3 already has an exact match:
@@ -61,14 +61,14 @@ public class MetricsTests
     }
 
     [Fact]
-    public void ArtistCreditYieldsToAnExactMatchFoundLater()
+    public void Artist_credit_yields_to_an_exact_match_found_later()
     {
         // Artist 3 is first matched by 12 (artist only), then exactly by 10: no partial credit.
         Assert.Equal(1.0 / 2, Metrics.RPrecisionArtistCredit([12, 10], Artists, [10, 20], [3, 4], new byte[2]));
     }
 
     [Fact]
-    public void NdcgDiscountsByLog2OfTheRankAfterTheFirst()
+    public void Ndcg_discounts_by_log2_of_the_rank_after_the_first()
     {
         // G = {1, 2, 3}; hits at ranks 2 and 4: DCG = 1/log2(2) + 1/log2(4) = 1.5;
         // IDCG = 1 + 1/log2(2) + 1/log2(3).
@@ -78,7 +78,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public void NdcgCapsTheIdealAtK()
+    public void Ndcg_caps_the_ideal_at_K()
     {
         // 600 withheld, the 500 recommended all relevant: a perfect list of 500.
         int[] g = Enumerable.Range(0, 600).ToArray();
@@ -89,7 +89,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public void ShortRankingsAreScoredAgainstTheFullIdeal()
+    public void Short_rankings_are_scored_against_the_full_ideal()
     {
         // Only three candidates existed; G has four tracks, one of them ranked first.
         double idcg = 1 + 1 + 1 / Math.Log2(3) + 1 / Math.Log2(4);
@@ -99,7 +99,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public void NoRelevantItemScoresZeroAndTheMissingClickPage()
+    public void No_relevant_item_scores_zero_and_the_missing_click_page()
     {
         int[] ranking = [1, 2, 3];
         int[] g = [7, 8];
@@ -115,7 +115,7 @@ public class MetricsTests
     [InlineData(10, 0)]
     [InlineData(11, 1)]
     [InlineData(500, 49)]
-    public void ClicksArePagesOfTenBeforeTheFirstRelevantTrack(int rank, int clicks)
+    public void Clicks_are_pages_of_ten_before_the_first_relevant_track(int rank, int clicks)
     {
         int[] ranking = Enumerable.Range(1000, 500).ToArray();
         ranking[rank - 1] = 7;
@@ -123,7 +123,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public void UnknownWithheldTracksCountInGButNeverMatch()
+    public void Unknown_withheld_tracks_count_in_G_but_never_match()
     {
         // Two withheld tracks the dataset does not know (negative ids) and track 5 (artist 2).
         int[] g = [-2, -1, 5];
