@@ -9,5 +9,6 @@ public static class CommandCatalog
     [
         IngestCommand.Create(),
         StatsCommand.Create(),
+        EvalCommand.Create(),
     ];
 }
