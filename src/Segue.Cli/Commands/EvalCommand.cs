@@ -34,18 +34,17 @@ public static class EvalCommand
         {
             model, datasetPath, test, allBaselines, baselines, normalization, k, limit, threads, json, submission, team, email,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(k) <= 0) result.AddError("-k must be positive");
-            if (result.GetValue(threads) <= 0) result.AddError("--threads must be positive");
-            if (result.GetValue(limit) < 0) result.AddError("--limit must not be negative");
-            if (result.GetValue(submission) is null) return;
-            if (result.GetValue(test) is null) result.AddError("--submission needs --test (a challenge set)");
-            if (result.GetValue(team) is null || result.GetValue(email) is null) result.AddError("--submission needs --team and --email");
-            if (result.GetValue(k) != Submission.Length) result.AddError($"--submission needs -k {Submission.Length}");
-        });
         command.SetAction(parse =>
         {
+            Check(parse.GetValue(k) > 0, "-k must be positive");
+            Check(parse.GetValue(threads) > 0, "--threads must be positive");
+            Check(parse.GetValue(limit) >= 0, "--limit must not be negative");
+            if (parse.GetValue(submission) is not null)
+            {
+                Check(parse.GetValue(test) is not null, "--submission needs --test (a challenge set)");
+                Check(parse.GetValue(team) is not null && parse.GetValue(email) is not null, "--submission needs --team and --email");
+                Check(parse.GetValue(k) == Submission.Length, $"--submission needs -k {Submission.Length}");
+            }
             using var dataset = Dataset.Open(parse.GetValue(datasetPath)!);
             var recommenders = Recommenders(dataset, parse.GetValue(model), parse.GetValue(allBaselines),
                 parse.GetValue(baselines) ?? [], parse.GetValue(normalization));
@@ -92,6 +91,11 @@ public static class EvalCommand
         return command;
     }
 
+    private static void Check(bool condition, string message)
+    {
+        if (!condition) throw new SegueException(message);
+    }
+
     /// <summary>The model first (when given), then the baselines asked for; all baselines when
     /// neither a model nor a baseline is named.</summary>
     private static IReadOnlyList<IRecommender> Recommenders(Dataset dataset, string? modelPath, bool allBaselines,
@@ -113,26 +117,31 @@ public static class EvalCommand
     private static IRecommender OpenModel(string path, Dataset dataset) =>
         throw new SegueException($"{path}: this build of segue cannot read model files yet (dataset {dataset.FilePath})");
 
+    // Metrics as rows and recommenders as columns: eight metric names side by side would not fit
+    // a terminal, whereas a handful of recommenders do.
     private static Table OverallTable(IReadOnlyList<EvalReport> reports)
     {
-        var table = new Table().Title("evaluation").AddColumn("recommender");
-        foreach (var name in reports[0].MetricNames) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
-        table.AddColumn(new TableColumn("cases/s").RightAligned());
-        foreach (var report in reports)
-            table.AddRow([Markup.Escape(report.Recommender), .. Figures(report.MetricNames, report.Overall),
-                $"{report.Cases / Math.Max(report.Seconds, 1e-9):N0}"]);
+        var table = new Table().Title("evaluation").AddColumn("metric");
+        foreach (var report in reports) table.AddColumn(new TableColumn(Markup.Escape(report.Recommender)).RightAligned());
+        foreach (var name in reports[0].MetricNames)
+            table.AddRow([Markup.Escape(name), .. reports.Select(r => Figure(name, r.Overall))]);
+        table.AddRow(["cases/s", .. reports.Select(r => $"{r.Cases / Math.Max(r.Seconds, 1e-9):N0}")]);
         return table;
     }
 
+    // Categories as rows, with recall and the challenge's three metrics: what fits a terminal's
+    // width (the JSON has every metric per category).
     private static Table CategoryTable(EvalReport report)
     {
-        var table = new Table().Title($"{Markup.Escape(report.Recommender)} by challenge category").AddColumn("category").AddColumn(new TableColumn("cases").RightAligned());
-        foreach (var name in report.MetricNames) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        string[] names = [report.MetricNames[2], "r_precision", "ndcg", "clicks"];
+        var table = new Table().Title($"{Markup.Escape(report.Recommender)} by category")
+            .AddColumn("category").AddColumn(new TableColumn("cases").RightAligned());
+        foreach (var name in names) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
         foreach (var (category, metrics) in report.ByCategory.OrderBy(e => e.Key))
-            table.AddRow([$"{category}", $"{report.CategoryCases[category]:N0}", .. Figures(report.MetricNames, metrics)]);
+            table.AddRow([$"{category}", $"{report.CategoryCases[category]:N0}", .. names.Select(n => Figure(n, metrics))]);
         return table;
     }
 
-    private static IEnumerable<string> Figures(IReadOnlyList<string> names, IReadOnlyDictionary<string, double> values) =>
-        names.Select(name => name == "clicks" ? $"{values[name]:F3}" : $"{values[name]:F4}");
+    private static string Figure(string name, IReadOnlyDictionary<string, double> values) =>
+        name == "clicks" ? $"{values[name]:F3}" : $"{values[name]:F4}";
 }
