@@ -5,6 +5,7 @@ using Segue.Bench;
 var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["synth"] = SynthBenchmark.Run,
+    ["eval"] = EvalBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

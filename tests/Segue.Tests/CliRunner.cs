@@ -1,4 +1,5 @@
 using Segue.Cli;
+using Spectre.Console;
 
 namespace Segue.Tests;
 
@@ -12,6 +13,9 @@ public static class CliRunner
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         Console.SetOut(stdout);
         Console.SetError(stderr);
+        // AnsiConsole binds to Console.Out when first used; rebind it to this run's capture.
+        var oldAnsi = AnsiConsole.Console;
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
         try
         {
             int exit = App.Run(args);
@@ -21,6 +25,7 @@ public static class CliRunner
         {
             Console.SetOut(oldOut);
             Console.SetError(oldErr);
+            AnsiConsole.Console = oldAnsi;
         }
     }
 }

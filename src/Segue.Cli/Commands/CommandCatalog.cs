@@ -10,5 +10,6 @@ public static class CommandCatalog
         SynthCommand.Create(),
         IngestCommand.Create(),
         StatsCommand.Create(),
+        EvalCommand.Create(),
     ];
 }
