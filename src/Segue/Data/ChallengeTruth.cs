@@ -17,52 +17,39 @@ public sealed record ChallengeTruth(IReadOnlyList<ChallengeTruthPlaylist> Playli
 
     public static ChallengeTruth Read(string path)
     {
-        JsonDocument document;
-        try
+        using var document = JsonFields.Parse(path);
+        var root = JsonFields.Root(path, document);
+        var version = JsonFields.Property(path, "the file", root, "version", JsonValueKind.Number);
+        if (!version.TryGetInt32(out int v) || v != FormatVersion)
+            throw new SegueException($"{path}: field 'version' is {version.GetRawText()}; this Segue reads version {FormatVersion}");
+        var playlists = new List<ChallengeTruthPlaylist>();
+        var pids = new HashSet<int>();
+        int index = 0;
+        foreach (var playlist in JsonFields.Property(path, "the file", root, "playlists", JsonValueKind.Array).EnumerateArray())
         {
-            using var stream = File.OpenRead(path);
-            document = JsonDocument.Parse(stream);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SegueException($"{path}: cannot read: {e.Message}", e);
-        }
-        catch (JsonException e)
-        {
-            throw new SegueException($"{path}: not valid JSON at byte {e.BytePositionInLine} of line {e.LineNumber + 1}: {e.Message}", e);
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                throw new SegueException($"{path}: expected a JSON object at the top level");
-            var version = Property(path, "the file", root, "version", JsonValueKind.Number);
-            if (!version.TryGetInt32(out int v) || v != FormatVersion)
-                throw new SegueException($"{path}: field 'version' is {version.GetRawText()}; this Segue reads version {FormatVersion}");
-            var playlists = new List<ChallengeTruthPlaylist>();
-            int index = 0;
-            foreach (var playlist in Property(path, "the file", root, "playlists", JsonValueKind.Array).EnumerateArray())
+            string record = $"playlist {index}";
+            if (playlist.ValueKind != JsonValueKind.Object)
+                throw new SegueException($"{path}: {record}: expected an object");
+            int pid = JsonFields.Int(path, record, playlist, "pid");
+            record = $"playlist {index} (pid {pid})";
+            if (!pids.Add(pid))
+                throw new SegueException($"{path}: {record}: field 'pid' repeats an earlier playlist's");
+            int category = JsonFields.Int(path, record, playlist, "category");
+            if (category is < 1 or > 10)
+                throw new SegueException($"{path}: {record}: field 'category' is {category}; expected 1..10");
+            var holdouts = new List<string>();
+            foreach (var uri in JsonFields.Property(path, record, playlist, "holdouts", JsonValueKind.Array).EnumerateArray())
             {
-                string record = $"playlist {index}";
-                if (playlist.ValueKind != JsonValueKind.Object)
-                    throw new SegueException($"{path}: {record}: expected an object");
-                int pid = Int(path, record, playlist, "pid");
-                record = $"playlist {index} (pid {pid})";
-                int category = Int(path, record, playlist, "category");
-                if (category is < 1 or > 10)
-                    throw new SegueException($"{path}: {record}: field 'category' is {category}; expected 1..10");
-                var holdouts = new List<string>();
-                foreach (var uri in Property(path, record, playlist, "holdouts", JsonValueKind.Array).EnumerateArray())
-                {
-                    if (uri.ValueKind != JsonValueKind.String)
-                        throw new SegueException($"{path}: {record}: field 'holdouts' holds a {uri.ValueKind}; expected track URI strings");
-                    holdouts.Add(uri.GetString()!);
-                }
-                playlists.Add(new ChallengeTruthPlaylist(pid, category, holdouts));
-                index++;
+                if (uri.ValueKind != JsonValueKind.String)
+                    throw new SegueException($"{path}: {record}: field 'holdouts' holds a {uri.ValueKind}; expected track URI strings");
+                holdouts.Add(uri.GetString()!);
             }
-            return new ChallengeTruth(playlists);
+            if (holdouts.Count == 0)
+                throw new SegueException($"{path}: {record}: field 'holdouts' is empty; nothing to evaluate");
+            playlists.Add(new ChallengeTruthPlaylist(pid, category, holdouts));
+            index++;
         }
+        return new ChallengeTruth(playlists);
     }
 
     public void Write(string path)
@@ -89,20 +76,4 @@ public sealed record ChallengeTruth(IReadOnlyList<ChallengeTruthPlaylist> Playli
         file.Commit();
     }
 
-    private static JsonElement Property(string path, string record, JsonElement owner, string name, JsonValueKind kind)
-    {
-        if (!owner.TryGetProperty(name, out var value))
-            throw new SegueException($"{path}: {record}: field '{name}' is missing");
-        if (value.ValueKind != kind)
-            throw new SegueException($"{path}: {record}: field '{name}' is a {value.ValueKind}; expected a {kind}");
-        return value;
-    }
-
-    private static int Int(string path, string record, JsonElement owner, string name)
-    {
-        var value = Property(path, record, owner, name, JsonValueKind.Number);
-        if (!value.TryGetInt32(out int result))
-            throw new SegueException($"{path}: {record}: field '{name}' is {value.GetRawText()}; expected an integer");
-        return result;
-    }
 }

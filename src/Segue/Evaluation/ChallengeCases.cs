@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Segue.Data;
+using Segue.IO;
 
 namespace Segue.Evaluation;
 
@@ -16,8 +17,7 @@ namespace Segue.Evaluation;
 public static class ChallengeCases
 {
     public const string SetFileName = "challenge_set.json";
-    public const string TruthFileName = "challenge_truth.json";
-    public const int TruthVersion = 1;
+    public const string TruthFileName = ChallengeTruth.FileName;
 
     /// <summary>Cases of the challenge set in <paramref name="folder"/>, in the set's order. Without
     /// a truth file (the real challenge keeps its answers) the cases have category 0 and nothing
@@ -33,31 +33,29 @@ public static class ChallengeCases
     /// <summary>Reads a challenge set and, when <paramref name="truthPath"/> is given, its answers.</summary>
     public static IReadOnlyList<EvalCase> Read(string setPath, string? truthPath, Dataset dataset)
     {
-        var truth = truthPath is null ? null : ReadTruth(truthPath);
+        var truth = truthPath is null ? null : ChallengeTruth.Read(truthPath).Playlists.ToDictionary(p => p.Pid);
         var cases = new List<EvalCase>();
         var pids = new HashSet<int>();
-        using var document = Parse(setPath);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-            throw new SegueException($"{setPath}: expected a JSON object at the top level");
+        using var document = JsonFields.Parse(setPath);
+        var root = JsonFields.Root(setPath, document);
         int index = 0;
-        foreach (var playlist in Property(setPath, "the file", root, "playlists", JsonValueKind.Array).EnumerateArray())
+        foreach (var playlist in JsonFields.Property(setPath, "the file", root, "playlists", JsonValueKind.Array).EnumerateArray())
         {
             string record = $"playlist {index++}";
             if (playlist.ValueKind != JsonValueKind.Object)
                 throw new SegueException($"{setPath}: {record}: expected an object");
-            int pid = Int(setPath, record, playlist, "pid");
+            int pid = JsonFields.Int(setPath, record, playlist, "pid");
             record += $" (pid {pid})";
             if (!pids.Add(pid)) throw new SegueException($"{setPath}: {record}: field 'pid' repeats an earlier playlist's");
             string? title = null;
             if (playlist.TryGetProperty("name", out _))
-                title = Property(setPath, record, playlist, "name", JsonValueKind.String).GetString();
+                title = JsonFields.Property(setPath, record, playlist, "name", JsonValueKind.String).GetString();
             var seeds = new List<int>();
-            foreach (var track in Property(setPath, record, playlist, "tracks", JsonValueKind.Array).EnumerateArray())
+            foreach (var track in JsonFields.Property(setPath, record, playlist, "tracks", JsonValueKind.Array).EnumerateArray())
             {
                 if (track.ValueKind != JsonValueKind.Object)
                     throw new SegueException($"{setPath}: {record}: field 'tracks' holds a {track.ValueKind}; expected track objects");
-                string uri = Property(setPath, record, track, "track_uri", JsonValueKind.String).GetString()!;
+                string uri = JsonFields.Property(setPath, record, track, "track_uri", JsonValueKind.String).GetString()!;
                 if (dataset.TryGetTrack(uri, out int id)) seeds.Add(id);
             }
             int category = 0;
@@ -91,73 +89,4 @@ public static class ChallengeCases
         return ids;
     }
 
-    private static Dictionary<int, (int Category, IReadOnlyList<string> Holdouts)> ReadTruth(string path)
-    {
-        using var document = Parse(path);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-            throw new SegueException($"{path}: expected a JSON object at the top level");
-        var version = Property(path, "the file", root, "version", JsonValueKind.Number);
-        if (!version.TryGetInt32(out int v) || v != TruthVersion)
-            throw new SegueException($"{path}: field 'version' is {version.GetRawText()}; this Segue reads version {TruthVersion}");
-        var truth = new Dictionary<int, (int, IReadOnlyList<string>)>();
-        int index = 0;
-        foreach (var playlist in Property(path, "the file", root, "playlists", JsonValueKind.Array).EnumerateArray())
-        {
-            string record = $"playlist {index++}";
-            if (playlist.ValueKind != JsonValueKind.Object)
-                throw new SegueException($"{path}: {record}: expected an object");
-            int pid = Int(path, record, playlist, "pid");
-            record += $" (pid {pid})";
-            int category = Int(path, record, playlist, "category");
-            if (category is < 1 or > 10)
-                throw new SegueException($"{path}: {record}: field 'category' is {category}; expected 1..10");
-            var holdouts = new List<string>();
-            foreach (var uri in Property(path, record, playlist, "holdouts", JsonValueKind.Array).EnumerateArray())
-            {
-                if (uri.ValueKind != JsonValueKind.String)
-                    throw new SegueException($"{path}: {record}: field 'holdouts' holds a {uri.ValueKind}; expected track URI strings");
-                holdouts.Add(uri.GetString()!);
-            }
-            if (holdouts.Count == 0)
-                throw new SegueException($"{path}: {record}: field 'holdouts' is empty; nothing to evaluate");
-            if (!truth.TryAdd(pid, (category, holdouts)))
-                throw new SegueException($"{path}: {record}: field 'pid' repeats an earlier playlist's");
-        }
-        return truth;
-    }
-
-    private static JsonDocument Parse(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return JsonDocument.Parse(stream);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SegueException($"{path}: cannot read: {e.Message}", e);
-        }
-        catch (JsonException e)
-        {
-            throw new SegueException($"{path}: not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine}: {e.Message}", e);
-        }
-    }
-
-    private static JsonElement Property(string path, string record, JsonElement owner, string name, JsonValueKind kind)
-    {
-        if (!owner.TryGetProperty(name, out var value))
-            throw new SegueException($"{path}: {record}: field '{name}' is missing");
-        if (value.ValueKind != kind)
-            throw new SegueException($"{path}: {record}: field '{name}' is a {value.ValueKind}; expected a {kind}");
-        return value;
-    }
-
-    private static int Int(string path, string record, JsonElement owner, string name)
-    {
-        var value = Property(path, record, owner, name, JsonValueKind.Number);
-        if (!value.TryGetInt32(out int result))
-            throw new SegueException($"{path}: {record}: field '{name}' is {value.GetRawText()}; expected an integer");
-        return result;
-    }
 }
