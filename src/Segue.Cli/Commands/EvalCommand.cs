@@ -119,7 +119,7 @@ public static class EvalCommand
 
     // Metrics as rows and recommenders as columns: eight metric names side by side would not fit
     // a terminal, whereas a handful of recommenders do.
-    private static Table OverallTable(IReadOnlyList<EvalReport> reports)
+    internal static Table OverallTable(IReadOnlyList<EvalReport> reports)
     {
         var table = new Table().Title("evaluation").AddColumn("metric");
         foreach (var report in reports) table.AddColumn(new TableColumn(Markup.Escape(report.Recommender)).RightAligned());
@@ -131,7 +131,7 @@ public static class EvalCommand
 
     // Categories as rows, with recall and the challenge's three metrics: what fits a terminal's
     // width (the JSON has every metric per category).
-    private static Table CategoryTable(EvalReport report)
+    internal static Table CategoryTable(EvalReport report)
     {
         string[] names = [report.MetricNames[2], "r_precision", "ndcg", "clicks"];
         var table = new Table().Title($"{Markup.Escape(report.Recommender)} by category")
