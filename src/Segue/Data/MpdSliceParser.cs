@@ -26,6 +26,8 @@ public sealed class MpdSliceParser
          "num_followers", "tracks", "num_edits", "duration_ms"];
     private static readonly string[] TrackKeys =
         ["pos", "artist_name", "track_uri", "artist_uri", "track_name", "album_uri", "duration_ms", "album_name"];
+    private static readonly byte[][] PlaylistKeysUtf8 = [.. PlaylistKeys.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] TrackKeysUtf8 = [.. TrackKeys.Select(Encoding.UTF8.GetBytes)];
 
     private byte[] _scratch = new byte[1 << 12];
     private int _scratchUsed;
@@ -120,7 +122,7 @@ public sealed class MpdSliceParser
         bool collaborative = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            int key = KeyIndex(ref reader, PlaylistKeys);
+            int key = KeyIndex(ref reader, PlaylistKeysUtf8);
             bool isDescription = key < 0 && reader.ValueTextEquals("description"u8);
             reader.Read();
             if (key >= 0) seen |= 1 << key;
@@ -185,7 +187,7 @@ public sealed class MpdSliceParser
         int seen = 0, pos = -1, duration = 0, mark = _scratchUsed;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            int key = KeyIndex(ref reader, TrackKeys);
+            int key = KeyIndex(ref reader, TrackKeysUtf8);
             reader.Read();
             if (key < 0) { reader.Skip(); continue; }
             seen |= 1 << key;
@@ -223,10 +225,14 @@ public sealed class MpdSliceParser
         return false;
     }
 
-    private static int KeyIndex(ref Utf8JsonReader reader, string[] keys)
+    /// <summary>Which of <paramref name="keys"/> the current property name is, or -1. Compares raw
+    /// bytes (the hot path: eight keys per track); an escaped name takes the reader's slow path.</summary>
+    private static int KeyIndex(ref Utf8JsonReader reader, byte[][] keys)
     {
+        var name = reader.ValueSpan;
+        bool escaped = reader.ValueIsEscaped;
         for (int k = 0; k < keys.Length; k++)
-            if (reader.ValueTextEquals(keys[k])) return k;
+            if (escaped ? reader.ValueTextEquals(keys[k]) : name.SequenceEqual(keys[k])) return k;
         return -1;
     }
 

@@ -13,7 +13,8 @@ public sealed class ParsedSlice(string source)
     /// <summary>The file (or zip entry) the slice came from, for messages and the dataset's record.</summary>
     public string Source { get; } = source;
 
-    public readonly Utf8Interner Tracks = new(), Albums = new(), Artists = new();
+    // Sized for a real slice (1,000 playlists: some 30,000 distinct tracks), so that they rarely grow.
+    public readonly Utf8Interner Tracks = new(1 << 15), Albums = new(1 << 13), Artists = new(1 << 12);
     public readonly Utf8StringList TrackNames = new(), AlbumNames = new(), ArtistNames = new();
     public readonly List<int> TrackAlbums = [], TrackArtists = [], TrackDurations = [];
 
@@ -25,18 +26,19 @@ public sealed class ParsedSlice(string source)
 
     public int PlaylistCount => Pids.Count;
 
-    /// <summary>Adds one occurrence of a track to the playlist being built; the names and duration
-    /// are kept from the track's first occurrence in the slice.</summary>
+    /// <summary>Adds one occurrence of a track to the playlist being built. A track's album,
+    /// artist, names and duration are those of its first occurrence, so for a track already seen
+    /// only its URI is looked up (the hot path of ingest).</summary>
     public void AddTrack(ReadOnlySpan<byte> trackUri, ReadOnlySpan<byte> albumUri, ReadOnlySpan<byte> artistUri,
         ReadOnlySpan<byte> trackName, ReadOnlySpan<byte> albumName, ReadOnlySpan<byte> artistName, int durationMs)
     {
-        int album = Albums.Intern(albumUri, out bool newAlbum);
-        if (newAlbum) AlbumNames.Add(albumName);
-        int artist = Artists.Intern(artistUri, out bool newArtist);
-        if (newArtist) ArtistNames.Add(artistName);
         int track = Tracks.Intern(trackUri, out bool newTrack);
         if (newTrack)
         {
+            int album = Albums.Intern(albumUri, out bool newAlbum);
+            if (newAlbum) AlbumNames.Add(albumName);
+            int artist = Artists.Intern(artistUri, out bool newArtist);
+            if (newArtist) ArtistNames.Add(artistName);
             TrackNames.Add(trackName);
             TrackAlbums.Add(album);
             TrackArtists.Add(artist);

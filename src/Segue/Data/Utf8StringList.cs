@@ -34,6 +34,16 @@ public sealed class Utf8StringList : IUtf8Strings
 
     public ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, (int)_length);
 
+    /// <summary>A struct view for <see cref="Utf8HashIndex"/>: generic code over a struct is
+    /// specialised and inlined, where over this class it would dispatch through the interface.</summary>
+    public View AsView() => new(this);
+
+    public readonly struct View(Utf8StringList list) : IUtf8Strings
+    {
+        public int Count => list._count;
+        public ReadOnlySpan<byte> this[int index] => list[index];
+    }
+
     /// <summary><c>Count + 1</c> offsets: string i spans <c>[Offsets[i], Offsets[i + 1])</c>.</summary>
     public ReadOnlySpan<long> Offsets => _offsets.AsSpan(0, _count + 1);
 }
