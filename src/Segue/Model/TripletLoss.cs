@@ -48,6 +48,7 @@ public sealed class TripletLoss(EmbeddingModel model)
         context.CopyTo(_ids);
         next.CopyTo(_ids.AsSpan(_n));
         negatives.CopyTo(_ids.AsSpan(_n + _m));
+        gradients.Clear();
         for (int r = 0; r < rows; r++)
             model.ScatterGradient(_ids[r], default, gradients);
     }
