@@ -4,6 +4,8 @@ using Segue.Bench;
 //   dotnet run -c Release --project bench/Segue.Bench -- NAME [options]
 var benchmarks = new Dictionary<string, Func<string[], int>>
 {
+    ["synth"] = SynthBenchmark.Run,
+    ["eval"] = EvalBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

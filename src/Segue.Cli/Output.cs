@@ -6,19 +6,14 @@ namespace Segue.Cli;
 /// progress through Spectre.Console on a terminal, plain text when redirected.</summary>
 public static class Output
 {
-    private static readonly IAnsiConsole ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Console.Error),
-    });
-
     /// <summary>True when stdout is a terminal a person is watching.</summary>
     public static bool Interactive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
-    public static void Error(string message) =>
-        ErrorConsole.MarkupLine($"[red]segue: error:[/] {Markup.Escape(message)}");
+    // Plain writes: a console would wrap a long message at the terminal's width, and an error
+    // must stay one line for whoever greps the log.
+    public static void Error(string message) => Console.Error.WriteLine($"segue: error: {message}");
 
-    public static void Warning(string message) =>
-        ErrorConsole.MarkupLine($"[yellow]segue: warning:[/] {Markup.Escape(message)}");
+    public static void Warning(string message) => Console.Error.WriteLine($"segue: warning: {message}");
 
     public static void Info(string message) => AnsiConsole.MarkupLine(Markup.Escape(message));
 }

@@ -7,5 +7,9 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        SynthCommand.Create(),
+        IngestCommand.Create(),
+        StatsCommand.Create(),
+        EvalCommand.Create(),
     ];
 }

@@ -40,9 +40,9 @@ public sealed class DatasetBuilder
 
     /// <summary>
     /// Merges the next slice. A playlist whose pid an earlier playlist already has is an error,
-    /// or, with <paramref name="skipDuplicates"/>, dropped; returns the number dropped.
+    /// or, when <paramref name="invalid"/> is given, dropped and counted there.
     /// </summary>
-    public int AddSlice(ParsedSlice slice, bool skipDuplicates = false)
+    public void AddSlice(ParsedSlice slice, InvalidRecords? invalid = null)
     {
         FlushPending();
         int sliceIndex = _slices.Count;
@@ -53,14 +53,15 @@ public sealed class DatasetBuilder
         Array.Fill(albumMap, -1);
         var artistMap = new int[slice.Artists.Count];
         Array.Fill(artistMap, -1);
-        int dropped = 0;
         for (int p = 0; p < slice.PlaylistCount; p++)
         {
             int pid = slice.Pids[p];
             if (!_sliceOfPid.TryAdd(pid, sliceIndex))
             {
-                if (skipDuplicates) { dropped++; continue; }
-                throw new SegueException($"{slice.Source}: playlist pid {pid}: field 'pid': duplicate pid (already in {_slices[_sliceOfPid[pid]]})");
+                string message = $"{slice.Source}: playlist pid {pid}: field 'pid': duplicate pid (already in {_slices[_sliceOfPid[pid]]})";
+                if (invalid is null) throw new SegueException(message);
+                invalid.Add(InvalidReason.DuplicatePid, message);
+                continue;
             }
             foreach (int local in slice.TracksOf(p))
             {
@@ -79,7 +80,6 @@ public sealed class DatasetBuilder
             _edits.Add(slice.Edits[p]);
             _collaborative.Add(slice.Collaborative[p] ? (byte)1 : (byte)0);
         }
-        return dropped;
     }
 
     private int MergeTrack(ParsedSlice slice, int local, int[] albumMap, int[] artistMap)

@@ -59,6 +59,15 @@ public sealed class ParsedSlice(string source)
         PlaylistEnds.Add(PlaylistTracks.Count);
     }
 
+    /// <summary>Forgets the tracks added since the last complete playlist (a playlist found bad).
+    /// URIs it interned stay in the slice's vocabularies, but ids are only given to tracks of
+    /// kept playlists when slices merge, so they never reach the dataset.</summary>
+    public void DiscardOpenPlaylist()
+    {
+        int end = PlaylistEnds.Count == 0 ? 0 : PlaylistEnds[^1];
+        PlaylistTracks.RemoveRange(end, PlaylistTracks.Count - end);
+    }
+
     internal ReadOnlySpan<int> TracksOf(int playlist)
     {
         int start = playlist == 0 ? 0 : PlaylistEnds[playlist - 1];

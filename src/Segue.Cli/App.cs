@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Segue.Cli.Commands;
+
+namespace Segue.Cli;
+
+/// <summary>The <c>segue</c> program: parses the command line, runs the command, and turns a
+/// <see cref="SegueException"/> into one line on stderr and exit code 1.</summary>
+public static class App
+{
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("Segue: playlist continuation on Spotify Million Playlist Dataset-format data.");
+        foreach (var command in CommandCatalog.All())
+            root.Subcommands.Add(command);
+        try
+        {
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (SegueException e)
+        {
+            Output.Error(e.Message);
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            Output.Error("cancelled");
+            return 130;
+        }
+    }
+}

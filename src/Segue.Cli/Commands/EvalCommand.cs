@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Segue.Data;
+using Segue.Evaluation;
+using Segue.Retrieval;
+using Spectre.Console;
+
+namespace Segue.Cli.Commands;
+
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<string?>("model") { Description = "A model file to evaluate (optional: baselines need none)", Arity = ArgumentArity.ZeroOrOne };
+        var datasetPath = new Option<string>("--dataset") { Description = "The dataset file the model was trained on", Required = true };
+        var test = new Option<string?>("--test") { Description = $"A challenge folder ({ChallengeCases.SetFileName}, {ChallengeCases.TruthFileName}) instead of the dataset's held-out split" };
+        var allBaselines = new Option<bool>("--baselines") { Description = $"Evaluate every baseline ({string.Join(", ", Baselines.Names)}) too" };
+        var baselines = new Option<string[]>("--baseline") { Description = "Evaluate this baseline too (repeatable)" };
+        baselines.AcceptOnlyFromAmong([.. Baselines.Names]);
+        var normalization = new Option<CoOccurrenceNormalization>("--cooccurrence-norm")
+        {
+            Description = "How the co-occurrence baseline normalises its counts",
+            DefaultValueFactory = _ => CoOccurrenceNormalization.Cosine,
+        };
+        var k = new Option<int>("-k") { Description = "List length K", DefaultValueFactory = _ => Submission.Length };
+        var limit = new Option<int>("--limit") { Description = "Evaluate only the first N cases (0: all)" };
+        var threads = new Option<int>("--threads") { Description = "Evaluation threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file" };
+        var submission = new Option<string?>("--submission") { Description = "Write the first recommender's lists of a --test challenge set as a challenge submission CSV" };
+        var team = new Option<string?>("--team") { Description = "Team name for the submission" };
+        var email = new Option<string?>("--email") { Description = "Contact e-mail for the submission" };
+
+        var command = new Command("eval", "Evaluate a model and baselines on held-out playlists or a challenge set")
+        {
+            model, datasetPath, test, allBaselines, baselines, normalization, k, limit, threads, json, submission, team, email,
+        };
+        command.SetAction(parse =>
+        {
+            Check(parse.GetValue(k) > 0, "-k must be positive");
+            Check(parse.GetValue(threads) > 0, "--threads must be positive");
+            Check(parse.GetValue(limit) >= 0, "--limit must not be negative");
+            if (parse.GetValue(submission) is not null)
+            {
+                Check(parse.GetValue(test) is not null, "--submission needs --test (a challenge set)");
+                Check(parse.GetValue(team) is not null && parse.GetValue(email) is not null, "--submission needs --team and --email");
+                Check(parse.GetValue(k) == Submission.Length, $"--submission needs -k {Submission.Length}");
+            }
+            using var dataset = Dataset.Open(parse.GetValue(datasetPath)!);
+            var recommenders = Recommenders(dataset, parse.GetValue(model), parse.GetValue(allBaselines),
+                parse.GetValue(baselines) ?? [], parse.GetValue(normalization));
+
+            string? challenge = parse.GetValue(test);
+            bool hasTruth = true;
+            var cases = challenge is null
+                ? HeldOutCases.FromTestSplit(dataset)
+                : ChallengeCases.Load(challenge, dataset, out hasTruth);
+            if (parse.GetValue(limit) is > 0 and var n && n < cases.Count) cases = [.. cases.Take(n)];
+            string source = challenge is null ? $"held-out split ({cases.Count:N0} playlists)" : $"{challenge} ({cases.Count:N0} playlists)";
+            var evaluator = new Evaluator(dataset, parse.GetValue(k), parse.GetValue(threads));
+            string? submissionPath = parse.GetValue(submission);
+            if (!hasTruth && submissionPath is null)
+                throw new SegueException($"{Path.Combine(challenge!, ChallengeCases.TruthFileName)}: no such file: nothing to score (--submission writes a submission without it)");
+
+            var rankings = submissionPath is null ? null : new int[cases.Count][];
+            var reports = new List<EvalReport>();
+            ConsoleProgress.Run(sink =>
+            {
+                if (!hasTruth) rankings = evaluator.Rank(recommenders[0], cases, sink);
+                else
+                    for (int i = 0; i < recommenders.Count; i++)
+                        reports.Add(evaluator.Evaluate(recommenders[i], cases, i == 0 ? rankings : null, sink));
+            });
+
+            if (reports.Count > 0)
+            {
+                Output.Info($"{source}, K = {evaluator.K}");
+                AnsiConsole.Write(OverallTable(reports));
+                foreach (var report in reports.Where(r => r.ByCategory.Count > 0))
+                    AnsiConsole.Write(CategoryTable(report));
+                if (parse.GetValue(json) is { } jsonPath)
+                    EvalReportJson.Write(jsonPath, dataset.FilePath, source, reports);
+            }
+            if (submissionPath is not null)
+            {
+                Submission.Write(submissionPath, parse.GetValue(team)!, parse.GetValue(email)!,
+                    $"segue eval: {recommenders[0].Name} on {dataset.FilePath}", dataset, cases, rankings!);
+                Output.Info($"submission of {recommenders[0].Name}: {submissionPath}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Check(bool condition, string message)
+    {
+        if (!condition) throw new SegueException(message);
+    }
+
+    /// <summary>The model first (when given), then the baselines asked for; all baselines when
+    /// neither a model nor a baseline is named.</summary>
+    private static IReadOnlyList<IRecommender> Recommenders(Dataset dataset, string? modelPath, bool allBaselines,
+        string[] baselineNames, CoOccurrenceNormalization normalization)
+    {
+        var names = allBaselines || (modelPath is null && baselineNames.Length == 0) ? Baselines.Names : baselineNames.Distinct().ToArray();
+        var recommenders = new List<IRecommender>();
+        if (modelPath is not null) recommenders.Add(OpenModel(modelPath, dataset));
+        var clock = Stopwatch.StartNew();
+        recommenders.AddRange(Baselines.Build(dataset, names, normalization));
+        if (names.Count > 0) Output.Info($"baselines built in {clock.Elapsed.TotalSeconds:N2} s");
+        return recommenders;
+    }
+
+    /// <summary>
+    /// The one place a model file becomes a recommender. The model code (a model file reader and
+    /// its <see cref="IRecommender"/>) is being written on another branch; the merge wires it in here.
+    /// </summary>
+    private static IRecommender OpenModel(string path, Dataset dataset) =>
+        throw new SegueException($"{path}: this build of segue cannot read model files yet (dataset {dataset.FilePath})");
+
+    // Metrics as rows and recommenders as columns: eight metric names side by side would not fit
+    // a terminal, whereas a handful of recommenders do.
+    private static Table OverallTable(IReadOnlyList<EvalReport> reports)
+    {
+        var table = new Table().Title("evaluation").AddColumn("metric");
+        foreach (var report in reports) table.AddColumn(new TableColumn(Markup.Escape(report.Recommender)).RightAligned());
+        foreach (var name in reports[0].MetricNames)
+            table.AddRow([Markup.Escape(name), .. reports.Select(r => Figure(name, r.Overall))]);
+        table.AddRow(["cases/s", .. reports.Select(r => $"{r.Cases / Math.Max(r.Seconds, 1e-9):N0}")]);
+        return table;
+    }
+
+    // Categories as rows, with recall and the challenge's three metrics: what fits a terminal's
+    // width (the JSON has every metric per category).
+    private static Table CategoryTable(EvalReport report)
+    {
+        string[] names = [report.MetricNames[2], "r_precision", "ndcg", "clicks"];
+        var table = new Table().Title($"{Markup.Escape(report.Recommender)} by category")
+            .AddColumn("category").AddColumn(new TableColumn("cases").RightAligned());
+        foreach (var name in names) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        foreach (var (category, metrics) in report.ByCategory.OrderBy(e => e.Key))
+            table.AddRow([$"{category}", $"{report.CategoryCases[category]:N0}", .. names.Select(n => Figure(n, metrics))]);
+        return table;
+    }
+
+    private static string Figure(string name, IReadOnlyDictionary<string, double> values) =>
+        name == "clicks" ? $"{values[name]:F3}" : $"{values[name]:F4}";
+}

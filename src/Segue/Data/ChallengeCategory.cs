@@ -1,0 +1,30 @@
+namespace Segue.Data;
+
+/// <summary>
+/// One of the ten RecSys Challenge 2018 categories: how many seed tracks a challenge playlist
+/// gives, whether it gives its title, and whether the seeds are its first tracks or a random
+/// sample of them.
+/// </summary>
+public sealed record ChallengeCategory(int Number, int Seeds, bool HasTitle, bool RandomSeeds)
+{
+    /// <summary>Categories 1..10 in the challenge's order.</summary>
+    public static IReadOnlyList<ChallengeCategory> All { get; } =
+    [
+        new(1, 0, true, false),
+        new(2, 1, true, false),
+        new(3, 5, true, false),
+        new(4, 5, false, false),
+        new(5, 10, true, false),
+        new(6, 10, false, false),
+        new(7, 25, true, false),
+        new(8, 25, true, true),
+        new(9, 100, true, false),
+        new(10, 100, true, true),
+    ];
+
+    /// <summary>The category of number 1..10.</summary>
+    public static ChallengeCategory Get(int number) => All[number - 1];
+
+    public override string ToString() =>
+        (HasTitle ? "title" : "no title") + (Seeds == 0 ? " only" : $", {(RandomSeeds ? "random" : "first")} {Seeds}");
+}

@@ -1,0 +1,51 @@
+namespace Segue.Data;
+
+/// <summary>Why a playlist (or the tail of a slice) was rejected.</summary>
+public enum InvalidReason
+{
+    InvalidJson,      // syntax error or truncation: the rest of the slice is unreadable
+    WrongType,
+    MissingKey,
+    BadUri,
+    TrackCountMismatch,
+    BadPosition,
+    InvalidUtf8,
+    DuplicatePid,
+}
+
+/// <summary>
+/// What <c>--skip-invalid</c> dropped, counted by reason, with the first messages kept as
+/// examples. Thread-safe: slices are parsed in parallel.
+/// </summary>
+public sealed class InvalidRecords
+{
+    public const int ExamplesKept = 5;
+    private readonly long[] _counts = new long[Enum.GetValues<InvalidReason>().Length];
+    private readonly List<string> _examples = [];
+
+    public void Add(InvalidReason reason, string message, long count = 1)
+    {
+        Interlocked.Add(ref _counts[(int)reason], count);
+        lock (_examples)
+            if (_examples.Count < ExamplesKept) _examples.Add(message);
+    }
+
+    public long this[InvalidReason reason] => Interlocked.Read(ref _counts[(int)reason]);
+
+    public long Total => _counts.Sum();
+
+    public IReadOnlyList<string> Examples { get { lock (_examples) return [.. _examples]; } }
+
+    public static string Describe(InvalidReason reason) => reason switch
+    {
+        InvalidReason.InvalidJson => "slices cut short by invalid or truncated JSON (their tail dropped)",
+        InvalidReason.WrongType => "playlists with a field of the wrong type",
+        InvalidReason.MissingKey => "playlists missing a key",
+        InvalidReason.BadUri => "playlists with a URI of the wrong kind",
+        InvalidReason.TrackCountMismatch => "playlists whose num_tracks disagrees with their tracks",
+        InvalidReason.BadPosition => "playlists whose track positions are not 0, 1, 2, ...",
+        InvalidReason.InvalidUtf8 => "playlists with text that is not UTF-8",
+        InvalidReason.DuplicatePid => "playlists whose pid an earlier playlist has",
+        _ => reason.ToString(),
+    };
+}

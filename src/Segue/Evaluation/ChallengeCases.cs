@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Segue.Data;
+
+namespace Segue.Evaluation;
+
+/// <summary>
+/// Evaluation cases from a RecSys Challenge 2018 set: <c>challenge_set.json</c> (the seeds and
+/// titles, in the MPD challenge format) joined by pid with <c>challenge_truth.json</c> (the
+/// withheld tracks and each playlist's category:
+/// <c>{"version": 1, "playlists": [{"pid": ..., "category": 1..10, "holdouts": [URI, ...]}]}</c>).
+/// URIs become dataset track ids. A seed the dataset does not know is dropped from the seeds (no
+/// recommender could use it). A withheld track the dataset does not know still counts in |G|, as a
+/// negative id: it can never be recommended, so it caps the reachable figures as it would on the
+/// real challenge.
+/// </summary>
+public static class ChallengeCases
+{
+    public const string SetFileName = "challenge_set.json";
+    public const string TruthFileName = "challenge_truth.json";
+    public const int TruthVersion = 1;
+
+    /// <summary>Cases of the challenge set in <paramref name="folder"/>, in the set's order. Without
+    /// a truth file (the real challenge keeps its answers) the cases have category 0 and nothing
+    /// withheld: enough to rank them for a submission, not to score them.</summary>
+    public static IReadOnlyList<EvalCase> Load(string folder, Dataset dataset, out bool hasTruth)
+    {
+        string setPath = Path.Combine(folder, SetFileName), truthPath = Path.Combine(folder, TruthFileName);
+        if (!File.Exists(setPath)) throw new SegueException($"{setPath}: no such file (expected a challenge set folder)");
+        hasTruth = File.Exists(truthPath);
+        return Read(setPath, hasTruth ? truthPath : null, dataset);
+    }
+
+    /// <summary>Reads a challenge set and, when <paramref name="truthPath"/> is given, its answers.</summary>
+    public static IReadOnlyList<EvalCase> Read(string setPath, string? truthPath, Dataset dataset)
+    {
+        var truth = truthPath is null ? null : ReadTruth(truthPath);
+        var cases = new List<EvalCase>();
+        var pids = new HashSet<int>();
+        using var document = Parse(setPath);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new SegueException($"{setPath}: expected a JSON object at the top level");
+        int index = 0;
+        foreach (var playlist in Property(setPath, "the file", root, "playlists", JsonValueKind.Array).EnumerateArray())
+        {
+            string record = $"playlist {index++}";
+            if (playlist.ValueKind != JsonValueKind.Object)
+                throw new SegueException($"{setPath}: {record}: expected an object");
+            int pid = Int(setPath, record, playlist, "pid");
+            record += $" (pid {pid})";
+            if (!pids.Add(pid)) throw new SegueException($"{setPath}: {record}: field 'pid' repeats an earlier playlist's");
+            string? title = null;
+            if (playlist.TryGetProperty("name", out _))
+                title = Property(setPath, record, playlist, "name", JsonValueKind.String).GetString();
+            var seeds = new List<int>();
+            foreach (var track in Property(setPath, record, playlist, "tracks", JsonValueKind.Array).EnumerateArray())
+            {
+                if (track.ValueKind != JsonValueKind.Object)
+                    throw new SegueException($"{setPath}: {record}: field 'tracks' holds a {track.ValueKind}; expected track objects");
+                string uri = Property(setPath, record, track, "track_uri", JsonValueKind.String).GetString()!;
+                if (dataset.TryGetTrack(uri, out int id)) seeds.Add(id);
+            }
+            int category = 0;
+            int[] withheld = [];
+            if (truth is not null)
+            {
+                if (!truth.Remove(pid, out var answer))
+                    throw new SegueException($"{truthPath}: no playlist of pid {pid} (in {setPath})");
+                category = answer.Category;
+                withheld = WithheldIds(answer.Holdouts, dataset);
+            }
+            cases.Add(new EvalCase(pid, category, [.. seeds], withheld, title));
+        }
+        if (truth is { Count: > 0 })
+            throw new SegueException($"{truthPath}: playlist of pid {truth.Keys.Min()} is not in {setPath}");
+        return cases;
+    }
+
+    // Unknown tracks get -1, -2, ... in order of first appearance, so a repeated unknown URI is one
+    // member of G, as a repeated known one is.
+    private static int[] WithheldIds(IReadOnlyList<string> uris, Dataset dataset)
+    {
+        var unknown = new Dictionary<string, int>();
+        var ids = new int[uris.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (dataset.TryGetTrack(uris[i], out ids[i])) continue;
+            if (!unknown.TryGetValue(uris[i], out ids[i]))
+                unknown.Add(uris[i], ids[i] = -1 - unknown.Count);
+        }
+        return ids;
+    }
+
+    private static Dictionary<int, (int Category, IReadOnlyList<string> Holdouts)> ReadTruth(string path)
+    {
+        using var document = Parse(path);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new SegueException($"{path}: expected a JSON object at the top level");
+        var version = Property(path, "the file", root, "version", JsonValueKind.Number);
+        if (!version.TryGetInt32(out int v) || v != TruthVersion)
+            throw new SegueException($"{path}: field 'version' is {version.GetRawText()}; this Segue reads version {TruthVersion}");
+        var truth = new Dictionary<int, (int, IReadOnlyList<string>)>();
+        int index = 0;
+        foreach (var playlist in Property(path, "the file", root, "playlists", JsonValueKind.Array).EnumerateArray())
+        {
+            string record = $"playlist {index++}";
+            if (playlist.ValueKind != JsonValueKind.Object)
+                throw new SegueException($"{path}: {record}: expected an object");
+            int pid = Int(path, record, playlist, "pid");
+            record += $" (pid {pid})";
+            int category = Int(path, record, playlist, "category");
+            if (category is < 1 or > 10)
+                throw new SegueException($"{path}: {record}: field 'category' is {category}; expected 1..10");
+            var holdouts = new List<string>();
+            foreach (var uri in Property(path, record, playlist, "holdouts", JsonValueKind.Array).EnumerateArray())
+            {
+                if (uri.ValueKind != JsonValueKind.String)
+                    throw new SegueException($"{path}: {record}: field 'holdouts' holds a {uri.ValueKind}; expected track URI strings");
+                holdouts.Add(uri.GetString()!);
+            }
+            if (holdouts.Count == 0)
+                throw new SegueException($"{path}: {record}: field 'holdouts' is empty; nothing to evaluate");
+            if (!truth.TryAdd(pid, (category, holdouts)))
+                throw new SegueException($"{path}: {record}: field 'pid' repeats an earlier playlist's");
+        }
+        return truth;
+    }
+
+    private static JsonDocument Parse(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return JsonDocument.Parse(stream);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SegueException($"{path}: cannot read: {e.Message}", e);
+        }
+        catch (JsonException e)
+        {
+            throw new SegueException($"{path}: not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine}: {e.Message}", e);
+        }
+    }
+
+    private static JsonElement Property(string path, string record, JsonElement owner, string name, JsonValueKind kind)
+    {
+        if (!owner.TryGetProperty(name, out var value))
+            throw new SegueException($"{path}: {record}: field '{name}' is missing");
+        if (value.ValueKind != kind)
+            throw new SegueException($"{path}: {record}: field '{name}' is a {value.ValueKind}; expected a {kind}");
+        return value;
+    }
+
+    private static int Int(string path, string record, JsonElement owner, string name)
+    {
+        var value = Property(path, record, owner, name, JsonValueKind.Number);
+        if (!value.TryGetInt32(out int result))
+            throw new SegueException($"{path}: {record}: field '{name}' is {value.GetRawText()}; expected an integer");
+        return result;
+    }
+}

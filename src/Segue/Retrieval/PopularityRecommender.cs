@@ -1,0 +1,64 @@
+namespace Segue.Retrieval;
+
+/// <summary>
+/// The popularity baseline: every playlist gets the tracks in the most training playlists, ties by
+/// lower id, whatever its seeds and title. Also the fallback of other baselines for queries their
+/// evidence cannot fill (no seeds, or seeds with too few neighbours).
+/// </summary>
+public sealed class PopularityRecommender : IRecommender
+{
+    public const string BaselineName = "popularity";
+    private readonly TrackPlaylistIndex _index;
+    private readonly int[] _ranking;
+
+    public PopularityRecommender(TrackPlaylistIndex index)
+    {
+        _index = index;
+        // One sort key per track, most popular first and equal counts by lower id: the negated
+        // count in the high half, the id in the low half.
+        var keys = new long[index.TrackCount];
+        for (int t = 0; t < keys.Length; t++)
+            keys[t] = ((long)-index.Count(t) << 32) | (uint)t;
+        Array.Sort(keys);
+        _ranking = new int[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+            _ranking[i] = (int)keys[i];
+    }
+
+    public string Name => BaselineName;
+
+    /// <summary>Every track, most popular first, ties by lower id.</summary>
+    public ReadOnlySpan<int> Ranking => _ranking;
+
+    public IQueryScorer CreateScorer() => new Scorer(this);
+
+    /// <summary>
+    /// Appends tracks in popularity order to <paramref name="results"/> after the first
+    /// <paramref name="written"/>, skipping those in <paramref name="taken"/>, until it is full;
+    /// returns the new count. Each gets its training count as score, or 0 with
+    /// <paramref name="zeroScores"/> (for a recommender whose own scores are on another scale).
+    /// </summary>
+    public int Fill(Span<ScoredTrack> results, int written, TrackMarks taken, bool zeroScores)
+    {
+        foreach (int track in _ranking)
+        {
+            if (written == results.Length) break;
+            if (taken.Contains(track)) continue;
+            results[written++] = new ScoredTrack(track, zeroScores ? 0 : _index.Count(track));
+        }
+        return written;
+    }
+
+    private sealed class Scorer(PopularityRecommender owner) : IQueryScorer
+    {
+        private readonly TrackMarks _seeds = new(owner._ranking.Length);
+
+        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        {
+            _seeds.Clear();
+            if (excludeSeeds)
+                foreach (int seed in seeds) _seeds.Add(seed);
+            return owner.Fill(results, 0, _seeds, zeroScores: false);
+        }
+    }
+}

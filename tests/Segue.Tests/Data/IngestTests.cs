@@ -1,0 +1,273 @@
+using System.IO.Compression;
+using System.Text;
+using Segue.Data;
+using static Segue.Tests.Data.SliceJson;
+
+namespace Segue.Tests.Data;
+
+public class IngestTests
+{
+    private static IngestSummary Ingest(string source, string output, bool skip = false, int threads = 2) =>
+        MpdIngest.Run([source], output, new IngestOptions(threads, skip), Progress.None);
+
+    private static string Fails(string source, TempDir dir) =>
+        Assert.Throws<SegueException>(() => Ingest(source, dir.File("out.segue"))).Message;
+
+    /// <summary>One slice holding two good playlists (pids 0 and 1) with <paramref name="edit"/> applied.</summary>
+    private static string OneSlice(TempDir dir, Func<string, string> edit, string name = "mpd.slice.0-999.json")
+    {
+        string json = Slice(0, 999, new Playlist(0, "chill", (1, 1, 1), (2, 1, 1), (3, 2, 2)),
+                                    new Playlist(1, "gym", (4, 3, 3), (1, 1, 1)));
+        string path = dir.File(name);
+        File.WriteAllText(path, edit(json));
+        return path;
+    }
+
+    private static string ReplaceOnce(string s, string what, string with)
+    {
+        int i = s.IndexOf(what, StringComparison.Ordinal);
+        Assert.True(i >= 0, $"'{what}' not in the test slice");
+        return s[..i] + with + s[(i + what.Length)..];
+    }
+
+    [Fact]
+    public void Slices_are_read_in_order_of_their_first_pid_not_their_name()
+    {
+        using var dir = new TempDir();
+        string data = Directory.CreateDirectory(dir.File("data")).FullName;
+        File.WriteAllText(Path.Combine(data, "mpd.slice.10-19.json"), Slice(10, 19, new Playlist(10, "c", (3, 3, 3))));
+        File.WriteAllText(Path.Combine(data, "mpd.slice.2-9.json"), Slice(2, 9, new Playlist(2, "b", (2, 2, 2), (3, 3, 3))));
+        File.WriteAllText(Path.Combine(data, "mpd.slice.0-1.json"), Slice(0, 1, new Playlist(0, "a", (1, 1, 1))));
+        var summary = Ingest(dir.Path, dir.File("d.segue"));   // the folder holding data/
+        using var ds = Dataset.Open(dir.File("d.segue"));
+        Assert.Equal([0, 2, 10], ds.Pids.ToArray());
+        Assert.Equal(TrackUri(1), ds.TrackUri(0));
+        Assert.Equal(TrackUri(2), ds.TrackUri(1));
+        Assert.Equal(TrackUri(3), ds.TrackUri(2));
+        Assert.Equal([1, 2], ds.PlaylistTracks(1).ToArray());
+        Assert.Equal(3, summary.Slices);
+    }
+
+    [Fact]
+    public void Names_durations_and_playlist_fields_survive_ingest()
+    {
+        using var dir = new TempDir();
+        OneSlice(dir, s => ReplaceOnce(s, "\"name\": \"chill\"", "\"name\": \"Chill \\u00e9\\ud83c\\udf89 vibes\""));
+        Ingest(dir.Path, dir.File("d.segue"));
+        using var ds = Dataset.Open(dir.File("d.segue"));
+        Assert.Equal("Chill é🎉 vibes", ds.PlaylistName(0));
+        Assert.Equal("Track 4", ds.TrackName(3));
+        Assert.Equal("Album 3", ds.AlbumName(2));
+        Assert.Equal("Artist 2", ds.ArtistName(1));
+        Assert.Equal(180004, ds.TrackDurationsMs[3]);
+        Assert.Equal(1493424000, ds.ModifiedAt[0]);
+    }
+
+    [Fact]
+    public void Thread_count_does_not_change_the_dataset()
+    {
+        using var dir = new TempDir();
+        WriteFolder(dir.File("mpd"), slices: 7, perSlice: 20);
+        Ingest(dir.File("mpd"), dir.File("one.segue"), threads: 1);
+        Ingest(dir.File("mpd"), dir.File("two.segue"), threads: 3);
+        Assert.Equal(File.ReadAllBytes(dir.File("one.segue")), File.ReadAllBytes(dir.File("two.segue")));
+    }
+
+    [Fact]
+    public void The_zip_reads_like_the_folder()
+    {
+        using var dir = new TempDir();
+        WriteFolder(dir.File("mpd/data"), slices: 3, perSlice: 10);
+        File.WriteAllText(dir.File("mpd/README.md"), "readme");
+        ZipFile.CreateFromDirectory(dir.File("mpd"), dir.File("mpd.zip"));
+        Ingest(dir.File("mpd"), dir.File("folder.segue"));
+        var summary = Ingest(dir.File("mpd.zip"), dir.File("zip.segue"));
+        Assert.Equal(3, summary.Slices);
+        using var fromFolder = Dataset.Open(dir.File("folder.segue"));
+        using var fromZip = Dataset.Open(dir.File("zip.segue"));
+        Assert.Equal(fromFolder.Fingerprint, fromZip.Fingerprint);
+        Assert.Equal(fromFolder.AllPlaylistTracks.ToArray(), fromZip.AllPlaylistTracks.ToArray());
+        Assert.EndsWith("mpd.zip!data/mpd.slice.0-9.json", fromZip.Meta.Slices[0]);
+    }
+
+    [Fact]
+    public void A_glob_selects_slices()
+    {
+        using var dir = new TempDir();
+        WriteFolder(dir.File("mpd"), slices: 3, perSlice: 10);
+        var summary = Ingest(Path.Combine(dir.File("mpd"), "mpd.slice.1*.json"), dir.File("d.segue"));
+        Assert.Equal(1, summary.Slices);   // of 0-9, 10-19 and 20-29, only 10-19 matches
+    }
+
+    [Fact]
+    public void A_slice_truncated_mid_playlist_names_the_file_and_playlist()
+    {
+        using var dir = new TempDir();
+        string path = OneSlice(dir, s => s[..s.IndexOf("\"gym\"", StringComparison.Ordinal)]);
+        Assert.Equal($"{path}: truncated: the file ends at byte {new FileInfo(path).Length} in playlist #1 (byte {File.ReadAllText(path).LastIndexOf('{')})",
+            Fails(dir.Path, dir));
+    }
+
+    [Fact]
+    public void Invalid_json_names_line_and_byte()
+    {
+        using var dir = new TempDir();
+        string path = OneSlice(dir, s => ReplaceOnce(s, "\"num_edits\": 2,", "\"num_edits\": 2"));
+        int line = File.ReadAllLines(path).ToList().FindIndex(l => l == "            \"duration_ms\": 540006") + 1;
+        Assert.Equal($"{path}: invalid JSON at line {line}, byte 13 in playlist pid 0: '\"' is invalid after a value. Expected either ',', '}}', or ']'",
+            Fails(dir.Path, dir));
+    }
+
+    [Fact]
+    public void Num_tracks_as_a_string_is_a_wrong_type()
+    {
+        using var dir = new TempDir();
+        string path = OneSlice(dir, s => ReplaceOnce(s, "\"num_tracks\": 3", "\"num_tracks\": \"3\""));
+        Assert.Equal($"{path}: playlist pid 0: field 'num_tracks': expected an integer, got the string \"3\"", Fails(dir.Path, dir));
+    }
+
+    [Fact]
+    public void A_float_pid_is_a_wrong_type()
+    {
+        using var dir = new TempDir();
+        string path = OneSlice(dir, s => ReplaceOnce(s, "\"pid\": 1,", "\"pid\": 1.0,"));
+        Assert.Equal($"{path}: playlist #1 (byte {File.ReadAllText(path).IndexOf("{\n            \"name\": \"gym\"", StringComparison.Ordinal)}): field 'pid': expected an integer, got 1.0",
+            Fails(dir.Path, dir));
+    }
+
+    [Fact]
+    public void A_missing_key_is_named()
+    {
+        using var dir = new TempDir();
+        string path = OneSlice(dir, s => ReplaceOnce(s, "\"num_followers\": 1,\n", ""));
+        Assert.Equal($"{path}: playlist pid 0: field 'num_followers': missing", Fails(dir.Path, dir));
+    }
+
+    [Fact]
+    public void A_missing_track_key_names_the_track()
+    {
+        using var dir = new TempDir();
+        string path = OneSlice(dir, s => ReplaceOnce(s, "\"album_name\": \"Album 3\"", "\"album_title\": \"Album 3\""));
+        Assert.Equal($"{path}: playlist pid 1, track 0: field 'album_name': missing", Fails(dir.Path, dir));
+    }
+
+    [Fact]
+    public void A_uri_of_the_wrong_kind_is_refused()
+    {
+        using var dir = new TempDir();
+        string path = OneSlice(dir, s => ReplaceOnce(s, $"spotify:album:{Id('a', 2)}", $"spotify:track:{Id('a', 2)}"));
+        Assert.Equal($"{path}: playlist pid 0, track 2: field 'album_uri': expected a spotify:album: URI, got \"spotify:track:{Id('a', 2)}\"",
+            Fails(dir.Path, dir));
+    }
+
+    [Fact]
+    public void Num_tracks_must_agree_with_the_tracks()
+    {
+        using var dir = new TempDir();
+        string path = OneSlice(dir, s => ReplaceOnce(s, "\"num_tracks\": 2", "\"num_tracks\": 5"));
+        Assert.Equal($"{path}: playlist pid 1: field 'num_tracks': says 5, but 'tracks' holds 2", Fails(dir.Path, dir));
+    }
+
+    [Fact]
+    public void Duplicate_pids_across_slices_are_refused()
+    {
+        using var dir = new TempDir();
+        string first = OneSlice(dir, s => s);
+        string second = OneSlice(dir, s => s, "mpd.slice.1000-1999.json");
+        Assert.Equal($"{second}: playlist pid 0: field 'pid': duplicate pid (already in {first})", Fails(dir.Path, dir));
+    }
+
+    [Fact]
+    public void A_byte_that_is_not_utf8_is_refused()
+    {
+        using var dir = new TempDir();
+        string path = OneSlice(dir, s => s);
+        var bytes = File.ReadAllBytes(path);
+        int at = Encoding.UTF8.GetString(bytes).IndexOf("Track 4", StringComparison.Ordinal);
+        bytes[at + 1] = 0xFF;
+        File.WriteAllBytes(path, bytes);
+        string message = Fails(dir.Path, dir);
+        Assert.Equal($"{path}: playlist pid 1, track 0: field 'track_name': not valid UTF-8 text", message);
+    }
+
+    [Fact]
+    public void Missing_and_empty_sources_say_what_is_wrong()
+    {
+        using var dir = new TempDir();
+        Assert.Equal($"{dir.File("nope")}: no such file or folder", Fails(dir.File("nope"), dir));
+        Directory.CreateDirectory(dir.File("empty"));
+        Assert.Equal($"{dir.File("empty")}: no mpd.slice.START-END.json files in this folder", Fails(dir.File("empty"), dir));
+        using (var zip = ZipFile.Open(dir.File("other.zip"), ZipArchiveMode.Create))
+            using (var w = new StreamWriter(zip.CreateEntry("data/readme.txt").Open())) w.Write("x");
+        Assert.Equal($"{dir.File("other.zip")}: the zip holds no mpd.slice.START-END.json entries", Fails(dir.File("other.zip"), dir));
+        File.WriteAllText(dir.File("broken.zip"), "not a zip");
+        Assert.StartsWith($"{dir.File("broken.zip")}: not a readable zip file", Fails(dir.File("broken.zip"), dir));
+    }
+
+    [Fact]
+    public void A_failed_ingest_leaves_an_existing_dataset_and_no_temporary_file()
+    {
+        using var dir = new TempDir();
+        var src = Directory.CreateDirectory(dir.File("good")).FullName;
+        WriteFolder(src, 1, 5);
+        Ingest(src, dir.File("out.segue"));
+        var before = File.ReadAllBytes(dir.File("out.segue"));
+        var bad = Directory.CreateDirectory(dir.File("bad")).FullName;
+        File.WriteAllText(Path.Combine(bad, "mpd.slice.0-999.json"), "{\"playlists\": [");
+        Assert.Throws<SegueException>(() => Ingest(bad, dir.File("out.segue")));
+        Assert.Equal(before, File.ReadAllBytes(dir.File("out.segue")));
+        Assert.Equal(["out.segue"], Directory.GetFiles(dir.Path).Select(f => Path.GetFileName(f)!).ToArray());
+    }
+
+    [Fact]
+    public void Skip_invalid_drops_bad_playlists_and_truncated_tails_and_counts_them()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("mpd.slice.0-9.json"),
+            ReplaceOnce(Slice(0, 9, new Playlist(0, "a", (1, 1, 1)), new Playlist(1, "b", (2, 2, 2)), new Playlist(2, "c", (3, 3, 3))),
+                "\"num_tracks\": 1,\n            \"num_albums\": 1,\n            \"num_artists\": 1,\n            \"num_followers\": 1,\n            \"tracks\": [\n                {\n                    \"pos\": 0,\n                    \"artist_name\": \"Artist 2\"",
+                "\"num_tracks\": \"1\",\n            \"num_albums\": 1,\n            \"num_artists\": 1,\n            \"num_followers\": 1,\n            \"tracks\": [\n                {\n                    \"pos\": 0,\n                    \"artist_name\": \"Artist 2\""));
+        string full = Slice(10, 19, new Playlist(10, "d", (4, 4, 4)), new Playlist(11, "e", (5, 5, 5)));
+        File.WriteAllText(dir.File("mpd.slice.10-19.json"), full[..full.IndexOf("\"e\"", StringComparison.Ordinal)]);
+        File.WriteAllText(dir.File("mpd.slice.20-29.json"), Slice(20, 29, new Playlist(2, "dup", (6, 6, 6)), new Playlist(20, "f", (7, 7, 7))));
+        var summary = Ingest(dir.Path, dir.File("d.segue"), skip: true);
+        using var ds = Dataset.Open(dir.File("d.segue"));
+        Assert.Equal([0, 2, 10, 20], ds.Pids.ToArray());
+        Assert.Equal(1, summary.Skipped![InvalidReason.WrongType]);
+        Assert.Equal(1, summary.Skipped[InvalidReason.InvalidJson]);
+        Assert.Equal(1, summary.Skipped[InvalidReason.DuplicatePid]);
+        Assert.Equal(3, summary.Skipped.Total);
+        // Tracks only the dropped playlists had never get an id.
+        Assert.False(ds.TryGetTrack(TrackUri(2), out _));
+        Assert.False(ds.TryGetTrack(TrackUri(6), out _));
+        Assert.Equal(4, ds.TrackCount);
+    }
+}
+
+[Collection(ConsoleCollection.Name)]
+public class IngestCommandTests
+{
+    [Fact]
+    public void Bad_input_is_one_line_on_stderr_and_a_non_zero_exit()
+    {
+        using var dir = new TempDir();
+        string json = Slice(0, 999, new Playlist(0, "a", (1, 1, 1))).Replace("\"pid\": 0", "\"pid\": 0.5");
+        File.WriteAllText(dir.File("mpd.slice.0-999.json"), json);
+        int playlistStart = json.IndexOf("{\n            \"name\"", StringComparison.Ordinal);
+        var (exit, _, err) = CliRunner.Run("ingest", dir.Path, "--out", dir.File("d.segue"));
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {dir.File("mpd.slice.0-999.json")}: playlist #0 (byte {playlistStart}): field 'pid': expected an integer, got 0.5",
+            err.TrimEnd('\n'));
+        Assert.False(File.Exists(dir.File("d.segue")));
+    }
+
+    [Fact]
+    public void Ingest_prints_its_summary()
+    {
+        using var dir = new TempDir();
+        SliceJson.WriteFolder(dir.File("mpd"), 2, 10);
+        var (exit, output, err) = CliRunner.Run("ingest", dir.File("mpd"), "--out", dir.File("d.segue"));
+        Assert.True(exit == 0, err);
+        Assert.Contains("20 (20 / 0)", output);
+    }
+}

@@ -1,0 +1,80 @@
+using Segue.Data;
+using Segue.Evaluation;
+
+namespace Segue.Tests.Evaluation;
+
+public class ChallengeCasesTests
+{
+    private const string Set = """
+        {"date": "2018-01-16 08:47:28.198015", "version": "v1", "playlists": [
+          {"name": "road", "num_holdouts": 4, "pid": 1000000, "num_tracks": 6, "num_samples": 2, "tracks": [
+            {"pos": 0, "artist_name": "A", "track_uri": "spotify:track:t0", "artist_uri": "spotify:artist:ar0",
+             "track_name": "T", "album_uri": "spotify:album:al0", "duration_ms": 1, "album_name": "B"},
+            {"pos": 1, "track_uri": "spotify:track:unknown-seed"}]},
+          {"num_holdouts": 1, "pid": 1000001, "num_tracks": 1, "num_samples": 0, "tracks": []}
+        ]}
+        """;
+
+    private const string Truth = """
+        {"version": 1, "playlists": [
+          {"pid": 1000001, "category": 1, "holdouts": ["spotify:track:t1"]},
+          {"pid": 1000000, "category": 3, "holdouts": ["spotify:track:t2", "spotify:track:nope", "spotify:track:t2", "spotify:track:nope2", "spotify:track:nope"]}
+        ]}
+        """;
+
+    private static IReadOnlyList<EvalCase> Load(TempDir dir, Dataset ds, string set, string? truth, out bool hasTruth)
+    {
+        File.WriteAllText(dir.File(ChallengeCases.SetFileName), set);
+        if (truth is not null) File.WriteAllText(dir.File(ChallengeCases.TruthFileName), truth);
+        return ChallengeCases.Load(dir.Path, ds, out hasTruth);
+    }
+
+    [Fact]
+    public void Seeds_and_withheld_tracks_become_dataset_ids()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        var cases = Load(dir, ds, Set, Truth, out bool hasTruth);
+        Assert.True(hasTruth);
+        Assert.Equal(2, cases.Count);
+        var road = cases[0];
+        Assert.Equal((1000000, 3, "road"), (road.Pid, road.Category, road.Title));
+        Assert.Equal([0], road.Seeds);                          // the unknown seed is dropped
+        Assert.Equal([2, -1, 2, -2, -1], road.Withheld);        // unknown withheld tracks stay, one id per URI
+        Assert.Equal((1000001, 1, (string?)null), (cases[1].Pid, cases[1].Category, cases[1].Title));
+        Assert.Empty(cases[1].Seeds);
+        Assert.Equal([1], cases[1].Withheld);
+    }
+
+    [Fact]
+    public void Without_a_truth_file_the_cases_can_only_be_ranked()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        var cases = Load(dir, ds, Set, null, out bool hasTruth);
+        Assert.False(hasTruth);
+        Assert.All(cases, c => Assert.Equal((0, 0), (c.Category, c.Withheld.Length)));
+    }
+
+    [Theory]
+    [InlineData("""{"playlists": [{"tracks": []}]}""", null, "challenge_set.json: playlist 0: field 'pid' is missing")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": [{"track_uri": 7}]}]}""", null,
+        "challenge_set.json: playlist 0 (pid 5): field 'track_uri' is a Number; expected a String")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": []}, {"pid": 5, "tracks": []}]}""", null,
+        "challenge_set.json: playlist 1 (pid 5): field 'pid' repeats an earlier playlist's")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": []}]}""", """{"version": 1, "playlists": [{"pid": 5, "category": 2, "holdouts": []}]}""",
+        "challenge_truth.json: playlist 0 (pid 5): field 'holdouts' is empty; nothing to evaluate")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": []}]}""", """{"version": 1, "playlists": [{"pid": 6, "category": 2, "holdouts": ["x"]}]}""",
+        "challenge_truth.json: no playlist of pid 5 (in {dir}/challenge_set.json)")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": []}]}""", """{"version": 1, "playlists": [{"pid": 5, "category": 11, "holdouts": ["x"]}]}""",
+        "challenge_truth.json: playlist 0 (pid 5): field 'category' is 11; expected 1..10")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": []}]}""", """{"version": 2, "playlists": []}""",
+        "challenge_truth.json: field 'version' is 2; this Segue reads version 1")]
+    public void Bad_input_names_the_file_the_playlist_and_the_field(string set, string? truth, string message)
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        var e = Assert.Throws<SegueException>(() => Load(dir, ds, set, truth, out _));
+        Assert.Equal(Path.Combine(dir.Path, message.Replace("{dir}", dir.Path)), e.Message);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Segue.Data;
+using Segue.Evaluation;
+
+namespace Segue.Tests.Evaluation;
+
+[Collection(ConsoleCollection.Name)]
+public class EvalCommandTests
+{
+    [Fact]
+    public void Baselines_are_evaluated_without_a_model_and_written_as_json()
+    {
+        using var dir = new TempDir();
+        string dataset = EvalDatasets.Random(dir);
+        var (exit, output, err) = CliRunner.Run("eval", "--dataset", dataset, "--baselines", "-k", "20",
+            "--limit", "30", "--threads", "2", "--json", dir.File("eval.json"));
+        Assert.True(exit == 0, err);
+        Assert.Contains("book_track_recall@20", output);
+        Assert.Contains("cooccurrence", output);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("eval.json")));
+        var reports = json.RootElement.GetProperty("reports");
+        Assert.Equal(["popularity", "cooccurrence"], reports.EnumerateArray().Select(r => r.GetProperty("recommender").GetString()));
+        // The CLI's figures are the evaluator's.
+        using var ds = Dataset.Open(dataset);
+        var cases = HeldOutCases.FromTestSplit(ds, limit: 30);
+        var popularity = Segue.Retrieval.Baselines.Build(ds, ["popularity"])[0];
+        var expected = new Evaluator(ds, k: 20).Evaluate(popularity, cases).Overall["ndcg"];
+        Assert.Equal(30, reports[0].GetProperty("cases").GetInt32());
+        Assert.Equal(expected, reports[0].GetProperty("overall").GetProperty("ndcg").GetDouble(), 12);
+    }
+
+    [Fact]
+    public void A_challenge_set_is_scored_per_category()
+    {
+        using var dir = new TempDir();
+        string dataset = EvalDatasets.Small(dir);
+        File.WriteAllText(dir.File(ChallengeCases.SetFileName), """
+            {"playlists": [{"pid": 9, "name": "x", "tracks": [{"track_uri": "spotify:track:t0"}]},
+                           {"pid": 10, "tracks": []}]}
+            """);
+        File.WriteAllText(dir.File(ChallengeCases.TruthFileName), """
+            {"version": 1, "playlists": [{"pid": 9, "category": 2, "holdouts": ["spotify:track:t1"]},
+                                         {"pid": 10, "category": 1, "holdouts": ["spotify:track:t5"]}]}
+            """);
+        var (exit, output, err) = CliRunner.Run("eval", "--dataset", dataset, "--baseline", "cooccurrence",
+            "--test", dir.Path, "--json", dir.File("eval.json"));
+        Assert.True(exit == 0, err);
+        Assert.Contains("cooccurrence by category", output);
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("eval.json")));
+        var report = json.RootElement.GetProperty("reports")[0];
+        // pid 9: seed 0's best neighbour is 1, the withheld track: rank 1. pid 10 (title only):
+        // popularity puts 5 sixth: NDCG 1/log2(6).
+        var byCategory = report.GetProperty("by_category");
+        Assert.Equal(1.0, byCategory.GetProperty("2").GetProperty("metrics").GetProperty("ndcg").GetDouble(), 12);
+        Assert.Equal(1 / Math.Log2(6), byCategory.GetProperty("1").GetProperty("metrics").GetProperty("ndcg").GetDouble(), 12);
+    }
+
+    [Fact]
+    public void Errors_are_one_line_and_write_nothing()
+    {
+        using var dir = new TempDir();
+        string dataset = EvalDatasets.Small(dir);
+        File.WriteAllText(dir.File(ChallengeCases.SetFileName), """{"playlists": [{"pid": 9, "tracks": []}]}""");
+        var (exit, _, err) = CliRunner.Run("eval", "--dataset", dataset, "--test", dir.Path, "--json", dir.File("eval.json"));
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {dir.File(ChallengeCases.TruthFileName)}: no such file: nothing to score (--submission writes a submission without it)",
+            err.TrimEnd('\n'));
+        Assert.False(File.Exists(dir.File("eval.json")));
+
+        (exit, _, err) = CliRunner.Run("eval", "--dataset", dataset, "--test", dir.Path, "--submission", dir.File("s.csv"),
+            "--team", "t", "--email", "e");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {dir.File("s.csv")}: pid 9: 13 tracks to recommend; a submission needs 500 (the dataset has 13 tracks)",
+            err.TrimEnd('\n'));
+        Assert.False(File.Exists(dir.File("s.csv")));
+    }
+}

@@ -1,0 +1,115 @@
+using Segue.Data;
+using Segue.Retrieval;
+using Segue.Tests.Evaluation;
+
+namespace Segue.Tests.Retrieval;
+
+public class BaselineTests
+{
+    private static ScoredTrack[] Recommend(IRecommender recommender, int[] seeds, bool excludeSeeds, int count)
+    {
+        var results = new ScoredTrack[count];
+        int n = recommender.CreateScorer().Recommend(seeds, null, excludeSeeds, results);
+        return results[..n];
+    }
+
+    private static int[] Tracks(ScoredTrack[] results) => [.. results.Select(r => r.Track)];
+
+    [Fact]
+    public void Index_lists_each_training_playlist_once_per_track()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        var index = TrackPlaylistIndex.Build(ds);
+        Assert.Equal([0, 1, 2], index.Playlists(0).ToArray());
+        Assert.Equal([0, 1, 3], index.Playlists(1).ToArray());   // twice in playlist 3, listed once
+        Assert.Equal([3], index.Playlists(5).ToArray());
+        Assert.Equal(0, index.Count(6));                           // held out only
+    }
+
+    [Fact]
+    public void Popularity_ranks_by_training_count_then_lower_id_and_can_skip_seeds()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(ds));
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], popularity.Ranking.ToArray());
+        var results = Recommend(popularity, [1, 3], excludeSeeds: true, 4);
+        Assert.Equal([0, 2, 4, 5], Tracks(results));
+        Assert.Equal([3f, 1f, 1f, 1f], results.Select(r => r.Score));
+        Assert.Equal([0, 1, 2, 3], Tracks(Recommend(popularity, [1, 3], excludeSeeds: false, 4)));
+    }
+
+    [Fact]
+    public void Cooccurrence_without_normalisation_counts_shared_playlists()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        var recommender = Build(ds, CoOccurrenceNormalization.None);
+        // Seed 0 is in playlists [0 1 2], [0 1 3], [0 4]: 1 twice, 2, 3, 4 once.
+        var results = Recommend(recommender, [0], excludeSeeds: true, 6);
+        Assert.Equal([1, 2, 3, 4, 5, 6], Tracks(results));
+        Assert.Equal([2f, 1f, 1f, 1f, 0f, 0f], results.Select(r => r.Score));   // 5 and 6: popularity fill
+        // Seeds 0 and 1 (and a repeat of 0, counted once): 2 and 3 co-occur with both, 4 and 5 with one;
+        // the seeds themselves score 3 + 2 each when allowed.
+        results = Recommend(recommender, [0, 1, 0], excludeSeeds: false, 6);
+        Assert.Equal([0, 1, 2, 3, 4, 5], Tracks(results));
+        Assert.Equal([5f, 5f, 2f, 2f, 1f, 1f], results.Select(r => r.Score));
+    }
+
+    [Fact]
+    public void Cooccurrence_normalisations_divide_as_documented()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        // Seed 0 (3 playlists): co(0,1) = 2 with n(1) = 3; co(0,2) = 1 with n(2) = 1.
+        var cosine = Recommend(Build(ds, CoOccurrenceNormalization.Cosine), [0], excludeSeeds: true, 2);
+        Assert.Equal([1, 2], Tracks(cosine));
+        Assert.Equal(2f / 3, cosine[0].Score, 6);
+        Assert.Equal(1 / MathF.Sqrt(3), cosine[1].Score, 6);
+        var seed = Recommend(Build(ds, CoOccurrenceNormalization.Seed), [0], excludeSeeds: true, 2);
+        Assert.Equal([1, 2], Tracks(seed));
+        Assert.Equal([2f / 3, 1f / 3], seed.Select(r => r.Score));
+    }
+
+    [Fact]
+    public void Cooccurrence_samples_long_posting_lists_and_scales_up()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        // Seed 0's three playlists capped at two: playlists 0 and 1 (indices 0*3/2, 1*3/2), weight 3/2.
+        var results = Recommend(Build(ds, CoOccurrenceNormalization.None, maxPlaylistsPerSeed: 2), [0], excludeSeeds: true, 4);
+        Assert.Equal([1, 2, 3, 4], Tracks(results));
+        Assert.Equal([3f, 1.5f, 1.5f, 0f], results.Select(r => r.Score));
+    }
+
+    [Fact]
+    public void Cooccurrence_falls_back_to_popularity_without_evidence()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        var recommender = Build(ds, CoOccurrenceNormalization.Cosine);
+        Assert.Equal([0, 1, 2, 3], Tracks(Recommend(recommender, [], excludeSeeds: true, 4)));
+        // Track 6 was never in a training playlist: no neighbours.
+        Assert.Equal([0, 1, 2], Tracks(Recommend(recommender, [6], excludeSeeds: true, 3)));
+        // The whole catalogue but the seed: 12 tracks, never more.
+        Assert.Equal(12, Recommend(recommender, [6], excludeSeeds: true, 20).Length);
+    }
+
+    [Fact]
+    public void Unknown_baseline_names_are_refused()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        var e = Assert.Throws<SegueException>(() => Baselines.Build(ds, ["popular"]));
+        Assert.Equal("unknown baseline 'popular' (known: popularity, cooccurrence)", e.Message);
+        Assert.Equal(["cooccurrence", "popularity"], Baselines.Build(ds, ["cooccurrence", "popularity"]).Select(r => r.Name));
+    }
+
+    private static CoOccurrenceRecommender Build(Dataset ds, CoOccurrenceNormalization normalization,
+        int maxPlaylistsPerSeed = CoOccurrenceRecommender.DefaultMaxPlaylistsPerSeed)
+    {
+        var index = TrackPlaylistIndex.Build(ds);
+        return new CoOccurrenceRecommender(ds, index, new PopularityRecommender(index), normalization, maxPlaylistsPerSeed);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Segue.Data.Synth;
+
+namespace Segue.Tests.Synth;
+
+public sealed partial class SynthSliceTests(SynthFixture fixture) : IClassFixture<SynthFixture>
+{
+    private static readonly string[] PlaylistKeys =
+        ["name", "collaborative", "pid", "modified_at", "num_tracks", "num_albums", "num_artists",
+         "num_followers", "tracks", "num_edits", "duration_ms"];
+    private static readonly string[] TrackKeys =
+        ["pos", "artist_name", "track_uri", "artist_uri", "track_name", "album_uri", "duration_ms", "album_name"];
+
+    [GeneratedRegex("^spotify:track:[0-9A-Za-z]{22}$")] private static partial Regex TrackUri();
+    [GeneratedRegex("^spotify:album:[0-9A-Za-z]{22}$")] private static partial Regex AlbumUri();
+    [GeneratedRegex("^spotify:artist:[0-9A-Za-z]{22}$")] private static partial Regex ArtistUri();
+
+    [Fact]
+    public void SliceFilesAreNamedByPidRangeAndSayTheirSlice()
+    {
+        var names = Directory.GetFiles(fixture.Output.SliceFolder).Select(f => Path.GetFileName(f)).Order().ToArray();
+        Assert.Equal(["mpd.slice.0-999.json", "mpd.slice.1000-1999.json", "mpd.slice.2000-2499.json"], names);
+        Assert.Equal(3, fixture.Output.SliceFiles);
+        foreach (var (file, slice) in new[] { ("mpd.slice.0-999.json", "0-999"), ("mpd.slice.2000-2499.json", "2000-2499") })
+        {
+            using var doc = Parse(file);
+            var info = doc.RootElement.GetProperty("info");
+            Assert.Equal(["generated_on", "slice", "version"], info.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(slice, info.GetProperty("slice").GetString());
+            Assert.Equal("v1", info.GetProperty("version").GetString());
+        }
+    }
+
+    [Fact]
+    public void PlaylistsHaveTheMpdKeysTypesAndConsistentCounts()
+    {
+        var pids = new List<int>();
+        int described = 0;
+        foreach (var file in new[] { "mpd.slice.0-999.json", "mpd.slice.1000-1999.json", "mpd.slice.2000-2499.json" })
+        {
+            using var doc = Parse(file);
+            Assert.Equal(["info", "playlists"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+            foreach (var playlist in doc.RootElement.GetProperty("playlists").EnumerateArray())
+            {
+                var keys = playlist.EnumerateObject().Select(p => p.Name).ToArray();
+                if (keys.Length == PlaylistKeys.Length + 1)
+                {
+                    Assert.Equal("description", keys[^1]);
+                    Assert.Equal(JsonValueKind.String, playlist.GetProperty("description").ValueKind);
+                    described++;
+                    keys = keys[..^1];
+                }
+                Assert.Equal(PlaylistKeys, keys);
+                Assert.Equal(JsonValueKind.String, playlist.GetProperty("name").ValueKind);
+                Assert.Contains(playlist.GetProperty("collaborative").GetString(), new[] { "true", "false" });
+                pids.Add(playlist.GetProperty("pid").GetInt32());
+                long modified = playlist.GetProperty("modified_at").GetInt64();
+                Assert.InRange(modified, 1_262_304_000L, 1_514_764_799L);    // 2010..2017
+                Assert.True(playlist.GetProperty("num_followers").GetInt32() >= 1);
+                Assert.True(playlist.GetProperty("num_edits").GetInt32() >= 1);
+
+                var tracks = playlist.GetProperty("tracks").EnumerateArray().ToArray();
+                Assert.Equal(tracks.Length, playlist.GetProperty("num_tracks").GetInt32());
+                Assert.InRange(tracks.Length, 5, 250);
+                long duration = 0;
+                for (int pos = 0; pos < tracks.Length; pos++)
+                {
+                    var track = tracks[pos];
+                    Assert.Equal(TrackKeys, track.EnumerateObject().Select(p => p.Name));
+                    Assert.Equal(pos, track.GetProperty("pos").GetInt32());
+                    Assert.Matches(TrackUri(), track.GetProperty("track_uri").GetString());
+                    Assert.Matches(AlbumUri(), track.GetProperty("album_uri").GetString());
+                    Assert.Matches(ArtistUri(), track.GetProperty("artist_uri").GetString());
+                    Assert.False(string.IsNullOrWhiteSpace(track.GetProperty("track_name").GetString()));
+                    Assert.False(string.IsNullOrWhiteSpace(track.GetProperty("album_name").GetString()));
+                    Assert.False(string.IsNullOrWhiteSpace(track.GetProperty("artist_name").GetString()));
+                    duration += track.GetProperty("duration_ms").GetInt32();
+                }
+                Assert.Equal(duration, playlist.GetProperty("duration_ms").GetInt64());
+                Assert.Equal(tracks.Select(t => t.GetProperty("album_uri").GetString()).Distinct().Count(),
+                             playlist.GetProperty("num_albums").GetInt32());
+                Assert.Equal(tracks.Select(t => t.GetProperty("artist_uri").GetString()).Distinct().Count(),
+                             playlist.GetProperty("num_artists").GetInt32());
+            }
+        }
+        Assert.Equal(Enumerable.Range(0, SynthFixture.Playlists), pids);
+        // About 1.9% in the MPD: 47 expected of 2,500.
+        Assert.InRange(described, 20, 80);
+    }
+
+    [Fact]
+    public void LayoutIsPythonStylePrettyPrinting()
+    {
+        var text = File.ReadAllText(Path.Combine(fixture.Output.SliceFolder, "mpd.slice.0-999.json"));
+        Assert.StartsWith("{\n    \"info\": {\n        \"generated_on\": \"2017-12-03 08:41:42.057563\",\n        \"slice\": \"0-999\",\n", text);
+        Assert.Contains("\n    \"playlists\": [\n        {\n            \"name\": ", text);
+        Assert.Contains("\n            \"tracks\": [\n                {\n                    \"pos\": 0,\n                    \"artist_name\": ", text);
+        Assert.DoesNotContain("\r", text);
+    }
+
+    [Fact]
+    public void AnAlbumAlwaysHasOneNameAndArtist()
+    {
+        var albums = new Dictionary<string, (string?, string?)>();
+        using var doc = Parse("mpd.slice.0-999.json");
+        foreach (var playlist in doc.RootElement.GetProperty("playlists").EnumerateArray())
+            foreach (var track in playlist.GetProperty("tracks").EnumerateArray())
+            {
+                var value = (track.GetProperty("album_name").GetString(), track.GetProperty("artist_uri").GetString());
+                Assert.Equal(value, albums.TryAdd(track.GetProperty("album_uri").GetString()!, value) ? value : albums[track.GetProperty("album_uri").GetString()!]);
+            }
+    }
+
+    private JsonDocument Parse(string file) =>
+        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(fixture.Output.SliceFolder, file)));
+}
