@@ -10,6 +10,7 @@ public static class CommandCatalog
         SynthCommand.Create(),
         IngestCommand.Create(),
         StatsCommand.Create(),
+        TrainCommand.Create(),
         EvalCommand.Create(),
     ];
 }

@@ -86,7 +86,6 @@ public sealed class Trainer
                 record["mean_loss"] = meanLoss;
                 task.SetStatus($"{stepsPerSecond:N0} steps/s, loss {meanLoss:F4}");
                 (loggedAt, lossSum) = (step, 0);
-                sinceLog.Restart();
             }
             if (_evaluate is not null && Every(_options.EvalEvery, step))
             {
@@ -101,6 +100,7 @@ public sealed class Trainer
                 optimizer.Synchronize(step);
                 Checkpoints.Save(_run.CheckpointsPath, new TrainingState(model, optimizer, rng, step), _options.KeepCheckpoints);
             }
+            if (logged) sinceLog.Restart(); // steps/s counts training only, not evaluations or checkpoints
             cancel.ThrowIfCancellationRequested();
         }
         optimizer.Synchronize(step);
