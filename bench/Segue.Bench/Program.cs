@@ -7,6 +7,8 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["synth"] = SynthBenchmark.Run,
     ["eval"] = EvalBenchmark.Run,
     ["ingest"] = IngestBenchmark.Run,
+    ["train"] = TrainBenchmark.Run,
+    ["score"] = ScoreBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

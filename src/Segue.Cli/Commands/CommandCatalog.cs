@@ -11,6 +11,7 @@ public static class CommandCatalog
         SynthCommand.Create(),
         IngestCommand.Create(),
         StatsCommand.Create(),
+        TrainCommand.Create(),
         EvalCommand.Create(),
     ];
 }

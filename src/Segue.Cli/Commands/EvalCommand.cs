@@ -110,12 +110,8 @@ public static class EvalCommand
         return recommenders;
     }
 
-    /// <summary>
-    /// The one place a model file becomes a recommender. The model code (a model file reader and
-    /// its <see cref="IRecommender"/>) is being written on another branch; the merge wires it in here.
-    /// </summary>
-    private static IRecommender OpenModel(string path, Dataset dataset) =>
-        throw new SegueException($"{path}: this build of segue cannot read model files yet (dataset {dataset.FilePath})");
+    /// <summary>The one place a model file becomes a recommender.</summary>
+    private static IRecommender OpenModel(string path, Dataset dataset) => ModelRecommender.Open(path, dataset);
 
     // Metrics as rows and recommenders as columns: eight metric names side by side would not fit
     // a terminal, whereas a handful of recommenders do.

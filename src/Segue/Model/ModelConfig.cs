@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Segue.Model;
+
+public enum OptimizerKind { Sgd, Adam, RmsProp, Adagrad }
+
+/// <summary>How the affinities of a candidate to the context items are combined: the book's
+/// maximum, or their mean (one of the book's exercises).</summary>
+public enum Aggregation { Max, Mean }
+
+/// <summary>The weight of each of the six loss terms; 0 switches a term off (and skips its work).</summary>
+public sealed record LossWeights(
+    float ExtremalTriplet = 1, float MeanTriplet = 1, float Reg = 1,
+    float ContextSelf = 1, float NextSelf = 1, float NegativeSelf = 1);
+
+/// <summary>
+/// Everything that defines a trained model: the representation, the loss and the optimiser.
+/// The defaults are the book's model. Recorded in the run's <c>config.json</c>, in every
+/// checkpoint and in the model file, so a model says exactly how it was made.
+/// </summary>
+public sealed record ModelConfig
+{
+    /// <summary>The constant added to the affinity when the candidate shares the album, and again
+    /// when it shares the artist, with any context item (no gradient flows through it).</summary>
+    public const float SharedBonus = 0.1f;
+
+    public int FeatureSize { get; init; } = 32;
+    /// <summary>Album id <c>a</c> uses row <c>a mod AlbumBuckets</c>; 0 gives every album its own row.</summary>
+    public int AlbumBuckets { get; init; } = 100_000;
+    /// <summary>Rows of the optional per-track table (track id mod TrackBuckets, 2F wide, added to
+    /// the representation); 0 means no track table, as in the book.</summary>
+    public int TrackBuckets { get; init; }
+    /// <summary>Adds a learned 2F vector scaled by the track's standardised duration.</summary>
+    public bool Duration { get; init; }
+    public Aggregation Aggregation { get; init; } = Aggregation.Max;
+
+    public int ContextLength { get; init; } = 5;
+    public int MinLength { get; init; } = 10;
+    public int NumNegatives { get; init; } = 64;
+    /// <summary>Row norms above this are penalised (the book's <c>reg</c>).</summary>
+    public float Reg { get; init; } = 10;
+    public LossWeights Weights { get; init; } = new();
+
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
+    public float LearningRate { get; init; } = 1e-3f;
+    /// <summary>SGD's heavy-ball momentum.</summary>
+    public float Momentum { get; init; } = 0.98f;
+    public float Beta1 { get; init; } = 0.9f;
+    public float Beta2 { get; init; } = 0.999f;
+    /// <summary>RMSProp's decay of the mean squared gradient.</summary>
+    public float RmsDecay { get; init; } = 0.9f;
+    public float Epsilon { get; init; } = 1e-8f;
+
+    public ulong Seed { get; init; }
+
+    /// <summary>The default learning rate of each optimiser: the book's 1e-3 for SGD, the usual
+    /// 1e-3 for Adam and RMSProp, 1e-2 for Adagrad (whose steps shrink as squares accumulate).</summary>
+    public static float DefaultLearningRate(OptimizerKind kind) => kind == OptimizerKind.Adagrad ? 1e-2f : 1e-3f;
+
+    /// <summary>Rows of the album table for a catalogue with <paramref name="albumCount"/> albums.</summary>
+    public int AlbumRows(int albumCount) => AlbumBuckets > 0 ? AlbumBuckets : Math.Max(albumCount, 1);
+
+    /// <summary>Throws a one-line <see cref="SegueException"/> naming the first bad option.</summary>
+    public void Validate()
+    {
+        Require(FeatureSize is > 0 and <= 4096, "--feature-size", FeatureSize, "between 1 and 4096");
+        Require(AlbumBuckets >= 0, "--album-buckets", AlbumBuckets, "0 (one row per album) or positive");
+        Require(TrackBuckets >= 0, "--track-buckets", TrackBuckets, "0 (no track table) or positive");
+        Require(ContextLength > 0, "--context-length", ContextLength, "positive");
+        Require(MinLength > ContextLength, "--min-length", MinLength, $"greater than --context-length ({ContextLength}), so every example has a next track");
+        Require(NumNegatives > 0, "--num-negatives", NumNegatives, "positive");
+        Require(float.IsFinite(Reg) && Reg >= 0, "--reg", Reg, "finite and >= 0");
+        foreach (var (name, w) in WeightsByFlag())
+            Require(float.IsFinite(w) && w >= 0, name, w, "finite and >= 0");
+        Require(float.IsFinite(LearningRate) && LearningRate > 0, "--lr", LearningRate, "finite and positive");
+        Require(Momentum is >= 0 and < 1, "--momentum", Momentum, "in [0, 1)");
+        Require(Beta1 is >= 0 and < 1, "beta1", Beta1, "in [0, 1)");
+        Require(Beta2 is >= 0 and < 1, "beta2", Beta2, "in [0, 1)");
+        Require(RmsDecay is >= 0 and < 1, "rms_decay", RmsDecay, "in [0, 1)");
+        Require(Epsilon > 0 && float.IsFinite(Epsilon), "epsilon", Epsilon, "finite and positive");
+    }
+
+    /// <summary>The per-term weights with the command-line flag that sets each.</summary>
+    public IEnumerable<(string Flag, float Weight)> WeightsByFlag() =>
+    [
+        ("--w-extremal", Weights.ExtremalTriplet), ("--w-mean", Weights.MeanTriplet), ("--w-reg", Weights.Reg),
+        ("--w-context-self", Weights.ContextSelf), ("--w-next-self", Weights.NextSelf), ("--w-negative-self", Weights.NegativeSelf),
+    ];
+
+    private static void Require(bool ok, string flag, object value, string what)
+    {
+        if (!ok)
+            throw new SegueException($"{flag} {Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}: must be {what}");
+    }
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public JsonNode ToJsonNode() => JsonSerializer.SerializeToNode(this, Json)!;
+
+    /// <summary>Reads a config written by <see cref="ToJson"/>; <paramref name="source"/> names the
+    /// file in the error.</summary>
+    public static ModelConfig FromJson(JsonNode? node, string source)
+    {
+        try
+        {
+            var config = node.Deserialize<ModelConfig>(Json) ?? throw new JsonException("null config");
+            config.Validate();
+            return config;
+        }
+        catch (Exception e) when (e is JsonException or SegueException)
+        {
+            throw new SegueException($"{source}: bad model config: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The first setting where <paramref name="other"/> differs, as "name: this vs other",
+    /// or null when the two are the same model and optimiser.</summary>
+    public string? FirstDifference(ModelConfig other)
+    {
+        var a = (JsonObject)ToJsonNode();
+        var b = (JsonObject)other.ToJsonNode();
+        foreach (var (name, value) in a)
+        {
+            var theirs = b[name];
+            if (!JsonNode.DeepEquals(value, theirs))
+                return $"{name}: {value?.ToJsonString()} vs {theirs?.ToJsonString()}";
+        }
+        return null;
+    }
+}

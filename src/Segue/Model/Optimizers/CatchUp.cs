@@ -1,0 +1,42 @@
+namespace Segue.Model.Optimizers;
+
+/// <summary>
+/// The step each row was last brought up to, for optimisers whose zero-gradient update has a
+/// closed form: a row touched at step t after sitting out k steps first catches up those k
+/// steps at once. The exchange is atomic so that, under lock-free multi-threaded training,
+/// exactly one worker claims each stretch of skipped steps.
+/// </summary>
+internal sealed class CatchUp
+{
+    private readonly long[][] _last;
+
+    public CatchUp(IReadOnlyList<Table> tables, long step)
+    {
+        _last = tables.Select(t => new long[t.Rows]).ToArray();
+        foreach (var rows in _last) Array.Fill(rows, step);
+    }
+
+    /// <summary>Marks the row as up to date as of step <paramref name="step"/> and returns how many
+    /// steps up to and including it the row had missed.</summary>
+    public long Claim(int table, int row, long step)
+    {
+        long last = Interlocked.Exchange(ref _last[table][row], step);
+        return Math.Max(step - last, 0);
+    }
+
+    /// <summary>Calls <paramref name="catchUp"/>(table, row, missed steps) for every row behind
+    /// <paramref name="step"/> and marks them all up to date.</summary>
+    public void SynchronizeAll(long step, Action<int, int, long> catchUp)
+    {
+        for (int t = 0; t < _last.Length; t++)
+        {
+            var rows = _last[t];
+            for (int row = 0; row < rows.Length; row++)
+            {
+                if (rows[row] >= step) continue;
+                catchUp(t, row, step - rows[row]);
+                rows[row] = step;
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Segue.IO;
+using Segue.Model;
+
+namespace Segue.Training;
+
+/// <summary>
+/// The folder of one training run:
+/// <code>
+///   config.json     { "model": ModelConfig, "training": TrainerOptions, "dataset": { "path", "fingerprint" } }
+///   metrics.jsonl   one object per logged step: step, wall_seconds, steps_per_second, mean_loss,
+///                   and every evaluation metric at the steps where the model was evaluated
+///   checkpoints/    step-NNNNNNNNNNNN.ckpt, the newest few
+///   model.segue     the final model (written when the run completes)
+/// </code>
+/// </summary>
+public sealed class RunFolder(string path)
+{
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+    public string ConfigPath => System.IO.Path.Combine(Path, "config.json");
+    public string MetricsPath => System.IO.Path.Combine(Path, "metrics.jsonl");
+    public string CheckpointsPath => System.IO.Path.Combine(Path, "checkpoints");
+    public string ModelPath => System.IO.Path.Combine(Path, "model.segue");
+
+    public void WriteConfig(ModelConfig model, TrainerOptions training, string datasetPath, ulong fingerprint)
+    {
+        var config = new JsonObject
+        {
+            ["model"] = model.ToJsonNode(),
+            ["training"] = JsonSerializer.SerializeToNode(training, ModelConfig.Json),
+            ["dataset"] = new JsonObject { ["path"] = datasetPath, ["fingerprint"] = fingerprint.ToString("x16") },
+        };
+        AtomicFile.WriteAllText(ConfigPath, config.ToJsonString(ModelConfig.Json) + "\n");
+    }
+
+    /// <summary>True when a run has started here (a config or a checkpoint exists).</summary>
+    public bool HasRun => File.Exists(ConfigPath) || Checkpoints.List(CheckpointsPath).Count > 0;
+}
