@@ -11,7 +11,7 @@ public static class EvalCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string?>("model") { Description = "A model file to evaluate (optional: baselines need none)", Arity = ArgumentArity.ZeroOrOne };
+        var model = new Argument<string?>("model") { Description = "A model file or run folder to evaluate (optional: baselines need none)", Arity = ArgumentArity.ZeroOrOne };
         var datasetPath = new Option<string>("--dataset") { Description = "The dataset file the model was trained on", Required = true };
         var test = new Option<string?>("--test") { Description = $"A challenge folder ({ChallengeCases.SetFileName}, {ChallengeCases.TruthFileName}) instead of the dataset's held-out split" };
         var allBaselines = new Option<bool>("--baselines") { Description = $"Evaluate every baseline ({string.Join(", ", Baselines.Names)}) too" };
@@ -22,6 +22,7 @@ public static class EvalCommand
             Description = "How the co-occurrence baseline normalises its counts",
             DefaultValueFactory = _ => CoOccurrenceNormalization.Cosine,
         };
+        var cosine = new Option<bool>("--cosine") { Description = "Score the model by cosine similarity instead of the dot product it was trained with (the book's exercise)" };
         var k = new Option<int>("-k") { Description = "List length K", DefaultValueFactory = _ => Submission.Length };
         var limit = new Option<int>("--limit") { Description = "Evaluate only the first N cases (0: all)" };
         var threads = new Option<int>("--threads") { Description = "Evaluation threads", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -32,7 +33,7 @@ public static class EvalCommand
 
         var command = new Command("eval", "Evaluate a model and baselines on held-out playlists or a challenge set")
         {
-            model, datasetPath, test, allBaselines, baselines, normalization, k, limit, threads, json, submission, team, email,
+            model, datasetPath, test, allBaselines, baselines, normalization, cosine, k, limit, threads, json, submission, team, email,
         };
         command.SetAction(parse =>
         {
@@ -46,7 +47,7 @@ public static class EvalCommand
                 Check(parse.GetValue(k) == Submission.Length, $"--submission needs -k {Submission.Length}");
             }
             using var dataset = Dataset.Open(parse.GetValue(datasetPath)!);
-            var recommenders = Recommenders(dataset, parse.GetValue(model), parse.GetValue(allBaselines),
+            var recommenders = Recommenders(dataset, parse.GetValue(model), parse.GetValue(cosine), parse.GetValue(allBaselines),
                 parse.GetValue(baselines) ?? [], parse.GetValue(normalization));
 
             string? challenge = parse.GetValue(test);
@@ -98,20 +99,28 @@ public static class EvalCommand
 
     /// <summary>The model first (when given), then the baselines asked for; all baselines when
     /// neither a model nor a baseline is named.</summary>
-    private static IReadOnlyList<IRecommender> Recommenders(Dataset dataset, string? modelPath, bool allBaselines,
+    private static IReadOnlyList<IRecommender> Recommenders(Dataset dataset, string? modelPath, bool cosine, bool allBaselines,
         string[] baselineNames, CoOccurrenceNormalization normalization)
     {
         var names = allBaselines || (modelPath is null && baselineNames.Length == 0) ? Baselines.Names : baselineNames.Distinct().ToArray();
-        var recommenders = new List<IRecommender>();
-        if (modelPath is not null) recommenders.Add(OpenModel(modelPath, dataset));
         var clock = Stopwatch.StartNew();
-        recommenders.AddRange(Baselines.Build(dataset, names, normalization));
+        var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
+        var recommenders = new List<IRecommender>();
+        if (modelPath is not null) recommenders.Add(OpenModel(modelPath, dataset, cosine, popularity));
+        recommenders.AddRange(Baselines.Build(dataset, names, normalization, popularity: popularity));
         if (names.Count > 0) Output.Info($"baselines built in {clock.Elapsed.TotalSeconds:N2} s");
         return recommenders;
     }
 
     /// <summary>The one place a model file becomes a recommender.</summary>
-    private static IRecommender OpenModel(string path, Dataset dataset) => ModelRecommender.Open(path, dataset);
+    /// <summary>The model of <paramref name="path"/> (a model file or a run folder), backed by
+    /// popularity for what it cannot rank: title-only playlists have no seed to start from.</summary>
+    internal static IRecommender OpenModel(string path, Dataset dataset, bool cosine, PopularityRecommender popularity) =>
+        new PopularityBackfill(ModelRecommender.Open(ModelPath(path), dataset, cosine), popularity, dataset.TrackCount);
+
+    /// <summary>A run folder stands for its final model.</summary>
+    internal static string ModelPath(string modelOrRun) =>
+        Directory.Exists(modelOrRun) ? new Training.RunFolder(modelOrRun).ModelPath : modelOrRun;
 
     // Metrics as rows and recommenders as columns: eight metric names side by side would not fit
     // a terminal, whereas a handful of recommenders do.
@@ -134,7 +143,7 @@ public static class EvalCommand
             .AddColumn("category").AddColumn(new TableColumn("cases").RightAligned());
         foreach (var name in names) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
         foreach (var (category, metrics) in report.ByCategory.OrderBy(e => e.Key))
-            table.AddRow([$"{category}", $"{report.CategoryCases[category]:N0}", .. names.Select(n => Figure(n, metrics))]);
+            table.AddRow([Markup.Escape($"{category}: {ChallengeCategory.Get(category)}"), $"{report.CategoryCases[category]:N0}", .. names.Select(n => Figure(n, metrics))]);
         return table;
     }
 

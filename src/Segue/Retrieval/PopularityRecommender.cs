@@ -27,6 +27,9 @@ public sealed class PopularityRecommender : IRecommender
 
     public string Name => BaselineName;
 
+    /// <summary>The training index it counts from, for other recommenders to share.</summary>
+    public TrackPlaylistIndex Index => _index;
+
     /// <summary>Every track, most popular first, ties by lower id.</summary>
     public ReadOnlySpan<int> Ranking => _ranking;
 

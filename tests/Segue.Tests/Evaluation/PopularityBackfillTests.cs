@@ -1,0 +1,47 @@
+using Segue.Data;
+using Segue.Retrieval;
+
+namespace Segue.Tests.Evaluation;
+
+public class PopularityBackfillTests
+{
+    /// <summary>Ranks only the tracks after the first seed, in id order: a stand-in for a model.</summary>
+    private sealed class NextIds(int count) : IRecommender, IQueryScorer
+    {
+        public string Name => "next-ids";
+        public IQueryScorer CreateScorer() => this;
+        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        {
+            int n = 0;
+            for (int t = seeds[0] + 1; t < count && n < results.Length; t++) results[n++] = new ScoredTrack(t, 100 - t);
+            return n;
+        }
+    }
+
+    private static TrackRecord T(int i) => new($"spotify:track:{i}", $"spotify:album:{i}", $"spotify:artist:{i}", "", "", "", 1);
+
+    [Fact]
+    public void Seedless_queries_get_popularity_and_short_lists_are_topped_up_without_repeats()
+    {
+        using var dir = new TempDir();
+        var b = new DatasetBuilder(testEvery: 0);
+        // Track ids 0..4 in order of appearance; training counts: t0 1, t1 1, t2 2, t3 3, t4 1.
+        b.AddPlaylist(0, "a", 0, [T(0), T(1), T(2), T(3)]);
+        b.AddPlaylist(1, "b", 0, [T(2), T(3), T(4)]);
+        b.AddPlaylist(2, "c", 0, [T(3)]);
+        b.Write(dir.File("d.segue"));
+        using var ds = Dataset.Open(dir.File("d.segue"));
+        var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(ds));
+        var scorer = new PopularityBackfill(new NextIds(ds.TrackCount), popularity, ds.TrackCount).CreateScorer();
+        var results = new ScoredTrack[4];
+
+        Assert.Equal(4, scorer.Recommend([], "title only", true, results));
+        Assert.Equal([3, 2, 0, 1], results.Select(r => r.Track));
+
+        // The stand-in ranks 4 only; then popularity, skipping 4 (listed) and the seed 3.
+        Assert.Equal(4, scorer.Recommend([3], null, true, results));
+        Assert.Equal([4, 2, 0, 1], results.Select(r => r.Track));
+        Assert.Equal(96f, results[0].Score);
+        Assert.Equal(2f, results[1].Score);
+    }
+}
