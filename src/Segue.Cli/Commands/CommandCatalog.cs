@@ -13,5 +13,6 @@ public static class CommandCatalog
         StatsCommand.Create(),
         TrainCommand.Create(),
         EvalCommand.Create(),
+        RecommendCommand.Create(),
     ];
 }

@@ -34,6 +34,21 @@ public sealed class RunFolder(string path)
         AtomicFile.WriteAllText(ConfigPath, config.ToJsonString(ModelConfig.Json) + "\n");
     }
 
+    /// <summary>The dataset the run trained on, as its config records it; null when there is no
+    /// readable config.</summary>
+    public string? ReadDatasetPath()
+    {
+        if (!File.Exists(ConfigPath)) return null;
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(ConfigPath))?["dataset"]?["path"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new SegueException($"{ConfigPath}: unreadable run config ({e.Message})");
+        }
+    }
+
     /// <summary>True when a run has started here (a config or a checkpoint exists).</summary>
     public bool HasRun => File.Exists(ConfigPath) || Checkpoints.List(CheckpointsPath).Count > 0;
 }
