@@ -14,7 +14,14 @@ public static class App
             root.Subcommands.Add(command);
         try
         {
-            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var parse = root.Parse(args);
+            // A bad option is one line too (the parser's own report adds the whole help text).
+            if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+            {
+                Output.Error(string.Join("; ", parse.Errors.Select(e => e.Message.ReplaceLineEndings(" "))));
+                return 2;
+            }
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (SegueException e)
         {
