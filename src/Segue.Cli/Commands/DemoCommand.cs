@@ -3,7 +3,9 @@ using System.Diagnostics;
 using Segue.Data;
 using Segue.Data.Synth;
 using Segue.Evaluation;
+using Segue.Model;
 using Segue.Retrieval;
+using Segue.Training;
 using Spectre.Console;
 
 namespace Segue.Cli.Commands;
@@ -21,19 +23,22 @@ public static class DemoCommand
         var playlists = new Option<int>("--playlists") { Description = "Synthetic playlists to generate", DefaultValueFactory = _ => 20_000 };
         var challenge = new Option<int>("--challenge") { Description = "Challenge playlists to evaluate on", DefaultValueFactory = _ => 1_000 };
         var seed = new Option<long>("--seed") { Description = "Seed of the data and the model", DefaultValueFactory = _ => 1 };
-        var command = new Command("demo", "Run the whole pipeline on built-in synthetic data") { dir, playlists, challenge, seed };
+        var steps = new Option<long>("--steps") { Description = "Training steps (one playlist each)", DefaultValueFactory = _ => 100_000 };
+        var command = new Command("demo", "Run the whole pipeline on built-in synthetic data") { dir, playlists, challenge, seed, steps };
         command.SetAction(parse =>
         {
-            Run(parse.GetValue(dir)!, parse.GetValue(playlists), parse.GetValue(challenge), parse.GetValue(seed));
+            Run(parse.GetValue(dir)!, parse.GetValue(playlists), parse.GetValue(challenge), parse.GetValue(seed), parse.GetValue(steps));
             return 0;
         });
         return command;
     }
 
-    private static void Run(string dir, int playlists, int challenge, long seed)
+    private static void Run(string dir, int playlists, int challenge, long seed, long steps)
     {
         var clock = Stopwatch.StartNew();
-        string mpd = Path.Combine(dir, "mpd"), datasetPath = Path.Combine(dir, "dataset.segue");
+        string mpd = Path.Combine(dir, "mpd"), datasetPath = Path.Combine(dir, "dataset.segue"), runPath = Path.Combine(dir, "run");
+        if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
+            throw new SegueException($"{dir}: the demo's folder is not empty; remove it or give another --dir");
 
         Step($"1. synth: {playlists:N0} MPD-format playlists and a challenge set of {challenge:N0}", $"segue synth --out {mpd} --playlists {playlists} --challenge {challenge} --seed {seed}");
         var generator = new SynthGenerator(new SynthOptions { Playlists = playlists, ChallengePlaylists = challenge, Seed = seed });
@@ -48,12 +53,30 @@ public static class DemoCommand
         Step("3. stats: the dataset's figures", $"segue stats {datasetPath}");
         StatsCommand.Print(DatasetStats.Compute(dataset, top: 5));
 
-        Step("4. eval: the baselines on the challenge set", $"segue eval --dataset {datasetPath} --test {mpd} --baselines");
+        int threads = Environment.ProcessorCount;
+        Step($"4. train: the book's model, {steps:N0} steps", $"segue train {datasetPath} --out {runPath} --steps {steps} --threads {threads} --eval-every {steps / 2}");
+        var config = new ModelConfig { Seed = (ulong)seed };
+        var examples = TrainingExamples.FromDataset(dataset, config.MinLength);
+        var options = new TrainerOptions { Steps = steps, Threads = threads, EvalEvery = steps / 2, LogEvery = 10_000 };
+        TrainCommand.Train(dataset, new RunFolder(runPath), config, options, examples, resume: false);
+
+        Step("5. eval: the model beside the baselines on the challenge set", $"segue eval {runPath} --dataset {datasetPath} --test {mpd} --baselines");
         var cases = ChallengeCases.Load(mpd, dataset, out _);
-        var evaluator = new Evaluator(dataset, threads: Environment.ProcessorCount);
-        var recommenders = Baselines.Build(dataset, Baselines.Names, CoOccurrenceNormalization.Cosine);
+        var evaluator = new Evaluator(dataset, threads: threads);
+        var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
+        var model = EvalCommand.OpenModel(runPath, dataset, cosine: false, popularity);
+        IRecommender[] recommenders = [model, .. Baselines.Build(dataset, Baselines.Names, popularity: popularity)];
         var reports = ConsoleProgress.Run(sink => recommenders.Select(r => evaluator.Evaluate(r, cases, sink)).ToList());
         AnsiConsole.Write(EvalCommand.OverallTable(reports));
+        AnsiConsole.Write(EvalCommand.CategoryTable(reports[0]));
+
+        var sample = cases.First(c => c.Category == 3);   // title + first 5 tracks
+        string uris = string.Join(",", sample.Seeds.Select(dataset.TrackUri));
+        Step($"6. recommend: the next tracks of challenge playlist {sample.Pid}, \"{sample.Title}\"", $"segue recommend {runPath} --tracks {uris} -k 10");
+        var seedTable = new Spectre.Console.Table().Title("its first tracks").AddColumn("track").AddColumn("artist");
+        foreach (int t in sample.Seeds) seedTable.AddRow(Markup.Escape(dataset.TrackName(t)), Markup.Escape(dataset.ArtistName(dataset.TrackArtists[t])));
+        AnsiConsole.Write(seedTable);
+        AnsiConsole.Write(RecommendCommand.Table(dataset, RecommendCommand.Recommend(dataset, model, uris, sample.Title, 10)).Title("recommended next"));
 
         AnsiConsole.Write(new Rule($"[green]done in {clock.Elapsed.TotalSeconds:N0} s[/]; everything is in {Markup.Escape(dir)}"));
     }

@@ -69,7 +69,6 @@ public static class TrainCommand
             if (parse.GetValue(epochs) is <= 0 and var e) throw new SegueException($"--epochs {e}: must be positive");
 
             using var data = Dataset.Open(parse.GetValue(dataset)!);
-            var catalog = Catalog.FromDataset(data);
             var examples = TrainingExamples.FromDataset(data, config.MinLength);
             var options = new TrainerOptions
             {
@@ -79,26 +78,34 @@ public static class TrainCommand
             };
             options.Validate();
 
-            var run = new RunFolder(parse.GetValue(output)!);
-            TrainingState state;
-            if (parse.GetValue(resume))
-                state = Trainer.Resume(run, config, catalog);
-            else if (run.HasRun)
-                throw new SegueException($"{run.Path}: already holds a run; add --resume to continue it, or choose another --out");
-            else
-                state = Trainer.Start(config, catalog);
-            run.WriteConfig(config, options, data.FilePath, data.Fingerprint);
-
-            var cases = options.EvalEvery > 0
-                ? HeldOutCases.FromTestSplit(data, config.ContextLength, config.MinLength, options.EvalCases)
-                : [];
-            var evaluator = new Evaluator(data, threads: Environment.ProcessorCount);
-            EvaluateModel? evaluate = cases.Count == 0 ? null
-                : (model, _) => evaluator.Evaluate(new ModelRecommender(model), cases).Overall;
-            Output.Info($"training {options.Steps:N0} steps from step {state.Step:N0} on {examples.Count:N0} examples ({catalog.TrackCount:N0} tracks) into {run.Path}");
-            ConsoleProgress.Run(sink => new Trainer(run, examples, options, evaluate).Run(state, sink));
-            Output.Info($"model written to {run.ModelPath}");
+            Train(data, new RunFolder(parse.GetValue(output)!), config, options, examples, parse.GetValue(resume));
         });
         return command;
+    }
+
+    /// <summary>Trains <paramref name="config"/> on <paramref name="data"/> into <paramref name="run"/>
+    /// (or continues it), with held-out evaluation as <paramref name="options"/> asks.</summary>
+    public static void Train(Dataset data, RunFolder run, ModelConfig config, TrainerOptions options,
+        TrainingExamples examples, bool resume)
+    {
+        var catalog = Catalog.FromDataset(data);
+        TrainingState state;
+        if (resume)
+            state = Trainer.Resume(run, config, catalog);
+        else if (run.HasRun)
+            throw new SegueException($"{run.Path}: already holds a run; add --resume to continue it, or choose another --out");
+        else
+            state = Trainer.Start(config, catalog);
+        run.WriteConfig(config, options, data.FilePath, data.Fingerprint);
+
+        var cases = options.EvalEvery > 0
+            ? HeldOutCases.FromTestSplit(data, config.ContextLength, config.MinLength, options.EvalCases)
+            : [];
+        var evaluator = new Evaluator(data, threads: Environment.ProcessorCount);
+        EvaluateModel? evaluate = cases.Count == 0 ? null
+            : (model, _) => evaluator.Evaluate(new ModelRecommender(model), cases).Overall;
+        Output.Info($"training {options.Steps:N0} steps from step {state.Step:N0} on {examples.Count:N0} examples ({catalog.TrackCount:N0} tracks) into {run.Path}");
+        ConsoleProgress.Run(sink => new Trainer(run, examples, options, evaluate).Run(state, sink));
+        Output.Info($"model written to {run.ModelPath}");
     }
 }
