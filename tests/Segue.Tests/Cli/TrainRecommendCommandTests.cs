@@ -1,0 +1,71 @@
+using Segue.Tests.Data;
+
+namespace Segue.Tests.Cli;
+
+[Collection(ConsoleCollection.Name)]
+public class TrainRecommendCommandTests
+{
+    /// <summary>A small dataset ingested from slices, and a run trained on it for a few steps.</summary>
+    private static (string Dataset, string Run) Trained(TempDir dir)
+    {
+        SliceJson.WriteFolder(dir.File("mpd"), slices: 10, perSlice: 30, length: 14);
+        Assert.Equal(0, CliRunner.Run("ingest", dir.File("mpd"), "--out", dir.File("d.segue")).Exit);
+        var (exit, _, err) = CliRunner.Run("train", dir.File("d.segue"), "--out", dir.File("run"), "--steps", "300",
+            "--eval-every", "150", "--eval-cases", "20", "--log-every", "100");
+        Assert.True(exit == 0, err);
+        return (dir.File("d.segue"), dir.File("run"));
+    }
+
+    [Fact]
+    public void A_run_trains_evaluates_and_recommends()
+    {
+        using var dir = new TempDir();
+        var (dataset, run) = Trained(dir);
+        Assert.True(File.Exists(Path.Combine(run, "model.segue")));
+        var metrics = File.ReadAllLines(Path.Combine(run, "metrics.jsonl"));
+        Assert.Equal([100, 150, 200, 300], metrics.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("step").GetInt32()));
+        Assert.Contains("\"track_recall@500\"", metrics[1]);
+        Assert.Contains("\"track_recall@500\"", metrics[3]);
+
+        var (exit, output, err) = CliRunner.Run("recommend", run, "--tracks",
+            $"{SliceJson.TrackUri(0)}, spotify:track:unknown", "-k", "5");
+        Assert.True(exit == 0, err);
+        Assert.Equal("segue: warning: --tracks: spotify:track:unknown: not in the dataset's catalogue; skipped", err.Trim());
+        Assert.Contains("│ 5 │", output);
+
+        (exit, output, err) = CliRunner.Run("eval", run, "--dataset", dataset, "--baseline", "popularity", "--limit", "10");
+        Assert.True(exit == 0, err);
+        Assert.Matches(@"metric\W+model\W+popularity", output);
+    }
+
+    [Fact]
+    public void With_no_known_seed_recommend_says_it_falls_back_to_popularity()
+    {
+        using var dir = new TempDir();
+        var (_, run) = Trained(dir);
+        var (exit, _, err) = CliRunner.Run("recommend", Path.Combine(run, "model.segue"), "-k", "3");
+        Assert.Equal(0, exit);
+        Assert.Equal("segue: warning: no known seed track: these are the most popular tracks", err.Trim());
+    }
+
+    [Fact]
+    public void A_second_train_into_the_same_run_is_refused_and_changes_nothing()
+    {
+        using var dir = new TempDir();
+        var (dataset, run) = Trained(dir);
+        var model = File.ReadAllBytes(Path.Combine(run, "model.segue"));
+        var (exit, _, err) = CliRunner.Run("train", dataset, "--out", run, "--steps", "10");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {Path.GetFullPath(run)}: already holds a run; add --resume to continue it, or choose another --out", err.Trim());
+        Assert.Equal(model, File.ReadAllBytes(Path.Combine(run, "model.segue")));
+    }
+
+    [Fact]
+    public void Bad_option_values_are_one_line()
+    {
+        var (exit, _, err) = CliRunner.Run("train", "x.segue", "--out", "r", "--optimizer", "sgdd");
+        Assert.Equal(2, exit);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.StartsWith("segue: error: Cannot parse argument 'sgdd' for option '--optimizer'", err);
+    }
+}
