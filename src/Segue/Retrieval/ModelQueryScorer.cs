@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Segue.Model;
 
@@ -6,139 +7,156 @@ namespace Segue.Retrieval;
 
 /// <summary>
 /// One thread's scoring state for a <see cref="ModelRecommender"/>: per-context-item scores of
-/// every table row, per-unit and per-track scores, the top-K heap. Allocated once; a query
-/// allocates nothing. Context items are taken a chunk at a time so that any number of seeds
-/// fits the same buffers.
+/// every table row, per-unit scores, the top-K heap and the set of tracks already ranked.
+/// Allocated once; a query allocates nothing. With the max, context items are taken a chunk at a
+/// time so that any number of seeds fits the same buffers; the mean needs a single item.
 /// </summary>
 internal sealed class ModelQueryScorer : IQueryScorer
 {
-    private const int Chunk = 8;
+    private const int Chunk = PackedTable.MaxItems;
     private readonly ModelRecommender _owner;
     private readonly EmbeddingModel _model;
-    private readonly int _f;
+    private readonly int _d;
     private readonly bool _mean;
     private readonly float[] _context;                   // Chunk x 2F
-    private readonly float[] _albumScores, _artistScores, _trackScores; // [row * items + i]
-    private readonly float[] _durationScores = new float[Chunk];
+    private readonly float[] _albumScores, _artistScores, _trackScores, _durationScores; // [row * items + i]
     private readonly float[] _unitScores;
-    private readonly float[] _trackTotals;               // per track, when units are pairs
-    private int[] _excluded = new int[64];
+    private readonly TrackMarks _ranked;                 // excluded seeds and the tracks given a bonus
     private TopK _top = new(500);
 
     public ModelQueryScorer(ModelRecommender owner)
     {
         _owner = owner;
         _model = owner.Model;
-        _f = _model.F;
+        _d = 2 * _model.F;
         _mean = _model.Config.Aggregation == Aggregation.Mean;
-        _context = new float[Chunk * 2 * _f];
-        _albumScores = new float[_model.Albums.Rows * Chunk];
-        _artistScores = new float[_model.Artists.Rows * Chunk];
-        _trackScores = new float[(_model.Tracks?.Rows ?? 0) * Chunk];
+        _context = new float[Chunk * _d];
+        _albumScores = new float[owner.Albums.ScoresLength];
+        _artistScores = new float[owner.Artists.ScoresLength];
+        _trackScores = owner.Tracks is null ? [] : new float[owner.Tracks.ScoresLength];
+        _durationScores = owner.DurationVector is null ? [] : new float[owner.DurationVector.ScoresLength];
         _unitScores = new float[owner.UnitCount];
-        _trackTotals = owner.UnitOfTrack.IsEmpty ? [] : new float[_model.Catalog.TrackCount];
+        _ranked = new TrackMarks(_model.Catalog.TrackCount);
     }
 
     public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
     {
         if (seeds.IsEmpty || results.IsEmpty) return 0;
         ScoreUnits(seeds);
-        Span<float> scores = _trackTotals.Length == 0 ? _unitScores : _trackTotals;
-        if (_trackTotals.Length > 0)
-        {
-            var unitOfTrack = _owner.UnitOfTrack;
-            for (int t = 0; t < scores.Length; t++)
-                scores[t] = _unitScores[unitOfTrack[t]];
-        }
-        AddBonuses(seeds, scores);
-
         if (_top.Capacity < results.Length) _top = new TopK(results.Length);
-        var top = _top;
-        top.Clear();
-        ReadOnlySpan<int> excluded = default;
+        _top.Clear();
+        _ranked.Clear();
         if (excludeSeeds)
-        {
-            if (_excluded.Length < seeds.Length) _excluded = new int[seeds.Length * 2];
-            var sorted = _excluded.AsSpan(0, seeds.Length);
-            seeds.CopyTo(sorted);
-            sorted.Sort();
-            excluded = sorted;
-        }
-        top.AddAll(scores, excluded);
-        return top.DrainSorted(results);
+            foreach (int s in seeds) _ranked.Add(s);
+        AddBonusTracks(seeds);
+        AddUnits();
+        return _top.DrainSorted(results);
     }
 
-    /// <summary>agg_i &lt;e_u, c_i&gt; of every unit, chunk by chunk of context items.</summary>
+    /// <summary>agg_i &lt;e_u, c_i&gt; of every unit (times its inverse norm for the cosine).</summary>
     private void ScoreUnits(ReadOnlySpan<int> seeds)
     {
-        int d = 2 * _f;
-        for (int start = 0; start < seeds.Length; start += Chunk)
+        if (_mean)
         {
-            int items = Math.Min(Chunk, seeds.Length - start);
-            for (int i = 0; i < items; i++)
+            // mean_i <e, c_i> = <e, mean_i c_i>: one context item.
+            var sum = _context.AsSpan(0, _d);
+            var c = _context.AsSpan(_d, _d);
+            sum.Clear();
+            foreach (int seed in seeds)
             {
-                var c = _context.AsSpan(i * d, d);
-                _model.Represent(seeds[start + i], c);
-                if (_owner.Cosine)
-                {
-                    float norm = TensorPrimitives.Norm(c);
-                    if (norm > 0) TensorPrimitives.Divide(c, norm, c);
-                }
+                Represent(seed, c);
+                TensorPrimitives.Add(sum, c, sum);
             }
-            RowDots(_model.Albums, 0, items, _albumScores);
-            RowDots(_model.Artists, _f, items, _artistScores);
-            if (_model.Tracks is not null) RowDots(_model.Tracks, 0, items, _trackScores);
-            if (_model.DurationVector is not null) RowDots(_model.DurationVector, 0, items, _durationScores);
-            CombineChunk(items, first: start == 0);
+            TensorPrimitives.Divide(sum, seeds.Length, sum);
+            ScoreChunk(1, first: true);
         }
-        if (_mean) TensorPrimitives.Divide(_unitScores, seeds.Length, _unitScores);
+        else
+        {
+            for (int start = 0; start < seeds.Length; start += Chunk)
+            {
+                int items = Math.Min(Chunk, seeds.Length - start);
+                for (int i = 0; i < items; i++) Represent(seeds[start + i], _context.AsSpan(i * _d, _d));
+                ScoreChunk(items, first: start == 0);
+            }
+        }
         if (_owner.Cosine) TensorPrimitives.Multiply(_unitScores, _owner.UnitInverseNorms, _unitScores);
     }
 
-    /// <summary>Folds one chunk of context items into the unit scores (max, or sum for the mean).</summary>
-    private void CombineChunk(int items, bool first)
+    /// <summary>A seed's 2F context vector, normalised for the cosine.</summary>
+    private void Represent(int seed, Span<float> c)
     {
+        _model.Represent(seed, c);
+        if (!_owner.Cosine) return;
+        float norm = TensorPrimitives.Norm(c);
+        if (norm > 0) TensorPrimitives.Divide(c, norm, c);
+    }
+
+    /// <summary>Scores every table row against the chunk's context items, then folds the items' maximum
+    /// per unit into the unit scores.</summary>
+    private void ScoreChunk(int items, bool first)
+    {
+        _owner.Albums.ScoreRows(_context, _d, 0, items, _albumScores);
+        _owner.Artists.ScoreRows(_context, _d, _model.F, items, _artistScores);
+        _owner.Tracks?.ScoreRows(_context, _d, 0, items, _trackScores);
+        _owner.DurationVector?.ScoreRows(_context, _d, 0, items, _durationScores);
+
         var albumRows = _owner.UnitAlbumRows;
         var artists = _owner.UnitArtists;
         var trackRows = _owner.UnitTrackRows;
         var durations = _owner.UnitDurations;
-        var albumScores = _albumScores;
-        var artistScores = _artistScores;
         var unitScores = _unitScores;
+        ref float albumScores = ref MemoryMarshal.GetArrayDataReference(_albumScores);
+        ref float artistScores = ref MemoryMarshal.GetArrayDataReference(_artistScores);
+        // A row's item scores are loaded as one vector; lanes past the chunk's items are masked out.
+        var live = Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(items)).AsSingle();
+        var dead = Vector256.Create(float.NegativeInfinity);
+        var durationScores = _durationScores.Length > 0 ? Vector256.Create(_durationScores.AsSpan(0, Vector256<float>.Count)) : default;
         bool extended = trackRows.Length > 0 || durations.Length > 0;
         for (int u = 0; u < unitScores.Length; u++)
         {
-            int a = albumRows[u] * items, r = artists[u] * items;
-            int tr = trackRows.Length > 0 ? trackRows[u] * items : -1;
-            float z = durations.Length > 0 ? durations[u] : 0f;
-            float acc = _mean ? 0f : float.NegativeInfinity;
-            for (int i = 0; i < items; i++)
+            var s = Vector256.LoadUnsafe(ref albumScores, (nuint)(albumRows[u] * items))
+                  + Vector256.LoadUnsafe(ref artistScores, (nuint)(artists[u] * items));
+            if (extended)
             {
-                float s = albumScores[a + i] + artistScores[r + i];
-                if (extended)
-                {
-                    if (tr >= 0) s += _trackScores[tr + i];
-                    s += z * _durationScores[i];
-                }
-                acc = _mean ? acc + s : MathF.Max(acc, s);
+                if (trackRows.Length > 0) s += Vector256.Create(_trackScores.AsSpan(trackRows[u] * items, Vector256<float>.Count));
+                if (durations.Length > 0) s += durations[u] * durationScores;
             }
-            unitScores[u] = first ? acc : _mean ? unitScores[u] + acc : MathF.Max(unitScores[u], acc);
+            float max = MaxLane(Vector256.ConditionalSelect(live, s, dead));
+            unitScores[u] = first ? max : MathF.Max(unitScores[u], max);
         }
     }
 
-    /// <summary>+0.1 to every track of each distinct seed album, then of each distinct seed artist.</summary>
-    private void AddBonuses(ReadOnlySpan<int> seeds, Span<float> scores)
+    private static float MaxLane(Vector256<float> v)
+    {
+        var h = Vector128.MaxNative(v.GetLower(), v.GetUpper());
+        h = Vector128.MaxNative(h, Vector128.Shuffle(h, Vector128.Create(2, 3, 0, 1)));
+        h = Vector128.MaxNative(h, Vector128.Shuffle(h, Vector128.Create(1, 0, 3, 2)));
+        return h.ToScalar();
+    }
+
+    /// <summary>Ranks the tracks of the seeds' albums and artists, with their bonuses: +0.1 for an album
+    /// among the seeds' albums, +0.1 for an artist among the seeds' artists.</summary>
+    private void AddBonusTracks(ReadOnlySpan<int> seeds)
     {
         var albums = _model.Catalog.TrackAlbums;
         var artists = _model.Catalog.TrackArtists;
         for (int s = 0; s < seeds.Length; s++)
             if (FirstWithKey(seeds, s, albums))
                 foreach (int t in _owner.TracksOfAlbum(albums[seeds[s]]))
-                    scores[t] += ModelConfig.SharedBonus;
+                    AddBonusTrack(seeds, t);
         for (int s = 0; s < seeds.Length; s++)
             if (FirstWithKey(seeds, s, artists))
                 foreach (int t in _owner.TracksOfArtist(artists[seeds[s]]))
-                    scores[t] += ModelConfig.SharedBonus;
+                    AddBonusTrack(seeds, t);
+    }
+
+    private void AddBonusTrack(ReadOnlySpan<int> seeds, int track)
+    {
+        if (!_ranked.Add(track)) return;
+        float score = _unitScores[_owner.UnitOf(track)];
+        if (AnyWithKey(seeds, track, _model.Catalog.TrackAlbums)) score += ModelConfig.SharedBonus;
+        if (AnyWithKey(seeds, track, _model.Catalog.TrackArtists)) score += ModelConfig.SharedBonus;
+        _top.Add(track, score);
     }
 
     private static bool FirstWithKey(ReadOnlySpan<int> seeds, int s, ReadOnlySpan<int> keyOfTrack)
@@ -148,36 +166,36 @@ internal sealed class ModelQueryScorer : IQueryScorer
         return true;
     }
 
-    /// <summary>
-    /// <c>dest[row * items + i] = &lt;table row, context item i's columns [offset, offset + cols)&gt;</c>
-    /// for every row: a dense pass over the table. Each row is read once for all the chunk's items
-    /// (calling a dot product per row and item would cost more in calls than in arithmetic).
-    /// </summary>
-    private void RowDots(Table table, int offset, int items, Span<float> dest)
+    private static bool AnyWithKey(ReadOnlySpan<int> seeds, int track, ReadOnlySpan<int> keyOfTrack)
     {
-        int cols = table.Cols, d = 2 * _f;
-        var values = table.Values;
-        if (!Vector256.IsHardwareAccelerated || cols % Vector256<float>.Count != 0)
+        foreach (int s in seeds)
+            if (keyOfTrack[s] == keyOfTrack[track]) return true;
+        return false;
+    }
+
+    /// <summary>Ranks the tracks not ranked yet (no bonus, not excluded) at their unit's score. A unit
+    /// below the heap's threshold is skipped whole, which after the first few hundred units is nearly
+    /// every unit, so units are compared with the threshold a vector at a time.</summary>
+    private void AddUnits()
+    {
+        var unitScores = _unitScores;
+        ref float scores = ref MemoryMarshal.GetArrayDataReference(unitScores);
+        int width = Vector256<float>.Count, u = 0;
+        for (; u <= unitScores.Length - width; u += width)
+            if (Vector256.GreaterThanOrEqualAny(Vector256.LoadUnsafe(ref scores, (nuint)u), Vector256.Create(_top.Threshold)))
+                for (int j = u; j < u + width; j++) AddUnit(j, unitScores[j]);
+        for (; u < unitScores.Length; u++) AddUnit(u, unitScores[u]);
+    }
+
+    private void AddUnit(int unit, float score)
+    {
+        if (score < _top.Threshold) return;
+        if (_owner.UnitsAreTracks)
         {
-            for (int row = 0; row < table.Rows; row++)
-                for (int i = 0; i < items; i++)
-                    dest[row * items + i] = TensorPrimitives.Dot(table.Row(row), _context.AsSpan(i * d + offset, cols));
+            if (!_ranked.Contains(unit)) _top.Add(unit, score);
             return;
         }
-        ref float w = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(values);
-        ref float c = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_context);
-        for (int row = 0; row < table.Rows; row++)
-        {
-            nuint rowStart = (nuint)row * (nuint)cols;
-            for (int i = 0; i < items; i++)
-            {
-                nuint itemStart = (nuint)(i * d + offset);
-                var acc = Vector256<float>.Zero;
-                for (int k = 0; k < cols; k += Vector256<float>.Count)
-                    acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref w, rowStart + (nuint)k),
-                                                     Vector256.LoadUnsafe(ref c, itemStart + (nuint)k), acc);
-                dest[row * items + i] = Vector256.Sum(acc);
-            }
-        }
+        foreach (int t in _owner.TracksOfUnit(unit))
+            if (!_ranked.Contains(t)) _top.Add(t, score);
     }
 }

@@ -10,16 +10,20 @@ namespace Segue.Retrieval;
 /// <para>
 /// Scoring uses the model's structure instead of building a 2F vector per track. A dot product
 /// with a context item is an album-slot part plus an artist part (plus track and duration
-/// parts), so each table is scored once per context item. In the book's model a track's score
+/// parts), so each table is scored once per query, every row against all context items in one
+/// pass (<see cref="PackedTable"/>). With the mean the context items are first averaged (the
+/// mean of dot products is the dot product with the mean). In the book's model a track's score
 /// depends only on its (album slot, artist) pair, and the catalogue has far fewer pairs than
-/// tracks, so those pairs are the scoring units; with a track table or the duration feature
-/// each track is its own unit. The bonuses are added afterwards to the few tracks of the seeds'
-/// albums and artists, found through album-to-tracks and artist-to-tracks indexes.
+/// tracks, so those pairs are the scoring units, ordered by artist so that the artist scores are
+/// read in order; with a track table or the duration feature each track is its own unit. Top-K
+/// selection runs over units, against the heap's threshold, and expands only the few units that
+/// can enter into their tracks. The bonuses concern the few tracks of the seeds' albums and
+/// artists, found through album-to-tracks and artist-to-tracks indexes and ranked on their own.
 /// </para>
 /// </summary>
 public sealed class ModelRecommender : IRecommender
 {
-    private readonly int[] _unitOfTrack;          // empty when every track is its own unit
+    private readonly int[] _unitOfTrack, _unitTrackStart, _unitTracks;   // empty when every track is its own unit
     private readonly int[] _albumTrackStart, _albumTracks, _artistTrackStart, _artistTracks;
 
     public ModelRecommender(EmbeddingModel model, bool cosine = false)
@@ -32,26 +36,25 @@ public sealed class ModelRecommender : IRecommender
         int[] representative;
         if (perTrack)
         {
-            _unitOfTrack = [];
+            _unitOfTrack = _unitTrackStart = _unitTracks = [];
             representative = Enumerable.Range(0, tracks).ToArray();
         }
         else
         {
-            _unitOfTrack = new int[tracks];
-            var unitOfPair = new Dictionary<long, int>();
-            var first = new List<int>();
+            var pairs = new long[tracks];
             for (int t = 0; t < tracks; t++)
+                pairs[t] = (long)catalog.TrackArtists[t] << 32 | (uint)model.AlbumRow(t);
+            var byPair = Enumerable.Range(0, tracks).ToArray();
+            Array.Sort(pairs, byPair);
+            _unitOfTrack = new int[tracks];
+            var first = new List<int>();
+            for (int j = 0; j < tracks; j++)
             {
-                long pair = (long)model.AlbumRow(t) << 32 | (uint)catalog.TrackArtists[t];
-                if (!unitOfPair.TryGetValue(pair, out int unit))
-                {
-                    unit = first.Count;
-                    unitOfPair.Add(pair, unit);
-                    first.Add(t);
-                }
-                _unitOfTrack[t] = unit;
+                if (j == 0 || pairs[j] != pairs[j - 1]) first.Add(byPair[j]);
+                _unitOfTrack[byPair[j]] = first.Count - 1;
             }
             representative = first.ToArray();
+            (_unitTrackStart, _unitTracks) = Invert(_unitOfTrack, representative.Length);
         }
         UnitCount = representative.Length;
         UnitAlbumRows = representative.Select(model.AlbumRow).ToArray();
@@ -69,6 +72,10 @@ public sealed class ModelRecommender : IRecommender
                 return norm > 0 ? 1 / norm : 0f;
             }).ToArray();
         }
+        Albums = new PackedTable(model.Albums);
+        Artists = new PackedTable(model.Artists);
+        Tracks = model.Tracks is null ? null : new PackedTable(model.Tracks);
+        DurationVector = model.DurationVector is null ? null : new PackedTable(model.DurationVector);
         (_albumTrackStart, _albumTracks) = Invert(catalog.TrackAlbums, catalog.AlbumCount);
         (_artistTrackStart, _artistTracks) = Invert(catalog.TrackArtists, catalog.ArtistCount);
     }
@@ -82,14 +89,28 @@ public sealed class ModelRecommender : IRecommender
     public bool Cosine { get; }
     public string Name => Cosine ? "model (cosine)" : "model";
 
+    // The model's tables, copied when the recommender is built (like the unit norms: a recommender
+    // ranks with the model as it was then).
+    internal PackedTable Albums { get; }
+    internal PackedTable Artists { get; }
+    internal PackedTable? Tracks { get; }
+    internal PackedTable? DurationVector { get; }
+
     internal int UnitCount { get; }
     internal int[] UnitAlbumRows { get; }
     internal int[] UnitArtists { get; }
     internal int[] UnitTrackRows { get; }
     internal float[] UnitDurations { get; }
     internal float[] UnitInverseNorms { get; }
-    /// <summary>The unit of each track; empty when units are tracks.</summary>
-    internal ReadOnlySpan<int> UnitOfTrack => _unitOfTrack;
+
+    /// <summary>True when every track is its own unit (unit id = track id).</summary>
+    internal bool UnitsAreTracks => _unitOfTrack.Length == 0;
+
+    internal int UnitOf(int track) => UnitsAreTracks ? track : _unitOfTrack[track];
+
+    /// <summary>The tracks of a unit in id order, when units are pairs.</summary>
+    internal ReadOnlySpan<int> TracksOfUnit(int unit) =>
+        _unitTracks.AsSpan(_unitTrackStart[unit], _unitTrackStart[unit + 1] - _unitTrackStart[unit]);
 
     internal ReadOnlySpan<int> TracksOfAlbum(int album) =>
         _albumTracks.AsSpan(_albumTrackStart[album], _albumTrackStart[album + 1] - _albumTrackStart[album]);
@@ -99,7 +120,7 @@ public sealed class ModelRecommender : IRecommender
 
     public IQueryScorer CreateScorer() => new ModelQueryScorer(this);
 
-    /// <summary>Groups the tracks by key (album or artist): offsets per key and the tracks in id order.</summary>
+    /// <summary>Groups the tracks by key (album, artist or unit): offsets per key and the tracks in id order.</summary>
     private static (int[] Start, int[] Tracks) Invert(ReadOnlySpan<int> keyOfTrack, int keys)
     {
         var start = new int[keys + 1];

@@ -39,21 +39,6 @@ public sealed class TopK
         }
     }
 
-    /// <summary>Adds every score of a dense array (index = track id), skipping <paramref name="excluded"/>
-    /// (sorted ascending).</summary>
-    public void AddAll(ReadOnlySpan<float> scores, ReadOnlySpan<int> excludedSorted = default)
-    {
-        int next = 0;
-        for (int i = 0; i < scores.Length; i++)
-        {
-            float s = scores[i];
-            if (_count == _heap.Length && s < _heap[0].Score) continue;
-            while (next < excludedSorted.Length && excludedSorted[next] < i) next++;
-            if (next < excludedSorted.Length && excludedSorted[next] == i) continue;
-            Add(i, s);
-        }
-    }
-
     /// <summary>Writes the selected items best first into <paramref name="destination"/> and empties
     /// the selector; returns how many were written.</summary>
     public int DrainSorted(Span<ScoredTrack> destination)

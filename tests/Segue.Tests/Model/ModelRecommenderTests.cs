@@ -37,26 +37,44 @@ public class ModelRecommenderTests
             var seeds = Enumerable.Range(0, seedCount).Select(_ => rng.NextInt(catalog.TrackCount)).ToArray();
             if (seedCount > 2) (seeds[1], seeds[2]) = (seeds[0], seeds[0] ^ 1);
             foreach (bool exclude in new[] { false, true })
-            {
-                var naive = Naive(model, seeds, cosine);
-                var expected = Enumerable.Range(0, catalog.TrackCount)
-                    .Where(t => !exclude || !seeds.Contains(t))
-                    .OrderByDescending(t => naive[t]).ThenBy(t => t).Take(50).ToArray();
-                var results = new ScoredTrack[50];
-                int count = scorer.Recommend(seeds, null, exclude, results);
-                Assert.Equal(50, count);
-                for (int k = 0; k < count; k++)
-                {
-                    Assert.Equal(naive[expected[k]], results[k].Score, 1e-5);       // same score profile: nothing better missed
-                    Assert.Equal(naive[results[k].Track], results[k].Score, 1e-5);  // and each returned score is right
-                    if (exclude) Assert.DoesNotContain(results[k].Track, seeds);
-                }
-                // Ties are broken by track id, so a ranking is deterministic.
-                for (int k = 1; k < count; k++)
-                    if (results[k].Score == results[k - 1].Score)
-                        Assert.True(results[k].Track > results[k - 1].Track);
-            }
+                AssertMatchesNaive(model, scorer, seeds, exclude, cosine);
         }
+    }
+
+    [Fact]
+    public void EveryContextSizeMatchesNaiveAffinity()
+    {
+        // Rows are scored a pass per chunk of up to eight context items, with a kernel per count.
+        var catalog = TestModels.Catalog(tracks: 200, albums: 60, artists: 30);
+        var model = TestModels.Random(new ModelConfig { FeatureSize = 8, AlbumBuckets = 25 }, catalog);
+        var scorer = new ModelRecommender(model).CreateScorer();
+        var rng = new Rng(9);
+        for (int seedCount = 1; seedCount <= 17; seedCount++)
+        {
+            var seeds = Enumerable.Range(0, seedCount).Select(_ => rng.NextInt(catalog.TrackCount)).ToArray();
+            AssertMatchesNaive(model, scorer, seeds, exclude: true, cosine: false);
+        }
+    }
+
+    private static void AssertMatchesNaive(EmbeddingModel model, IQueryScorer scorer, int[] seeds, bool exclude, bool cosine)
+    {
+        var naive = Naive(model, seeds, cosine);
+        var expected = Enumerable.Range(0, model.Catalog.TrackCount)
+            .Where(t => !exclude || !seeds.Contains(t))
+            .OrderByDescending(t => naive[t]).ThenBy(t => t).Take(50).ToArray();
+        var results = new ScoredTrack[50];
+        int count = scorer.Recommend(seeds, null, exclude, results);
+        Assert.Equal(50, count);
+        for (int k = 0; k < count; k++)
+        {
+            Assert.Equal(naive[expected[k]], results[k].Score, 1e-5);       // same score profile: nothing better missed
+            Assert.Equal(naive[results[k].Track], results[k].Score, 1e-5);  // and each returned score is right
+            if (exclude) Assert.DoesNotContain(results[k].Track, seeds);
+        }
+        // Ties are broken by track id, so a ranking is deterministic.
+        for (int k = 1; k < count; k++)
+            if (results[k].Score == results[k - 1].Score)
+                Assert.True(results[k].Track > results[k - 1].Track);
     }
 
     [Fact]
