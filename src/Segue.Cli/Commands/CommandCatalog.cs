@@ -14,5 +14,7 @@ public static class CommandCatalog
         TrainCommand.Create(),
         EvalCommand.Create(),
         RecommendCommand.Create(),
+        RunsCommand.Create(),
+        ReportCommand.Create(),
     ];
 }
