@@ -16,5 +16,6 @@ public static class CommandCatalog
         RecommendCommand.Create(),
         RunsCommand.Create(),
         ReportCommand.Create(),
+        SweepCommand.Create(),
     ];
 }

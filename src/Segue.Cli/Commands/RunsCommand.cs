@@ -115,24 +115,27 @@ public static class RunsCommand
         return command;
     }
 
-    /// <summary>The differing settings (runs as columns) and the final metrics (metrics as rows,
-    /// which fits a terminal better than eight metric columns).</summary>
+    /// <summary>Runs as rows with the settings that differ and the headline metrics, then every
+    /// final metric as rows against the runs' numbers (names of sweep runs are too long to be
+    /// the columns of a terminal table).</summary>
     internal static IEnumerable<Table> ComparisonTables(RunComparison comparison)
     {
-        Table Columns(string title, string first)
-        {
-            var table = new Table().Title(title).AddColumn(first);
-            foreach (var label in comparison.Labels) table.AddColumn(new TableColumn(Markup.Escape(label)).RightAligned());
-            return table;
-        }
-        var settings = Columns(comparison.DifferingKeys.Count == 0 ? "settings: all the same" : "settings that differ", "setting");
-        foreach (var key in comparison.DifferingKeys)
-            settings.AddRow([Markup.Escape(key), .. comparison.Runs.Select(r => Markup.Escape(RunComparison.Setting(r, key)))]);
-        var metrics = Columns("final metrics", "metric");
+        var runs = comparison.Runs;
+        string[] headline = ["mean_loss", .. new[] { PreferredMetric(comparison.FinalMetricNames) }.OfType<string>()];
+        var overview = new Table().Title(comparison.DifferingKeys.Count == 0 ? "runs (every setting the same)" : "runs and the settings that differ")
+            .AddColumn("#").AddColumn("run");
+        foreach (var key in comparison.DifferingKeys) overview.AddColumn(Markup.Escape(key[(key.IndexOf('.') + 1)..]));
+        foreach (var name in headline) overview.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        overview.AddColumn(new TableColumn("wall").RightAligned());
+        for (int i = 0; i < runs.Count; i++)
+            overview.AddRow([$"{i + 1}", Markup.Escape(comparison.Labels[i]),
+                .. comparison.DifferingKeys.Select(k => Markup.Escape(RunComparison.Setting(runs[i], k))),
+                .. headline.Select(n => Figure(RunComparison.FinalMetric(runs[i], n))), Duration(runs[i].Summary!.WallSeconds)]);
+        var metrics = new Table().Title("final metrics").AddColumn("metric");
+        for (int i = 0; i < runs.Count; i++) metrics.AddColumn(new TableColumn($"#{i + 1}").RightAligned());
         foreach (var name in comparison.FinalMetricNames)
-            metrics.AddRow([Markup.Escape(name), .. comparison.Runs.Select(r => Figure(RunComparison.FinalMetric(r, name)))]);
-        metrics.AddRow(["wall time", .. comparison.Runs.Select(r => Duration(r.Summary!.WallSeconds))]);
-        return [settings, metrics];
+            metrics.AddRow([Markup.Escape(name), .. runs.Select(r => Figure(RunComparison.FinalMetric(r, name)))]);
+        return [overview, metrics];
     }
 
     /// <summary>The metric a one-line summary of a run shows: the held-out track recall when logged.</summary>
@@ -142,7 +145,7 @@ public static class RunsCommand
     internal static string Figure(double? value) => value switch
     {
         null => "-",
-        { } v when Math.Abs(v) >= 1000 => v.ToString("N0", CultureInfo.InvariantCulture),
+        { } v when Math.Abs(v) >= 100 => v.ToString("N0", CultureInfo.InvariantCulture),
         { } v => v.ToString("F4", CultureInfo.InvariantCulture),
     };
 
