@@ -17,5 +17,6 @@ public static class CommandCatalog
         RunsCommand.Create(),
         ReportCommand.Create(),
         SweepCommand.Create(),
+        ExportCommand.Create(),
     ];
 }
