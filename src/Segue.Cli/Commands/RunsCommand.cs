@@ -30,11 +30,11 @@ public static class RunsCommand
             var runs = RunRecord.Find(root);
             if (runs.Count == 0) throw new SegueException($"{root}: no run folder here (a run folder has a config.json)");
             var recall = PreferredMetric(runs.SelectMany(r => r.Metrics.Names));
-            var table = new Table().AddColumn("run").AddColumn("status")
+            var table = new Table().AddColumn("run").AddColumn(new TableColumn("status").NoWrap())
                 .AddColumn(new TableColumn("steps").RightAligned()).AddColumn(new TableColumn("wall").RightAligned())
                 .AddColumn(new TableColumn("mean_loss").RightAligned());
             if (recall is not null) table.AddColumn(new TableColumn(Markup.Escape(recall)).RightAligned());
-            table.AddColumn("seed").AddColumn("commit");
+            table.AddColumn(new TableColumn("commit").NoWrap());
             foreach (var run in runs)
             {
                 string relative = Path.GetRelativePath(root, run.Path);
@@ -45,7 +45,7 @@ public static class RunsCommand
                 ];
                 if (recall is not null) cells.Add(Figure(run.Metrics.Last(recall)));
                 cells.AddRange([
-                    run.Settings.GetValueOrDefault("model.seed", "-"), Markup.Escape(ShortCommit(run.Metadata)),
+                    Markup.Escape(ShortCommit(run.Metadata)),
                 ]);
                 table.AddRow(cells.ToArray());
             }
