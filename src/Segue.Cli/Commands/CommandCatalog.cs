@@ -14,5 +14,9 @@ public static class CommandCatalog
         TrainCommand.Create(),
         EvalCommand.Create(),
         RecommendCommand.Create(),
+        RunsCommand.Create(),
+        ReportCommand.Create(),
+        SweepCommand.Create(),
+        ExportCommand.Create(),
     ];
 }

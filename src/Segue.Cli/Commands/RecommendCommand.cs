@@ -61,7 +61,7 @@ public static class RecommendCommand
         return table;
     }
 
-    private static string DatasetOf(string modelPath)
+    internal static string DatasetOf(string modelPath)
     {
         string? folder = Path.GetDirectoryName(Path.GetFullPath(modelPath));
         return (folder is null ? null : new RunFolder(folder).ReadDatasetPath())

@@ -1,28 +1,31 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Segue.Data;
-using Segue.Evaluation;
 using Segue.Model;
-using Segue.Retrieval;
+using Segue.Runs;
 using Segue.Training;
 
 namespace Segue.Cli.Commands;
 
 /// <summary><c>segue train DATASET --out RUN</c>: trains the book's model (every option defaults to
-/// the book) into a run folder (see <see cref="RunFolder"/>).</summary>
+/// the book) into a run folder (see <see cref="RunFolder"/>); <c>segue train --from RUN --out RUN2</c>
+/// repeats a run: same config, same seed, same dataset.</summary>
 public static class TrainCommand
 {
     public static Command Create()
     {
         var defaults = new ModelConfig();
         var loop = new TrainerOptions();
-        var dataset = new Argument<string>("dataset") { Description = "The dataset file to train on" };
-        var output = new Option<string>("--out") { Description = "The run folder (config.json, metrics.jsonl, checkpoints/, model.segue)", Required = true };
+        var dataset = new Argument<string?>("dataset") { Description = "The dataset file to train on (with --from: the run's own, unless given)", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string>("--out") { Description = "The run folder (config.json, run.json, metrics.jsonl, checkpoints/, model.segue, summary.json)", Required = true };
+        var from = new Option<string?>("--from") { Description = "Repeat the run in this folder: its config and seed (no other option may be given)" };
         var steps = new Option<long?>("--steps") { Description = $"Total steps, one playlist each (default {loop.Steps:N0})" };
         var epochs = new Option<int?>("--epochs") { Description = "Passes over the training examples, instead of --steps" };
         var seed = new Option<ulong>("--seed") { Description = "Random seed (initialisation, negatives)" };
         var threads = new Option<int>("--threads") { Description = "Lock-free training threads; only 1 is bit-for-bit reproducible", DefaultValueFactory = _ => 1 };
         var evalEvery = new Option<long>("--eval-every") { Description = "Evaluate on held-out playlists every M steps (0: never)", DefaultValueFactory = _ => loop.EvalEvery };
         var evalCases = new Option<int>("--eval-cases") { Description = "Held-out playlists per evaluation", DefaultValueFactory = _ => loop.EvalCases };
+        var evalCosine = new Option<bool>("--eval-cosine") { Description = "Evaluate by cosine similarity instead of the dot product (the book's exercise)" };
         var logEvery = new Option<long>("--log-every") { Description = "Log the mean loss every N steps", DefaultValueFactory = _ => loop.LogEvery };
         var checkpointEvery = new Option<long>("--checkpoint-every") { Description = "Checkpoint every C steps (0: never); the last 3 are kept", DefaultValueFactory = _ => loop.CheckpointEvery };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint (same options)" };
@@ -44,13 +47,22 @@ public static class TrainCommand
 
         var command = new Command("train", "Train the book's model (or a variant) on a dataset's training split")
         {
-            dataset, output, steps, epochs, seed, threads, evalEvery, evalCases, logEvery, checkpointEvery, resume,
+            dataset, output, from, steps, epochs, seed, threads, evalEvery, evalCases, evalCosine, logEvery, checkpointEvery, resume,
             optimizer, lr, momentum, featureSize, negatives, contextLength, minLength, reg, albumBuckets, trackBuckets,
             duration, aggregation,
         };
         foreach (var w in weights) command.Options.Add(w);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(from) is { } fromPath)
+            {
+                var given = parse.CommandResult.Children.OfType<OptionResult>()
+                    .Where(r => !r.Implicit && r.Option != output && r.Option != from).Select(r => r.Option.Name).ToList();
+                if (given.Count > 0)
+                    throw new SegueException($"--from repeats a run exactly: drop {string.Join(", ", given)}");
+                Repeat(RunRecord.Open(fromPath), parse.GetValue(dataset), new RunFolder(parse.GetValue(output)!));
+                return;
+            }
             var kind = parse.GetValue(optimizer);
             var config = new ModelConfig
             {
@@ -68,13 +80,13 @@ public static class TrainCommand
                 throw new SegueException("--steps and --epochs: give one, not both");
             if (parse.GetValue(epochs) is <= 0 and var e) throw new SegueException($"--epochs {e}: must be positive");
 
-            using var data = Dataset.Open(parse.GetValue(dataset)!);
+            using var data = Dataset.Open(parse.GetValue(dataset) ?? throw new SegueException("give the DATASET to train on (or --from RUN)"));
             var examples = TrainingExamples.FromDataset(data, config.MinLength);
             var options = new TrainerOptions
             {
                 Steps = parse.GetValue(epochs) is { } n ? (long)n * examples.Count : parse.GetValue(steps) ?? loop.Steps,
                 Threads = parse.GetValue(threads), LogEvery = parse.GetValue(logEvery), EvalEvery = parse.GetValue(evalEvery),
-                EvalCases = parse.GetValue(evalCases), CheckpointEvery = parse.GetValue(checkpointEvery),
+                EvalCases = parse.GetValue(evalCases), EvalCosine = parse.GetValue(evalCosine), CheckpointEvery = parse.GetValue(checkpointEvery),
             };
             options.Validate();
 
@@ -88,24 +100,20 @@ public static class TrainCommand
     public static void Train(Dataset data, RunFolder run, ModelConfig config, TrainerOptions options,
         TrainingExamples examples, bool resume)
     {
-        var catalog = Catalog.FromDataset(data);
-        TrainingState state;
-        if (resume)
-            state = Trainer.Resume(run, config, catalog);
-        else if (run.HasRun)
-            throw new SegueException($"{run.Path}: already holds a run; add --resume to continue it, or choose another --out");
-        else
-            state = Trainer.Start(config, catalog);
-        run.WriteConfig(config, options, data.FilePath, data.Fingerprint);
-
-        var cases = options.EvalEvery > 0
-            ? HeldOutCases.FromTestSplit(data, config.ContextLength, config.MinLength, options.EvalCases)
-            : [];
-        var evaluator = new Evaluator(data, threads: Environment.ProcessorCount);
-        EvaluateModel? evaluate = cases.Count == 0 ? null
-            : (model, _) => evaluator.Evaluate(new ModelRecommender(model), cases).Overall;
-        Output.Info($"training {options.Steps:N0} steps from step {state.Step:N0} on {examples.Count:N0} examples ({catalog.TrackCount:N0} tracks) into {run.Path}");
-        ConsoleProgress.Run(sink => new Trainer(run, examples, options, evaluate).Run(state, sink));
+        Output.Info($"training {options.Steps:N0} steps on {examples.Count:N0} examples ({data.TrackCount:N0} tracks) into {run.Path}");
+        ConsoleProgress.Run(sink => TrainingRun.Train(data, run, config, options, examples, resume, Environment.ProcessorCount, sink));
         Output.Info($"model written to {run.ModelPath}");
+    }
+
+    /// <summary>Trains <paramref name="source"/>'s config again into <paramref name="run"/>, on its own
+    /// dataset or on <paramref name="datasetPath"/>, which must be the same data (same fingerprint).</summary>
+    private static void Repeat(RunRecord source, string? datasetPath, RunFolder run)
+    {
+        var (config, options) = (source.ModelConfig, source.TrainerOptions);
+        var (recordedPath, fingerprint) = source.Dataset;
+        using var data = Dataset.Open(datasetPath ?? recordedPath);
+        if (data.Fingerprint.ToString("x16") != fingerprint)
+            throw new SegueException($"{data.FilePath}: not the dataset {source.Path} trained on (fingerprint {data.Fingerprint:x16}, the run's {fingerprint})");
+        Train(data, run, config, options, TrainingExamples.FromDataset(data, config.MinLength), resume: false);
     }
 }

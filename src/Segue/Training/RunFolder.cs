@@ -13,7 +13,11 @@ namespace Segue.Training;
 ///                   and every evaluation metric at the steps where the model was evaluated
 ///   checkpoints/    step-NNNNNNNNNNNN.ckpt, the newest few
 ///   model.segue     the final model (written when the run completes)
+///   run.json        how the run was started: seed, code commit, machine, time, command line
+///   summary.json    how it ended: status, steps, wall time, the last value of every metric
 /// </code>
+/// (<see cref="Runs.RunMetadata"/> and <see cref="Runs.RunSummary"/> write the last two;
+/// <see cref="Runs.RunRecord"/> reads a whole folder back.)
 /// </summary>
 public sealed class RunFolder(string path)
 {
@@ -22,6 +26,8 @@ public sealed class RunFolder(string path)
     public string MetricsPath => System.IO.Path.Combine(Path, "metrics.jsonl");
     public string CheckpointsPath => System.IO.Path.Combine(Path, "checkpoints");
     public string ModelPath => System.IO.Path.Combine(Path, "model.segue");
+    public string MetadataPath => System.IO.Path.Combine(Path, "run.json");
+    public string SummaryPath => System.IO.Path.Combine(Path, "summary.json");
 
     public void WriteConfig(ModelConfig model, TrainerOptions training, string datasetPath, ulong fingerprint)
     {

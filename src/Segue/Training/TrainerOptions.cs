@@ -12,6 +12,9 @@ public sealed record TrainerOptions
     public long LogEvery { get; init; } = 1_000;
     public long EvalEvery { get; init; } = 10_000;
     public int EvalCases { get; init; } = 1_000;
+    /// <summary>Held-out evaluations score by cosine similarity instead of the dot product the model
+    /// trains with (the book's exercise; training itself is unchanged).</summary>
+    public bool EvalCosine { get; init; }
     public long CheckpointEvery { get; init; } = 100_000;
     public int KeepCheckpoints { get; init; } = 3;
 

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Segue.Model;
+
+namespace Segue.Runs;
+
+/// <summary>Reads the small JSON records of a run folder (run.json, summary.json) with the
+/// config's naming, every problem one <see cref="SegueException"/> line naming the file.</summary>
+internal static class RunJson
+{
+    public static T Read<T>(string path, string what)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), ModelConfig.Json)
+                ?? throw new JsonException("null");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SegueException($"{path}: cannot read: {e.Message}", e);
+        }
+        catch (JsonException e)
+        {
+            throw new SegueException($"{path}: bad {what}: {e.Message}", e);
+        }
+    }
+}

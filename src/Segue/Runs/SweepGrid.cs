@@ -1,0 +1,36 @@
+namespace Segue.Runs;
+
+/// <summary>One combination of a sweep: its run folder's name and its settings.</summary>
+public sealed record SweepPoint(string Name, IReadOnlyList<(string Key, string Value)> Settings);
+
+/// <summary>
+/// A sweep's grid from <c>--grid key=v1,v2,...</c> options: every combination of the values, the
+/// first key varying slowest. Each combination's run is named after its settings
+/// (<c>optimizer=adam,feature_size=16</c>), so a sweep folder reads as its own table of contents.
+/// </summary>
+public static class SweepGrid
+{
+    public static IReadOnlyList<SweepPoint> Combinations(IReadOnlyList<string> grid)
+    {
+        if (grid.Count == 0)
+            throw new SegueException("--grid: none given; a sweep needs at least one, e.g. --grid optimizer=sgd,adam");
+        var axes = new List<(string Key, string[] Values)>();
+        foreach (var spec in grid)
+        {
+            int equals = spec.IndexOf('=');
+            if (equals <= 0) throw new SegueException($"--grid {spec}: expected KEY=VALUE,VALUE,...");
+            string key = spec[..equals].Trim();
+            ConfigKeys.Check(key, "--grid");
+            var values = spec[(equals + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (values.Length == 0) throw new SegueException($"--grid {spec}: no values");
+            if (axes.Any(a => a.Key == key)) throw new SegueException($"--grid {key}: given twice; list all its values in one --grid");
+            if (values.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                throw new SegueException($"--grid {spec}: {twice.Key} is listed twice");
+            axes.Add((key, values));
+        }
+        IEnumerable<List<(string, string)>> combinations = [[]];
+        foreach (var (key, values) in axes)
+            combinations = combinations.SelectMany(c => values.Select(v => new List<(string, string)>(c) { (key, v) }));
+        return [.. combinations.Select(c => new SweepPoint(string.Join(',', c.Select(s => $"{s.Item1}={s.Item2}")), c))];
+    }
+}
