@@ -54,13 +54,19 @@ public static class TrainCommand
         foreach (var w in weights) command.Options.Add(w);
         command.SetAction(parse =>
         {
-            if (parse.GetValue(from) is { } fromPath)
+            // --from and --resume take every setting from a run's config.json: the same run again,
+            // or the rest of it.
+            if (parse.GetValue(from) is not null || parse.GetValue(resume))
             {
+                bool resuming = parse.GetValue(resume);
                 var given = parse.CommandResult.Children.OfType<OptionResult>()
-                    .Where(r => !r.Implicit && r.Option != output && r.Option != from).Select(r => r.Option.Name).ToList();
+                    .Where(r => !r.Implicit && r.Option != output && r.Option != from && r.Option != resume).Select(r => r.Option.Name).ToList();
+                if (resuming && parse.GetValue(from) is not null)
+                    throw new SegueException("--from starts a new run and --resume continues one: give one of them");
                 if (given.Count > 0)
-                    throw new SegueException($"--from repeats a run exactly: drop {string.Join(", ", given)}");
-                Repeat(RunRecord.Open(fromPath), parse.GetValue(dataset), new RunFolder(parse.GetValue(output)!));
+                    throw new SegueException($"{(resuming ? "--resume continues a run with its own settings" : "--from repeats a run exactly")}: drop {string.Join(", ", given)}");
+                string source = parse.GetValue(from) ?? parse.GetValue(output)!;
+                Repeat(RunRecord.Open(source), parse.GetValue(dataset), new RunFolder(parse.GetValue(output)!), resuming);
                 return;
             }
             var kind = parse.GetValue(optimizer);
@@ -105,15 +111,16 @@ public static class TrainCommand
         Output.Info($"model written to {run.ModelPath}");
     }
 
-    /// <summary>Trains <paramref name="source"/>'s config again into <paramref name="run"/>, on its own
-    /// dataset or on <paramref name="datasetPath"/>, which must be the same data (same fingerprint).</summary>
-    private static void Repeat(RunRecord source, string? datasetPath, RunFolder run)
+    /// <summary>Trains <paramref name="source"/>'s config again into <paramref name="run"/> (or, with
+    /// <paramref name="resume"/>, continues it there from its last checkpoint), on its own dataset
+    /// or on <paramref name="datasetPath"/>, which must be the same data (same fingerprint).</summary>
+    private static void Repeat(RunRecord source, string? datasetPath, RunFolder run, bool resume)
     {
         var (config, options) = (source.ModelConfig, source.TrainerOptions);
         var (recordedPath, fingerprint) = source.Dataset;
         using var data = Dataset.Open(datasetPath ?? recordedPath);
         if (data.Fingerprint.ToString("x16") != fingerprint)
             throw new SegueException($"{data.FilePath}: not the dataset {source.Path} trained on (fingerprint {data.Fingerprint:x16}, the run's {fingerprint})");
-        Train(data, run, config, options, TrainingExamples.FromDataset(data, config.MinLength), resume: false);
+        Train(data, run, config, options, TrainingExamples.FromDataset(data, config.MinLength), resume);
     }
 }

@@ -69,3 +69,31 @@ public class TrainRecommendCommandTests
         Assert.StartsWith("segue: error: Cannot parse argument 'sgdd' for option '--optimizer'", err);
     }
 }
+
+[Collection(ConsoleCollection.Name)]
+public class TrainResumeCommandTests
+{
+    [Fact]
+    public void A_run_cut_short_resumes_with_its_own_settings_to_the_same_model()
+    {
+        using var dir = new TempDir();
+        SliceJson.WriteFolder(dir.File("mpd"), slices: 10, perSlice: 20, length: 12);
+        Assert.Equal(0, CliRunner.Run("ingest", dir.File("mpd"), "--out", dir.File("d.segue")).Exit);
+        string[] train = ["train", dir.File("d.segue"), "--steps", "300", "--checkpoint-every", "100", "--eval-every", "0", "--seed", "7"];
+        Assert.Equal(0, CliRunner.Run([.. train, "--out", dir.File("whole")]).Exit);
+        Assert.Equal(0, CliRunner.Run([.. train, "--out", dir.File("cut")]).Exit);
+        // As if killed after the checkpoint of step 200: no later checkpoint, no model, no summary.
+        var checkpoints = Directory.GetFiles(dir.File("cut/checkpoints")).Order().ToArray();
+        File.Delete(checkpoints[^1]);
+        File.Delete(dir.File("cut/model.segue"));
+        File.Delete(dir.File("cut/summary.json"));
+
+        var (exit, _, err) = CliRunner.Run("train", "--resume", "--out", dir.File("cut"), "--steps", "5");
+        Assert.Equal(1, exit);
+        Assert.Equal("segue: error: --resume continues a run with its own settings: drop --steps", err.Trim());
+
+        (exit, _, err) = CliRunner.Run("train", "--resume", "--out", dir.File("cut"));
+        Assert.True(exit == 0, err);
+        Assert.Equal(File.ReadAllBytes(dir.File("whole/model.segue")), File.ReadAllBytes(dir.File("cut/model.segue")));
+    }
+}
