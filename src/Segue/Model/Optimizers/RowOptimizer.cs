@@ -41,12 +41,13 @@ public abstract class RowOptimizer : IOptimizer
         {
             var touched = rows.ForTable(t);
             for (int s = 0; s < touched.Count; s++)
-                CatchUpRow(t, touched.RowAt(s), step - 1);
+                CatchUpRow(t, touched.RowAt(s), step);
         }
     }
 
-    /// <summary>Brings one row up to date as of the end of step <paramref name="step"/>; lazy
-    /// optimisers have nothing to catch up.</summary>
+    /// <summary>Brings one row up to date as of the end of step <paramref name="step"/> - 1, ready for
+    /// step <paramref name="step"/>'s update of it, and marks it as updated through that step, so
+    /// that the update finds nothing left to catch up; lazy optimisers have nothing to catch up.</summary>
     protected virtual void CatchUpRow(int table, int row, long step) { }
 
     public virtual void Synchronize(long step) { }
