@@ -27,6 +27,8 @@ internal sealed class CatchUp
         return Math.Max(step - Interlocked.Exchange(ref last, step), 0);
     }
 
+    public void Prefetch(int table, int row) => CacheLines.Prefetch(new ReadOnlySpan<long>(in _last[table][row]));
+
     /// <summary>Calls <paramref name="catchUp"/>(table, row, missed steps) for every row behind
     /// <paramref name="step"/> and marks them all up to date.</summary>
     public void SynchronizeAll(long step, Action<int, int, long> catchUp)

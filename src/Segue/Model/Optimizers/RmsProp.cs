@@ -30,6 +30,12 @@ public sealed class RmsProp : RowOptimizer
         }
     }
 
+    protected override void PrefetchRow(int table, int row)
+    {
+        base.PrefetchRow(table, row);
+        _catchUp.Prefetch(table, row);
+    }
+
     protected override void CatchUpRow(int table, int row, long step)
     {
         long missed = _catchUp.Claim(table, row, step);
