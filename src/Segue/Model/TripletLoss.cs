@@ -51,6 +51,9 @@ public sealed class TripletLoss(EmbeddingModel model)
         next.CopyTo(_ids.AsSpan(_n));
         negatives.CopyTo(_ids.AsSpan(_n + _m));
         gradients.Clear();
+        // Which rows a track uses is itself a scattered lookup: start all of them before the first.
+        for (int r = 0; r < rows; r++)
+            model.PrefetchRowsOf(_ids[r]);
         for (int r = 0; r < rows; r++)
             model.ScatterGradient(_ids[r], default, gradients);
     }
