@@ -82,6 +82,13 @@ public sealed class EmbeddingModel
             TensorPrimitives.MultiplyAdd(DurationVector.Values, DurationZ(track), e, e);
     }
 
+    /// <summary>Starts loading the catalogue entries that say which rows <paramref name="track"/> uses.</summary>
+    public void PrefetchRowsOf(int track)
+    {
+        CacheLines.Prefetch(Catalog.TrackAlbums.Slice(track, 1));
+        CacheLines.Prefetch(Catalog.TrackArtists.Slice(track, 1));
+    }
+
     /// <summary>Adds <paramref name="de"/>, the gradient of a representation of <paramref name="track"/>,
     /// to the rows it was made of; an empty <paramref name="de"/> only registers those rows.</summary>
     public void ScatterGradient(int track, ReadOnlySpan<float> de, ModelGradients gradients)

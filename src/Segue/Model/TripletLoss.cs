@@ -15,21 +15,23 @@ namespace Segue.Model;
 /// neg_self         = mean over the o x o Gram entries of relu(g)
 /// </code>
 /// where pos and neg are the affinities of the next tracks and negatives to the context.
-/// The Gram terms visit one triangle: an off-diagonal entry stands for itself and its mirror.
-/// Cost grows with the example, never with the tables; scratch buffers grow to the largest
+/// The Gram terms compute one triangle of dot products: an off-diagonal entry stands for itself
+/// and its mirror. Representations sit in rows padded for <see cref="PaddedRows"/>. Cost grows with the example, never with the tables; scratch buffers grow to the largest
 /// example and are reused, so a step allocates nothing. One instance per training worker.
 /// </summary>
 public sealed class TripletLoss(EmbeddingModel model)
 {
     private readonly ModelConfig _config = model.Config;
     private readonly int _d = 2 * model.F;
+    private readonly int _stride = PaddedRows.Stride(2 * model.F);
     private int[] _ids = [];
-    private float[] _e = [];       // rows x 2F representations
-    private float[] _de = [];      // rows x 2F their gradients
-    private float[] _dots = [];    // (m + o) x n: candidate . context item
+    private float[] _e = [];       // rows x stride: representations
+    private float[] _de = [];      // rows x stride: their gradients
+    private float[] _dots = [];    // (m + o) x n: candidate . context item, then its weight in the backward pass
+    private float[] _contextWeights = []; // n x (m + o): the same weights, by context item
+    private float[] _gram = [];    // count x count: a Gram block, then its gradient coefficients
     private float[] _aff = [];     // m + o affinities (next first, then negatives)
     private float[] _dAff = [];
-    private readonly float[] _sum = new float[2 * model.F];
 
     private int _n, _m, _o;
 
@@ -44,11 +46,14 @@ public sealed class TripletLoss(EmbeddingModel model)
             throw new ArgumentException("an example needs context, next and negative tracks");
         (_n, _m, _o) = (context.Length, next.Length, negatives.Length);
         int rows = _n + _m + _o;
-        EnsureCapacity(rows, _n);
+        EnsureCapacity(rows, _n, Math.Max(_n, Math.Max(_m, _o)));
         context.CopyTo(_ids);
         next.CopyTo(_ids.AsSpan(_n));
         negatives.CopyTo(_ids.AsSpan(_n + _m));
         gradients.Clear();
+        // Which rows a track uses is itself a scattered lookup: start all of them before the first.
+        for (int r = 0; r < rows; r++)
+            model.PrefetchRowsOf(_ids[r]);
         for (int r = 0; r < rows; r++)
             model.ScatterGradient(_ids[r], default, gradients);
     }
@@ -62,7 +67,7 @@ public sealed class TripletLoss(EmbeddingModel model)
         int n = _n, m = _m, o = _o, rows = n + m + o;
         for (int r = 0; r < rows; r++)
             model.Represent(_ids[r], Row(_e, r));
-        _de.AsSpan(0, rows * _d).Clear();
+        _de.AsSpan(0, rows * _stride).Clear();
 
         var w = _config.Weights;
         float loss = 0;
@@ -89,12 +94,11 @@ public sealed class TripletLoss(EmbeddingModel model)
         var trackAlbums = model.Catalog.TrackAlbums;
         var trackArtists = model.Catalog.TrackArtists;
         var contextIds = _ids.AsSpan(0, n);
+        var context = Block(_e, 0, n);
         for (int x = 0; x < candidates; x++)
         {
-            var e = Row(_e, n + x);
             var dots = _dots.AsSpan(x * n, n);
-            for (int i = 0; i < n; i++)
-                dots[i] = TensorPrimitives.Dot(e, Row(_e, i));
+            PaddedRows.Dots(Padded(_e, n + x), context, _stride, dots);
             float a = _config.Aggregation == Aggregation.Max ? TensorPrimitives.Max(dots) : TensorPrimitives.Sum(dots) / n;
             int track = _ids[n + x];
             bool sameAlbum = false, sameArtist = false;
@@ -137,39 +141,32 @@ public sealed class TripletLoss(EmbeddingModel model)
             }
         }
 
-        // Back through the aggregation over the context; the bonuses are constants.
-        _sum.AsSpan().Clear();
+        // Back through the aggregation over the context (the bonuses are constants): w[x, i], the
+        // share of dAff[x] that flows through <e_x, c_i>, sends w c_i to candidate x and w e_x to c_i.
+        var contextWeights = _contextWeights.AsSpan(0, n * candidates);
         for (int x = 0; x < candidates; x++)
         {
             float g = _dAff[x];
-            if (g == 0) continue;
-            var e = Row(_e, n + x);
-            var de = Row(_de, n + x);
-            var dots = _dots.AsSpan(x * n, n);
+            var weights = _dots.AsSpan(x * n, n);
             if (_config.Aggregation == Aggregation.Max)
             {
-                float best = TensorPrimitives.Max(dots);
+                float best = TensorPrimitives.Max(weights);
                 int ties = 0;
-                foreach (float s in dots) if (s == best) ties++;
+                foreach (float s in weights) if (s == best) ties++;
                 float share = g / ties;
                 for (int i = 0; i < n; i++)
-                {
-                    if (dots[i] != best) continue;
-                    TensorPrimitives.MultiplyAdd(Row(_e, i), share, de, de);
-                    TensorPrimitives.MultiplyAdd(e, share, Row(_de, i), Row(_de, i));
-                }
+                    weights[i] = weights[i] == best ? share : 0;
             }
             else
-            {
-                // d mean_i <e, c_i> = (1/n) sum_i c_i for e, and (1/n) e for every c_i.
-                for (int i = 0; i < n; i++)
-                    TensorPrimitives.MultiplyAdd(Row(_e, i), g / n, de, de);
-                TensorPrimitives.MultiplyAdd(e, g / n, _sum, _sum);
-            }
-        }
-        if (_config.Aggregation == Aggregation.Mean)
+                weights.Fill(g / n);
             for (int i = 0; i < n; i++)
-                TensorPrimitives.Add(Row(_de, i), _sum, Row(_de, i));
+                contextWeights[i * candidates + x] = weights[i];
+            if (g != 0)
+                PaddedRows.AddWeighted(weights, context, _stride, Padded(_de, n + x));
+        }
+        var candidateRows = Block(_e, n, candidates);
+        for (int i = 0; i < n; i++)
+            PaddedRows.AddWeighted(contextWeights.Slice(i * candidates, candidates), candidateRows, _stride, Padded(_de, i));
         return loss;
     }
 
@@ -200,49 +197,62 @@ public sealed class TripletLoss(EmbeddingModel model)
     /// <summary>
     /// <c>weight * mean over the count x count Gram entries g of relu(offset + slope g)</c> over
     /// rows [first, first + count), with its gradient. g is symmetric, so each off-diagonal pair is
-    /// visited once and counted twice; the gradient of an entry with respect to either row is the
-    /// other row, and of a diagonal entry twice the row, so both get the same factor.
+    /// computed once and counted twice. The gradient of row i is <c>sum_j c_ij e_j</c> with
+    /// <c>c_ij = 2 scale slope</c> where entry (i, j) is active, else 0: an off-diagonal entry and its
+    /// mirror each contribute the other row once, a diagonal entry contributes twice the row.
     /// </summary>
     private float SelfAffinity(int first, int count, float offset, float slope, float weight)
     {
         float scale = weight / ((float)count * count);
         float factor = 2 * scale * slope;
+        var coefficients = _gram.AsSpan(0, count * count);
         float sum = 0;
         for (int i = 0; i < count; i++)
         {
-            var ei = Row(_e, first + i);
-            var dei = Row(_de, first + i);
-            float diagonal = offset + slope * TensorPrimitives.Dot(ei, ei);
-            if (diagonal > 0)
+            var upper = coefficients.Slice(i * count + i, count - i);
+            PaddedRows.Dots(Padded(_e, first + i), Block(_e, first + i, count - i), _stride, upper);
+            for (int j = 0; j < upper.Length; j++)
             {
-                sum += diagonal;
-                TensorPrimitives.MultiplyAdd(ei, factor, dei, dei);
-            }
-            for (int j = i + 1; j < count; j++)
-            {
-                var ej = Row(_e, first + j);
-                float v = offset + slope * TensorPrimitives.Dot(ei, ej);
-                if (v <= 0) continue;
-                sum += 2 * v;
-                TensorPrimitives.MultiplyAdd(ej, factor, dei, dei);
-                var dej = Row(_de, first + j);
-                TensorPrimitives.MultiplyAdd(ei, factor, dej, dej);
+                float v = offset + slope * upper[j];
+                float c = 0;
+                if (v > 0)
+                {
+                    sum += j == 0 ? v : 2 * v;
+                    c = factor;
+                }
+                upper[j] = c;
+                coefficients[(i + j) * count + i] = c;
             }
         }
+        var rows = Block(_e, first, count);
+        for (int i = 0; i < count; i++)
+            PaddedRows.AddWeighted(coefficients.Slice(i * count, count), rows, _stride, Padded(_de, first + i));
         return scale * sum;
     }
 
-    private Span<float> Row(float[] buffer, int row) => buffer.AsSpan(row * _d, _d);
+    /// <summary>The 2F values of a row, without its padding.</summary>
+    private Span<float> Row(float[] buffer, int row) => buffer.AsSpan(row * _stride, _d);
 
-    private void EnsureCapacity(int rows, int n)
+    private Span<float> Padded(float[] buffer, int row) => buffer.AsSpan(row * _stride, _stride);
+
+    private Span<float> Block(float[] buffer, int first, int count) => buffer.AsSpan(first * _stride, count * _stride);
+
+    /// <summary>Grows the buffers to an example of <paramref name="rows"/> rows, <paramref name="n"/>
+    /// of them context, whose largest Gram block is <paramref name="block"/> rows.</summary>
+    private void EnsureCapacity(int rows, int n, int block)
     {
-        if (_ids.Length >= rows && _dots.Length >= rows * n) return;
-        int capacity = Math.Max(rows, 2 * _ids.Length);
-        _ids = new int[capacity];
-        _e = new float[capacity * _d];
-        _de = new float[capacity * _d];
-        _aff = new float[capacity];
-        _dAff = new float[capacity];
-        _dots = new float[capacity * Math.Max(n, 1)];
+        if (_ids.Length < rows || _dots.Length < rows * n)
+        {
+            int capacity = Math.Max(rows, 2 * _ids.Length);
+            _ids = new int[capacity];
+            _e = new float[capacity * _stride];
+            _de = new float[capacity * _stride];
+            _aff = new float[capacity];
+            _dAff = new float[capacity];
+            _dots = new float[capacity * n];
+            _contextWeights = new float[capacity * n];
+        }
+        if (_gram.Length < block * block)
+            _gram = new float[Math.Max(block * block, 2 * _gram.Length)];
     }
 }

@@ -20,9 +20,14 @@ internal sealed class CatchUp
     /// steps up to and including it the row had missed.</summary>
     public long Claim(int table, int row, long step)
     {
-        long last = Interlocked.Exchange(ref _last[table][row], step);
-        return Math.Max(step - last, 0);
+        ref long last = ref _last[table][row];
+        // A row claimed already (an update claims the step its Prepare claimed) costs a plain read:
+        // the locked exchange would stall the loads of the rows after it.
+        if (Volatile.Read(ref last) >= step) return 0;
+        return Math.Max(step - Interlocked.Exchange(ref last, step), 0);
     }
+
+    public void Prefetch(int table, int row) => CacheLines.Prefetch(new ReadOnlySpan<long>(in _last[table][row]));
 
     /// <summary>Calls <paramref name="catchUp"/>(table, row, missed steps) for every row behind
     /// <paramref name="step"/> and marks them all up to date.</summary>

@@ -9,7 +9,8 @@ namespace Segue.Model.Optimizers;
 public interface IOptimizer
 {
     /// <summary>Brings the rows registered in <paramref name="rows"/> (the rows step
-    /// <paramref name="step"/> is about to read) up to date as of the end of the previous step.</summary>
+    /// <paramref name="step"/> is about to read) up to date as of the end of the previous step; the
+    /// <see cref="Apply"/> of that step is expected to follow and update them.</summary>
     void Prepare(ModelGradients rows, long step);
 
     /// <summary>Updates the touched rows for step <paramref name="step"/>; false when an updated

@@ -27,19 +27,24 @@ public sealed class MomentumSgd : RowOptimizer
 
     protected override void UpdateRow(int table, int row, ReadOnlySpan<float> gradient, long step, float stepFactor)
     {
+        // Prepare normally caught the row up already; this covers callers that did not.
+        CatchUpRow(table, row, step);
         var w = Parameters[table].Row(row);
         var v = StateOf(table, 0).Row(row);
-        // Prepare normally caught the row up already; this covers callers that did not.
-        long missed = _catchUp.Claim(table, row, step);
-        if (missed > 1) Advance(w, v, missed - 1);
         TensorPrimitives.MultiplyAdd(v, _mu, gradient, v);
         TensorPrimitives.MultiplyAdd(v, -_lr, w, w);
+    }
+
+    protected override void PrefetchRow(int table, int row)
+    {
+        base.PrefetchRow(table, row);
+        _catchUp.Prefetch(table, row);
     }
 
     protected override void CatchUpRow(int table, int row, long step)
     {
         long missed = _catchUp.Claim(table, row, step);
-        if (missed > 0) Advance(Parameters[table].Row(row), StateOf(table, 0).Row(row), missed);
+        if (missed > 1) Advance(Parameters[table].Row(row), StateOf(table, 0).Row(row), missed - 1);
     }
 
     public override void Synchronize(long step) =>

@@ -18,11 +18,10 @@ public sealed class RmsProp : RowOptimizer
 
     protected override void UpdateRow(int table, int row, ReadOnlySpan<float> gradient, long step, float stepFactor)
     {
+        // Prepare normally caught the row up already; this covers callers that did not.
+        CatchUpRow(table, row, step);
         var w = Parameters[table].Row(row);
         var s = StateOf(table, 0).Row(row);
-        // Prepare normally caught the row up already; this covers callers that did not.
-        long missed = _catchUp.Claim(table, row, step);
-        if (missed > 1) Decay(s, missed - 1);
         for (int i = 0; i < w.Length; i++)
         {
             float g = gradient[i];
@@ -31,10 +30,16 @@ public sealed class RmsProp : RowOptimizer
         }
     }
 
+    protected override void PrefetchRow(int table, int row)
+    {
+        base.PrefetchRow(table, row);
+        _catchUp.Prefetch(table, row);
+    }
+
     protected override void CatchUpRow(int table, int row, long step)
     {
         long missed = _catchUp.Claim(table, row, step);
-        if (missed > 0) Decay(StateOf(table, 0).Row(row), missed);
+        if (missed > 1) Decay(StateOf(table, 0).Row(row), missed - 1);
     }
 
     public override void Synchronize(long step) =>

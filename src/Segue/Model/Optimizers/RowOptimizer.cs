@@ -37,16 +37,32 @@ public abstract class RowOptimizer : IOptimizer
 
     public void Prepare(ModelGradients rows, long step)
     {
+        // All the rows' misses first, overlapping, then the catch-up that reads them.
         for (int t = 0; t < rows.TableCount; t++)
         {
             var touched = rows.ForTable(t);
             for (int s = 0; s < touched.Count; s++)
-                CatchUpRow(t, touched.RowAt(s), step - 1);
+                PrefetchRow(t, touched.RowAt(s));
+        }
+        for (int t = 0; t < rows.TableCount; t++)
+        {
+            var touched = rows.ForTable(t);
+            for (int s = 0; s < touched.Count; s++)
+                CatchUpRow(t, touched.RowAt(s), step);
         }
     }
 
-    /// <summary>Brings one row up to date as of the end of step <paramref name="step"/>; lazy
-    /// optimisers have nothing to catch up.</summary>
+    /// <summary>Starts loading everything a step will read or write for one row.</summary>
+    protected virtual void PrefetchRow(int table, int row)
+    {
+        CacheLines.Prefetch<float>(Parameters[table].Row(row));
+        foreach (var state in _state[table])
+            CacheLines.Prefetch<float>(state.Row(row));
+    }
+
+    /// <summary>Brings one row up to date as of the end of step <paramref name="step"/> - 1, ready for
+    /// step <paramref name="step"/>'s update of it, and marks it as updated through that step, so
+    /// that the update finds nothing left to catch up; lazy optimisers have nothing to catch up.</summary>
     protected virtual void CatchUpRow(int table, int row, long step) { }
 
     public virtual void Synchronize(long step) { }
