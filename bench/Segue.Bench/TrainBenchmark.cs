@@ -1,14 +1,19 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Segue.Data;
+using Segue.Evaluation;
 using Segue.Model;
+using Segue.Retrieval;
 using Segue.Training;
 
 namespace Segue.Bench;
 
 /// <summary>
 /// Training steps per second in book mode (F = 32, 64 negatives, one playlist per step) with 1
-/// and 2 threads, on an in-memory synthetic catalogue of MPD-like shape or on --dataset FILE.
-///   dotnet run -c Release --project bench/Segue.Bench -- train [--steps 20000] [--dataset FILE]
+/// and 2 threads, on an in-memory synthetic catalogue of MPD-like shape or on --dataset FILE;
+/// with a dataset, also the held-out track recall@500 that 2 threads reach in a fixed wall-clock
+/// budget (steps = budget x the measured rate), beside the baselines.
+///   dotnet run -c Release --project bench/Segue.Bench -- train [--steps 20000] [--dataset FILE [--budget 60]]
 /// </summary>
 public static class TrainBenchmark
 {
@@ -19,9 +24,9 @@ public static class TrainBenchmark
         Catalog catalog;
         TrainingExamples examples;
         var config = new ModelConfig();
-        if (options.Has("dataset"))
+        using var dataset = options.Has("dataset") ? Dataset.Open(options.Get("dataset", "")) : null;
+        if (dataset is not null)
         {
-            using var dataset = Dataset.Open(options.Get("dataset", ""));
             catalog = Catalog.FromDataset(dataset);
             examples = TrainingExamples.FromDataset(dataset, config.MinLength);
         }
@@ -32,6 +37,7 @@ public static class TrainBenchmark
         }
         Console.WriteLine($"catalogue {catalog.TrackCount:N0} tracks, {catalog.AlbumCount:N0} albums, {catalog.ArtistCount:N0} artists; {examples.Count:N0} examples");
         string folder = Path.Combine(Path.GetTempPath(), "segue-bench-train-" + Environment.ProcessId);
+        double rate = 0;
         try
         {
             foreach (int threads in new[] { 1, 2 })
@@ -43,13 +49,37 @@ public static class TrainBenchmark
                 });
                 trainer.Run(Trainer.Start(config, catalog), Progress.None);
                 var line = JsonNode.Parse(File.ReadAllLines(run.MetricsPath)[^1])!;
-                Console.WriteLine($"threads {threads}: {(double)line["steps_per_second"]!,10:N0} steps/s  (book mode, {steps:N0} steps, mean loss {(double)line["mean_loss"]!:F4})");
+                rate = (double)line["steps_per_second"]!;
+                Console.WriteLine($"threads {threads}: {rate,10:N0} steps/s  (book mode, {steps:N0} steps, mean loss {(double)line["mean_loss"]!:F4})");
             }
+            if (dataset is not null) RecallInBudget(dataset, catalog, examples, config, options.GetInt("budget", 60), rate, Path.Combine(folder, "budget"));
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
         return 0;
+    }
+
+    private static void RecallInBudget(Dataset dataset, Catalog catalog, TrainingExamples examples, ModelConfig config,
+        int budgetSeconds, double rate, string folder)
+    {
+        long steps = (long)(budgetSeconds * rate);
+        var clock = Stopwatch.StartNew();
+        var model = new Trainer(new RunFolder(folder), examples, new TrainerOptions
+        {
+            Steps = steps, Threads = 2, LogEvery = Math.Max(1, steps), EvalEvery = 0, CheckpointEvery = 0,
+        }).Run(Trainer.Start(config, catalog), Progress.None);
+        double trained = clock.Elapsed.TotalSeconds;
+        var cases = HeldOutCases.FromTestSplit(dataset, config.ContextLength, config.MinLength, limit: 1000);
+        var evaluator = new Evaluator(dataset, threads: 2);
+        var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
+        IRecommender[] recommenders = [new ModelRecommender(model), .. Baselines.Build(dataset, Baselines.Names, popularity: popularity)];
+        Console.WriteLine($"budget {budgetSeconds} s: {steps:N0} steps on 2 threads in {trained:N1} s ({steps / (double)examples.Count:N2} epochs); {cases.Count:N0} held-out playlists:");
+        foreach (var r in recommenders)
+        {
+            var report = evaluator.Evaluate(r, cases);
+            Console.WriteLine($"  {r.Name,-14} track_recall@500 {report.Overall["track_recall@500"]:F4}  book_track_recall@500 {report.Overall["book_track_recall@500"]:F4}  ndcg {report.Overall["ndcg"]:F4}");
+        }
     }
 }

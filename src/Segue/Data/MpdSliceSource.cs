@@ -85,7 +85,8 @@ public sealed partial record MpdSliceSource(string Name, string Path, string? Zi
     public int ReadInto(ref byte[] buffer, Dictionary<string, ZipArchive> zips)
     {
         if (Length > Array.MaxLength) throw new SegueException($"{Name}: slice larger than 2 GB");
-        if (buffer.Length < Length) buffer = new byte[Math.Max(Length, buffer.Length * 2L)];
+        // One byte more than the slice, so the read that finds its end needs no bigger buffer.
+        if (buffer.Length <= Length) buffer = new byte[Math.Max(Length + 1, buffer.Length * 2L)];
         try
         {
             using var stream = Open(zips);
