@@ -47,9 +47,14 @@ public static class MpdIngest
                 var zips = new Dictionary<string, ZipArchive>();
                 try
                 {
-                    for (int i; (i = Interlocked.Increment(ref next)) < slices.Count;)
+                    while (true)
                     {
+                        // A place in the window first, then a slice: taken the other way round, a
+                        // worker could hold the next slice to merge while the window is full of
+                        // later ones, and the merge would wait for it for ever.
                         window.Wait(cancel.Token);
+                        int i = Interlocked.Increment(ref next);
+                        if (i >= slices.Count) break;
                         int length = slices[i].ReadInto(ref buffer, zips);
                         parsed[i] = parser.Parse(slices[i].Name, buffer.AsSpan(0, length), invalid);
                         ready[i].Release();
