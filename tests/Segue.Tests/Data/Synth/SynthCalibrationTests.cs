@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Segue.Data.Synth;
 
-namespace Segue.Tests.Synth;
+namespace Segue.Tests.Data.Synth;
 
 /// <summary>Shape checks robust at small sizes; the figures at 1M are the synth benchmark's job.</summary>
 public sealed class SynthCalibrationTests(SynthFixture fixture) : IClassFixture<SynthFixture>

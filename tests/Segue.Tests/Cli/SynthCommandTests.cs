@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Segue.Tests.Synth;
+namespace Segue.Tests.Cli;
 
 /// <summary>Runs the built <c>segue</c> program, so the exit code and the one-line error are the
 /// ones a person sees.</summary>

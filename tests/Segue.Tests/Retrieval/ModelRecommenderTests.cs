@@ -1,7 +1,8 @@
 using Segue.Model;
 using Segue.Retrieval;
+using Segue.Tests.Model;
 
-namespace Segue.Tests.Model;
+namespace Segue.Tests.Retrieval;
 
 /// <summary>The structured scorer against a naive per-track 2F-vector computation of aff().</summary>
 public class ModelRecommenderTests

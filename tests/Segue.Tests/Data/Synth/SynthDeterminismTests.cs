@@ -1,6 +1,6 @@
 using Segue.Data.Synth;
 
-namespace Segue.Tests.Synth;
+namespace Segue.Tests.Data.Synth;
 
 public sealed class SynthDeterminismTests : IDisposable
 {

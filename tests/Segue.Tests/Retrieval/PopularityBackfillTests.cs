@@ -1,7 +1,7 @@
 using Segue.Data;
 using Segue.Retrieval;
 
-namespace Segue.Tests.Evaluation;
+namespace Segue.Tests.Retrieval;
 
 public class PopularityBackfillTests
 {

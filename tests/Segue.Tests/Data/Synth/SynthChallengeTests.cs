@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Segue.Data;
 
-namespace Segue.Tests.Synth;
+namespace Segue.Tests.Data.Synth;
 
 public sealed class SynthChallengeTests(SynthFixture fixture) : IClassFixture<SynthFixture>
 {

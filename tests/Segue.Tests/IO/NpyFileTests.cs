@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Segue.IO;
 
-namespace Segue.Tests.Runs;
+namespace Segue.Tests.IO;
 
 public class NpyFileTests
 {

@@ -1,8 +1,9 @@
 using System.Text;
 using Segue.Runs;
 using Segue.Tests.Data;
+using Segue.Tests.Runs;
 
-namespace Segue.Tests.Runs;
+namespace Segue.Tests.Cli;
 
 [Collection(ConsoleCollection.Name)]
 public class RunsCommandTests

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Segue.Data.Synth;
 
-namespace Segue.Tests.Synth;
+namespace Segue.Tests.Data.Synth;
 
 public sealed partial class SynthSliceTests(SynthFixture fixture) : IClassFixture<SynthFixture>
 {

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Segue.Data;
 using Segue.Evaluation;
+using Segue.Tests.Evaluation;
 
-namespace Segue.Tests.Evaluation;
+namespace Segue.Tests.Cli;
 
 [Collection(ConsoleCollection.Name)]
 public class EvalCommandTests

@@ -1,6 +1,6 @@
 using Segue.Data.Synth;
 
-namespace Segue.Tests.Synth;
+namespace Segue.Tests.Data.Synth;
 
 /// <summary>A small generated dataset shared by the synth tests: 2,500 playlists (two full
 /// slices and a partial one) and a challenge set of 200, written once to a temporary folder.</summary>
