@@ -1,0 +1,123 @@
+using System.IO.Hashing;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Segue.Data;
+using Segue.IO;
+using Segue.Model;
+using Segue.Retrieval;
+
+namespace Segue.Ranking;
+
+/// <summary>
+/// The folder of a fitted ranker, tracked like a training run:
+/// <code>
+///   config.json               { "ranker": RankerOptions, "dataset": { "path", "fingerprint" } }
+///   lambdarank.zip            the LightGBM LambdaRank model (ML.NET's format)
+///   ranker.json               format version, feature names, the checksums of the two files above
+///   feature_importance.json   each feature's total gain in the model, largest first
+///   validation.json           the validation figures of every generator alone and of the ranker
+///   metrics.jsonl, run.json, summary.json   as a training run's
+/// </code>
+/// The folder appears whole or not at all: it is written under a temporary name and renamed.
+/// </summary>
+public static class RankerFolder
+{
+    public const int Format = 1;
+    public const string ManifestFile = "ranker.json", ConfigFile = "config.json", ModelFile = "lambdarank.zip";
+    public const string ImportanceFile = "feature_importance.json", ValidationFile = "validation.json";
+
+    /// <summary>True when <paramref name="path"/> is a folder with a ranker manifest.</summary>
+    public static bool IsRanker(string path) => File.Exists(Path.Combine(path, ManifestFile));
+
+    /// <summary>The settings and dataset path a ranker folder records.</summary>
+    public static (RankerOptions Options, string DatasetPath, ulong Fingerprint) ReadConfig(string folder)
+    {
+        string path = Path.Combine(folder, ConfigFile);
+        try
+        {
+            var config = JsonNode.Parse(ReadBytes(path)) as JsonObject ?? throw new JsonException("expected an object");
+            var options = config["ranker"].Deserialize<RankerOptions>(ModelConfig.Json) ?? throw new JsonException("no 'ranker'");
+            string dataset = config["dataset"]?["path"]?.GetValue<string>() ?? throw new JsonException("no 'dataset.path'");
+            string fingerprint = config["dataset"]?["fingerprint"]?.GetValue<string>() ?? throw new JsonException("no 'dataset.fingerprint'");
+            return (options, dataset, Convert.ToUInt64(fingerprint, 16));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException)
+        {
+            throw new SegueException($"{path}: damaged ranker config ({e.Message})", e);
+        }
+    }
+
+    /// <summary>Opens the ranker in <paramref name="folder"/> for <paramref name="dataset"/>: checks
+    /// the files against the manifest and the dataset against the one it was fitted on, loads the
+    /// model it names, and builds its generators from the whole training split.</summary>
+    public static RankerRecommender Open(string folder, Dataset dataset)
+    {
+        if (!Directory.Exists(folder)) throw new SegueException($"{folder}: no such ranker folder");
+        string manifestPath = Path.Combine(folder, ManifestFile);
+        if (!File.Exists(manifestPath)) throw new SegueException($"{folder}: not a ranker folder (no {ManifestFile})");
+        Manifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<Manifest>(ReadBytes(manifestPath), ModelConfig.Json) ?? throw new JsonException("null");
+        }
+        catch (JsonException e)
+        {
+            throw new SegueException($"{manifestPath}: damaged ranker manifest ({e.Message})", e);
+        }
+        if (manifest.Format != Format)
+            throw new SegueException($"{manifestPath}: ranker format {manifest.Format}; this build reads format {Format}");
+        if (!manifest.Features.SequenceEqual(RankingFeatures.Names))
+            throw new SegueException($"{manifestPath}: fitted with other features than this build computes; fit it again");
+        CheckSum(Path.Combine(folder, ConfigFile), manifest.ConfigChecksum);
+        string modelPath = Path.Combine(folder, ModelFile);
+        var bytes = ReadBytes(modelPath);
+        if (Checksum(bytes) != manifest.ModelChecksum)
+            throw new SegueException($"{modelPath}: damaged ranker model (checksum mismatch)");
+        var (options, datasetPath, fingerprint) = ReadConfig(folder);
+        if (fingerprint != dataset.Fingerprint)
+            throw new SegueException($"{folder}: fitted on another dataset ({datasetPath}), not {dataset.FilePath}");
+        var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
+        var sources = new CandidateSources(dataset, dataset.TrainPlaylists, options.Generators, model);
+        return new RankerRecommender(sources, LambdaRankModel.Load(bytes, modelPath), options.Depth);
+    }
+
+    /// <summary>Writes the folder's own files into <paramref name="folder"/> (a fresh temporary folder).</summary>
+    internal static void Write(string folder, RankerOptions options, Dataset dataset, LambdaRankModel model, float[] importance)
+    {
+        var config = new JsonObject
+        {
+            ["ranker"] = JsonSerializer.SerializeToNode(options, ModelConfig.Json),
+            ["dataset"] = new JsonObject { ["path"] = Path.GetFullPath(dataset.FilePath), ["fingerprint"] = dataset.Fingerprint.ToString("x16") },
+        };
+        var configBytes = System.Text.Encoding.UTF8.GetBytes(config.ToJsonString(ModelConfig.Json) + "\n");
+        AtomicFile.WriteAllBytes(Path.Combine(folder, ConfigFile), configBytes);
+        AtomicFile.WriteAllBytes(Path.Combine(folder, ModelFile), model.Bytes);
+        var manifest = new Manifest(Format, [.. RankingFeatures.Names], Checksum(configBytes), Checksum(model.Bytes));
+        AtomicFile.WriteAllText(Path.Combine(folder, ManifestFile), JsonSerializer.Serialize(manifest, ModelConfig.Json) + "\n");
+        var ranked = new JsonObject();
+        foreach (var (name, gain) in RankingFeatures.Names.Zip(importance).OrderByDescending(p => p.Second).ThenBy(p => p.First, StringComparer.Ordinal))
+            ranked[name] = gain;
+        AtomicFile.WriteAllText(Path.Combine(folder, ImportanceFile), ranked.ToJsonString(ModelConfig.Json) + "\n");
+    }
+
+    private static void CheckSum(string path, string expected)
+    {
+        if (Checksum(ReadBytes(path)) != expected)
+            throw new SegueException($"{path}: damaged ranker config (checksum mismatch)");
+    }
+
+    private static string Checksum(ReadOnlySpan<byte> bytes) => XxHash64.HashToUInt64(bytes).ToString("x16");
+
+    private static byte[] ReadBytes(string path)
+    {
+        try { return File.ReadAllBytes(path); }
+        catch (FileNotFoundException) { throw new SegueException($"{path}: no such file (the ranker folder is incomplete)"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SegueException($"{path}: cannot read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The manifest, <c>ranker.json</c>.</summary>
+    private sealed record Manifest(int Format, string[] Features, string ConfigChecksum, string ModelChecksum);
+}
