@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Segue.Data;
 using Segue.Retrieval;
-using Segue.Training;
 using Spectre.Console;
 
 namespace Segue.Cli.Commands;
@@ -11,18 +10,18 @@ public static class RecommendCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model") { Description = "A model file, or a run folder (its model.segue)" };
+        var model = new Argument<string>("model") { Description = "A model file, a run folder (its model.segue) or a ranker folder" };
         var tracks = new Option<string>("--tracks") { Description = "The playlist's tracks so far: comma-separated spotify:track: URIs (may be empty)", DefaultValueFactory = _ => "" };
         var title = new Option<string?>("--title") { Description = "The playlist's title" };
         var k = new Option<int>("-k") { Description = "How many tracks to recommend", DefaultValueFactory = _ => 50 };
-        var datasetPath = new Option<string?>("--dataset") { Description = "The dataset the model was trained on (default: the one its run folder records)" };
+        var datasetPath = new Option<string?>("--dataset") { Description = "The dataset the model was trained on (default: the one its run or ranker folder records)" };
         var cosine = new Option<bool>("--cosine") { Description = "Score by cosine similarity instead of the dot product" };
         var command = new Command("recommend", "Recommend the tracks that should come next in a playlist") { model, tracks, title, k, datasetPath, cosine };
         command.SetAction(parse =>
         {
             if (parse.GetValue(k) <= 0) throw new SegueException($"-k {parse.GetValue(k)}: must be positive");
-            string modelPath = EvalCommand.ModelPath(parse.GetValue(model)!);
-            using var dataset = Dataset.Open(parse.GetValue(datasetPath) ?? DatasetOf(modelPath));
+            string modelPath = parse.GetValue(model)!;
+            using var dataset = Dataset.Open(parse.GetValue(datasetPath) ?? EvalCommand.DatasetOf(modelPath));
             var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
             var recommender = EvalCommand.OpenModel(modelPath, dataset, parse.GetValue(cosine), popularity);
             var results = Recommend(dataset, recommender, parse.GetValue(tracks)!, parse.GetValue(title), parse.GetValue(k));
@@ -42,7 +41,8 @@ public static class RecommendCommand
             if (dataset.TryGetTrack(uri, out int id)) seeds.Add(id);
             else Output.Warning($"--tracks: {uri}: not in the dataset's catalogue; skipped");
         }
-        if (seeds.Count == 0) Output.Warning("no known seed track: these are the most popular tracks");
+        if (seeds.Count == 0 && recommender is not Ranking.RankerRecommender)
+            Output.Warning("no known seed track: these are the most popular tracks");
         var results = new ScoredTrack[k];
         int n = recommender.CreateScorer().Recommend(seeds.ToArray(), title, excludeSeeds: true, results);
         return results[..n];
@@ -59,12 +59,5 @@ public static class RecommendCommand
                 Markup.Escape(dataset.AlbumName(dataset.TrackAlbums[t])), $"{results[i].Score:F3}");
         }
         return table;
-    }
-
-    internal static string DatasetOf(string modelPath)
-    {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(modelPath));
-        return (folder is null ? null : new RunFolder(folder).ReadDatasetPath())
-            ?? throw new SegueException($"{modelPath}: no run config beside the model records its dataset; give --dataset");
     }
 }
