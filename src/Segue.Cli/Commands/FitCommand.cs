@@ -19,6 +19,7 @@ public static class FitCommand
         var depth = new Option<int>("--depth") { Description = "How deep each generator's list goes into the candidate pool", DefaultValueFactory = _ => defaults.Depth };
         var cases = new Option<int>("--validation-cases") { Description = "Validation cases drawn from the training split, all ten challenge categories", DefaultValueFactory = _ => defaults.ValidationCases };
         var negatives = new Option<int>("--negatives") { Description = "Negatives sampled per validation case", DefaultValueFactory = _ => defaults.Negatives };
+        var hard = new Option<double>("--hard-negatives") { Description = "Share of the negatives taken from the best-ranked by any generator (the rest at random)", DefaultValueFactory = _ => defaults.HardNegatives };
         var trees = new Option<int>("--trees") { Description = "LightGBM boosting rounds", DefaultValueFactory = _ => defaults.Trees };
         var leaves = new Option<int>("--leaves") { Description = "LightGBM leaves per tree", DefaultValueFactory = _ => defaults.Leaves };
         var lr = new Option<double>("--lr") { Description = "LightGBM learning rate", DefaultValueFactory = _ => defaults.LearningRate };
@@ -27,7 +28,7 @@ public static class FitCommand
         var generators = new GeneratorOptions();
         var command = new Command("fit", "Fit Segue's own recommender: candidate generators re-ranked by LightGBM LambdaRank")
         {
-            dataset, output, model, depth, cases, negatives, trees, leaves, lr, seed, threads,
+            dataset, output, model, depth, cases, negatives, hard, trees, leaves, lr, seed, threads,
         };
         foreach (var option in generators.All) command.Options.Add(option);
         command.SetAction(parse =>
@@ -38,6 +39,7 @@ public static class FitCommand
                 Depth = parse.GetValue(depth),
                 ValidationCases = parse.GetValue(cases),
                 Negatives = parse.GetValue(negatives),
+                HardNegatives = parse.GetValue(hard),
                 Trees = parse.GetValue(trees),
                 Leaves = parse.GetValue(leaves),
                 LearningRate = parse.GetValue(lr),

@@ -103,7 +103,20 @@ public static class RankerFit
         {
             var rng = new Rng((ulong)options.Seed * 0x9E3779B97F4A7C15UL + (ulong)index);
             int take = Math.Min(options.Negatives, negatives.Count);
-            for (int i = 0; i < take; i++)
+            int hard = (int)(take * options.HardNegatives);
+            if (hard > 0)
+            {
+                // Best-ranked first: the smallest rank any generator gave, ties by pool order.
+                var bestRank = new float[n];
+                for (int i = 0; i < n; i++)
+                {
+                    var row = features.Slice(i * RankingFeatures.Count, RankingFeatures.Count);
+                    bestRank[i] = Math.Min(Math.Min(row[RankingFeatures.CoocRank], row[RankingFeatures.PknnRank]),
+                        Math.Min(Math.Min(row[RankingFeatures.TitleRank], row[RankingFeatures.ModelRank]), row[RankingFeatures.PopularityRank]));
+                }
+                negatives = [.. negatives.OrderBy(i => bestRank[i]).ThenBy(i => i)];
+            }
+            for (int i = hard; i < take; i++)
             {
                 int j = i + rng.NextInt(negatives.Count - i);
                 (negatives[i], negatives[j]) = (negatives[j], negatives[i]);

@@ -15,6 +15,9 @@ public sealed record RankerOptions
     public int EvaluateEvery { get; init; } = 5;
     /// <summary>Negatives sampled per fit case (every positive is kept).</summary>
     public int Negatives { get; init; } = 100;
+    /// <summary>The share of the sampled negatives taken from the best-ranked by any generator
+    /// (hard negatives); the rest are drawn uniformly from the pool.</summary>
+    public double HardNegatives { get; init; }
     public int Trees { get; init; } = 150;
     public int Leaves { get; init; } = 63;
     public double LearningRate { get; init; } = 0.05;
@@ -35,6 +38,7 @@ public sealed record RankerOptions
         Require(ValidationCases >= 10, $"validation_cases {ValidationCases}: must be at least 10 (one per category)");
         Require(EvaluateEvery >= 2, $"evaluate_every {EvaluateEvery}: must be at least 2");
         Require(Negatives > 0, $"negatives {Negatives}: must be positive");
+        Require(HardNegatives is >= 0 and <= 1, $"hard_negatives {HardNegatives}: must be between 0 and 1");
         Require(Trees > 0, $"trees {Trees}: must be positive");
         Require(Leaves >= 2, $"leaves {Leaves}: must be at least 2");
         Require(LearningRate > 0, $"learning_rate {LearningRate}: must be positive");

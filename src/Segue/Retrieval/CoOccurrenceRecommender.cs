@@ -20,7 +20,7 @@ public sealed class CoOccurrenceRecommender : IRecommender
     public const string BaselineName = "cooccurrence";
     public const int DefaultMaxPlaylistsPerSeed = 5000;
     /// <summary>The best measured damping on 100k synthetic playlists (held-out split).</summary>
-    public const float DefaultSeedExponent = 0.5f, DefaultCandidateExponent = 0.5f;
+    public const float DefaultSeedExponent = 0.3f, DefaultCandidateExponent = 0.3f;
     private readonly Dataset _dataset;
     private readonly TrackPlaylistIndex _index;
 

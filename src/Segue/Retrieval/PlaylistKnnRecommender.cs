@@ -17,8 +17,8 @@ public sealed class PlaylistKnnRecommender : IRecommender
 {
     public const string BaselineName = "pknn";
     /// <summary>The best measured settings on 100k synthetic playlists (held-out split).</summary>
-    public const int DefaultK = 1000;
-    public const float DefaultRho = 0.4f, DefaultAlpha = 2f;
+    public const int DefaultK = 4000;
+    public const float DefaultRho = 0.4f, DefaultAlpha = 1f;
     private readonly Dataset _dataset;
     private readonly TrackPlaylistIndex _index;
 

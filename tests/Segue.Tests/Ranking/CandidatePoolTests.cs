@@ -41,7 +41,8 @@ public class CandidatePoolTests
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(Write(dir));
-        var sources = new CandidateSources(ds, ds.TrainPlaylists, new GeneratorSettings(), model: null);
+        var cosine = new GeneratorSettings { CooccurrenceA = 0.5f, CooccurrenceB = 0.5f };
+        var sources = new CandidateSources(ds, ds.TrainPlaylists, cosine, model: null);
         var pool = new CandidatePool(sources, depth: 3);
         int n = pool.Build([0, 5, 0], "Summer");
         // Co-occurrence (a = b = 0.5) lists 1, 2, 3 (depth 3); pknn, the title model and
