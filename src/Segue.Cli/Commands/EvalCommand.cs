@@ -47,6 +47,7 @@ public static class EvalCommand
                 Check(parse.GetValue(test) is not null, "--submission needs --test (a challenge set)");
                 Check(parse.GetValue(team) is not null && parse.GetValue(email) is not null, "--submission needs --team and --email");
                 Check(parse.GetValue(k) == Submission.Length, $"--submission needs -k {Submission.Length}");
+                Check(parse.GetValue(limit) == 0, "--submission answers every playlist of the challenge set: drop --limit");
                 OutputPath.File(submissionFile);
             }
             else Check(parse.GetValue(team) is null && parse.GetValue(email) is null, "--team and --email go with --submission");

@@ -109,6 +109,8 @@ public class EvalCommandTests
             (["--threads", "0"], "--threads 0: must be positive"),
             (["--cosine"], "--cosine scores a model: give the MODEL"),
             (["--team", "t"], "--team and --email go with --submission"),
+            (["--test", dir.Path, "--team", "t", "--email", "e", "--submission", dir.File("s.csv"), "--limit", "1"],
+                "--submission answers every playlist of the challenge set: drop --limit"),
         ];
         foreach (var (args, error) in cases)
         {
