@@ -4,13 +4,13 @@ using Segue.Tests.IO;
 namespace Segue.Tests.Cli;
 
 [Collection(ConsoleCollection.Name)]
-public class ExportCommandTests
+public class ExportCommandTests(TrainedRun trained) : IClassFixture<TrainedRun>
 {
     [Fact]
     public void An_export_replaces_an_earlier_one_whole_and_clears_a_killed_exports_leftovers()
     {
         using var dir = new TempDir();
-        var (_, run) = TrainRecommendCommandTests.Trained(dir);
+        string run = trained.Path;
         string output = dir.File("export");
         Assert.Equal(0, CliRunner.Run("export", run, "--out", output).Exit);
         var first = Directory.GetFiles(output).Order().ToArray();
@@ -31,7 +31,7 @@ public class ExportCommandTests
     public void A_folder_holding_other_files_is_refused_and_left_alone()
     {
         using var dir = new TempDir();
-        var (_, run) = TrainRecommendCommandTests.Trained(dir);
+        string run = trained.Path;
         Directory.CreateDirectory(dir.File("mine"));
         File.WriteAllText(dir.File("mine/notes.txt"), "keep");
         var (exit, _, err) = CliRunner.Run("export", run, "--out", dir.File("mine"));

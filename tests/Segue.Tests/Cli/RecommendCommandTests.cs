@@ -3,13 +3,13 @@ using Segue.Tests.Data;
 namespace Segue.Tests.Cli;
 
 [Collection(ConsoleCollection.Name)]
-public class RecommendCommandTests
+public class RecommendCommandTests(TrainedRun trained) : IClassFixture<TrainedRun>
 {
     [Fact]
     public void Seeds_from_a_file_or_standard_input_are_the_same_request_as_on_the_command_line()
     {
         using var dir = new TempDir();
-        var (_, run) = TrainRecommendCommandTests.Trained(dir);
+        string run = trained.Path;
         var (exit, expected, err) = CliRunner.Run("recommend", run, "--tracks", $"{SliceJson.TrackUri(0)},{SliceJson.TrackUri(1)},{SliceJson.TrackUri(2)}", "-k", "5");
         Assert.True(exit == 0, err);
 
@@ -31,7 +31,7 @@ public class RecommendCommandTests
     public void Ten_thousand_seeds_pass_in_a_file()
     {
         using var dir = new TempDir();
-        var (_, run) = TrainRecommendCommandTests.Trained(dir);
+        string run = trained.Path;
         // More than the 128 KiB one argument may hold on Linux.
         File.WriteAllLines(dir.File("seeds.txt"), Enumerable.Range(0, 10_000).Select(i => SliceJson.TrackUri(i % 10)));
         Assert.True(new FileInfo(dir.File("seeds.txt")).Length > 128 << 10);
@@ -45,7 +45,7 @@ public class RecommendCommandTests
     public void Bad_seed_options_are_one_line()
     {
         using var dir = new TempDir();
-        var (_, run) = TrainRecommendCommandTests.Trained(dir);
+        string run = trained.Path;
         (string[] Args, string Error)[] cases =
         [
             (["--tracks-file", dir.File("none.txt")], $"{dir.File("none.txt")}: no such file"),
@@ -66,7 +66,7 @@ public class RecommendCommandTests
     public void A_title_is_taken_as_a_title_and_said_to_be_unused()
     {
         using var dir = new TempDir();
-        var (_, run) = TrainRecommendCommandTests.Trained(dir);
+        string run = trained.Path;
         // Were '@' a response file, "--title @seeds" would read this file as arguments.
         File.WriteAllText(dir.File("seeds"), $"--tracks {SliceJson.TrackUri(0)}");
         foreach (string title in new[] { "@home", $"@{dir.File("seeds")}" })
@@ -83,8 +83,7 @@ public class RecommendCommandTests
     [Fact]
     public void A_k_beyond_the_catalogue_lists_the_whole_catalogue()
     {
-        using var dir = new TempDir();
-        var (_, run) = TrainRecommendCommandTests.Trained(dir);
+        string run = trained.Path;
         var (exit, output, err) = CliRunner.Run("recommend", run, "--tracks", SliceJson.TrackUri(0), "-k", "2000000000");
         Assert.True(exit == 0, err);
         // 50 tracks, less the seed.
