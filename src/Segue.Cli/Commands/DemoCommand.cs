@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Segue.Data;
 using Segue.Data.Synth;
+using Segue.Data;
 using Segue.Evaluation;
+using Segue.IO;
 using Segue.Model;
 using Segue.Ranking;
 using Segue.Retrieval;
@@ -38,6 +39,7 @@ public static class DemoCommand
     private static void Run(string dir, int playlists, int challenge, long seed, long steps)
     {
         var clock = Stopwatch.StartNew();
+        OutputPath.Folder(dir);
         string mpd = Path.Combine(dir, "mpd"), datasetPath = Path.Combine(dir, "dataset.segue"), runPath = Path.Combine(dir, "run");
         string rankerPath = Path.Combine(dir, "ranker");
         if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
@@ -87,7 +89,7 @@ public static class DemoCommand
         var seedTable = new Spectre.Console.Table().Title("its first tracks").AddColumn("track").AddColumn("artist");
         foreach (int t in sample.Seeds) seedTable.AddRow(Markup.Escape(dataset.TrackName(t)), Markup.Escape(dataset.ArtistName(dataset.TrackArtists[t])));
         AnsiConsole.Write(seedTable);
-        AnsiConsole.Write(RecommendCommand.Table(dataset, RecommendCommand.Recommend(dataset, ranker, uris, sample.Title, 10)).Title("recommended next"));
+        AnsiConsole.Write(RecommendCommand.Table(dataset, RecommendCommand.Recommend(dataset, ranker, SeedUris.FromArgument(uris), sample.Title, 10)).Title("recommended next"));
 
         AnsiConsole.Write(new Rule($"[green]done in {clock.Elapsed.TotalSeconds:N0} s[/]; everything is in {Markup.Escape(dir)}"));
     }

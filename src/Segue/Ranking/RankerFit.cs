@@ -27,9 +27,9 @@ public static class RankerFit
     {
         options.Validate();
         progress ??= Progress.None;
-        string target = Path.GetFullPath(outPath);
-        if (Directory.Exists(target) || File.Exists(target))
+        if (Directory.Exists(outPath) || File.Exists(outPath))
             throw new SegueException($"{outPath}: already exists; choose another --out");
+        string target = OutputPath.Folder(outPath);
         var clock = Stopwatch.StartNew();
         var metadata = RunMetadata.Capture((ulong)options.Seed);
         var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
@@ -135,10 +135,7 @@ public static class RankerFit
     private static void WriteFolder(string target, RankerOptions options, Dataset dataset, LambdaRankModel model, float[] importance,
         RunMetadata metadata, Result result)
     {
-        string temp = target + $".tmp-{Environment.ProcessId}";
-        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-        Directory.CreateDirectory(temp);
-        try
+        AtomicFolder.Write(target, temp =>
         {
             RankerFolder.Write(temp, options, dataset, model, importance);
             EvalReportJson.Write(Path.Combine(temp, RankerFolder.ValidationFile), dataset.FilePath,
@@ -157,12 +154,6 @@ public static class RankerFit
             foreach (var (name, value) in metrics) line[name] = value;
             AtomicFile.WriteAllText(folder.MetricsPath, line.ToJsonString() + "\n");
             new RunSummary(RunStatus.Complete, options.Trees, result.Seconds, DateTimeOffset.UtcNow, metrics).Write(folder.SummaryPath);
-            Directory.Move(temp, target);
-        }
-        catch
-        {
-            Directory.Delete(temp, recursive: true);
-            throw;
-        }
+        });
     }
 }

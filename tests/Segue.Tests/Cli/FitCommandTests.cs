@@ -81,7 +81,7 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
         Assert.Equal(1, exit);
         Assert.Equal($"segue: error: {notModel}: not a Segue model (wrong magic number)\n", error);
         Assert.False(Directory.Exists(output));
-        Assert.Empty(Directory.GetDirectories(dir.Path));
+        Assert.Empty(Directory.GetDirectories(dir.Path));   // nor a temporary folder
     }
 
     [Fact]

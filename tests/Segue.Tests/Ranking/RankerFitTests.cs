@@ -33,7 +33,7 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         foreach (string file in (string[])["config.json", "ranker.json", "lambdarank.zip", "feature_importance.json", "validation.json",
                      "metrics.jsonl", "run.json", "summary.json"])
             Assert.True(File.Exists(Path.Combine(fixture.RankerPath, file)), file);
-        Assert.DoesNotContain(Directory.GetDirectories(fixture.Folder), d => d.Contains(".tmp-"));   // no temporary folder left behind
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(fixture.Folder), e => e.EndsWith(".tmp", StringComparison.Ordinal));   // no temporary left behind
     }
 
     [Fact]
