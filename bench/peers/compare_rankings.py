@@ -7,7 +7,7 @@ method, the ranked track URIs of every challenge playlist (no popularity fill), 
 Segue's submissions of the same methods, compares them position by position.
 
   compare_rankings.py MPD_DIR PEERS_DIR --pknn SEGUE_PKNN.csv --iknn SEGUE_COOC.csv
-      [--pknn-k 1000 --pknn-rho 0.4 --pknn-alpha 2 --iknn-a 0.5 --iknn-b 0.5]
+      [--pknn-k 4000 --pknn-rho 0.4 --pknn-alpha 1 --iknn-a 0.3 --iknn-b 0.3]   (Segue's defaults)
 """
 import argparse, glob, json, os, re, sys
 import numpy as np
@@ -58,11 +58,11 @@ def main():
     ap.add_argument("peers")
     ap.add_argument("--pknn")
     ap.add_argument("--iknn")
-    ap.add_argument("--pknn-k", type=int, default=1000)
+    ap.add_argument("--pknn-k", type=int, default=4000)
     ap.add_argument("--pknn-rho", type=float, default=0.4)
-    ap.add_argument("--pknn-alpha", type=float, default=2.0)
-    ap.add_argument("--iknn-a", type=float, default=0.5)
-    ap.add_argument("--iknn-b", type=float, default=0.5)
+    ap.add_argument("--pknn-alpha", type=float, default=1.0)
+    ap.add_argument("--iknn-a", type=float, default=0.3)
+    ap.add_argument("--iknn-b", type=float, default=0.3)
     args = ap.parse_args()
     sys.path.insert(0, args.peers)
     from baselines import PlaylistKNN, ItemKNN

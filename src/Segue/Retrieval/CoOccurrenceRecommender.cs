@@ -55,14 +55,16 @@ public sealed class CoOccurrenceRecommender : IRecommender
 
     internal sealed class Scorer(CoOccurrenceRecommender owner) : ICandidateScorer
     {
-        private readonly float[] _scores = new float[owner._index.TrackCount];
+        // Sums in double: a popular seed adds thousands of small weights, and float sums would
+        // order near-equal candidates by rounding.
+        private readonly double[] _scores = new double[owner._index.TrackCount];
         private readonly int[] _touched = new int[owner._index.TrackCount];
         private readonly TrackMarks _seeds = new(owner._index.TrackCount);
         private readonly TrackMarks _seen = new(owner._index.TrackCount);
         private TopK _top = new(1);
         private int _touchedCount;
 
-        public float ScoreOf(int track) => _scores[track];
+        public float ScoreOf(int track) => (float)_scores[track];
 
         public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
         {
@@ -74,15 +76,16 @@ public sealed class CoOccurrenceRecommender : IRecommender
                 if (_seeds.Add(seed)) Accumulate(seed);
 
             var index = owner._index;
-            float b = owner.CandidateExponent;
-            foreach (int track in _touched.AsSpan(0, _touchedCount))
-                if (b != 0) _scores[track] /= MathF.Pow(index.Count(track), b);
+            double b = owner.CandidateExponent;
+            if (b != 0)
+                foreach (int track in _touched.AsSpan(0, _touchedCount))
+                    _scores[track] /= Math.Pow(index.Count(track), b);
             if (results.IsEmpty) return 0;
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
             foreach (int track in _touched.AsSpan(0, _touchedCount))
             {
                 if (excludeSeeds && _seeds.Contains(track)) continue;
-                _top.Add(track, _scores[track]);
+                _top.Add(track, (float)_scores[track]);
             }
             return _top.DrainSorted(results);
         }
@@ -93,7 +96,7 @@ public sealed class CoOccurrenceRecommender : IRecommender
             var playlists = owner._index.Playlists(seed);
             if (playlists.IsEmpty) return;
             int walked = Math.Min(playlists.Length, owner.MaxPlaylistsPerSeed);
-            float weight = MathF.Pow(playlists.Length, -owner.SeedExponent) * ((float)playlists.Length / walked);
+            double weight = Math.Pow(playlists.Length, -owner.SeedExponent) * ((double)playlists.Length / walked);
             var dataset = owner._dataset;
             for (int i = 0; i < walked; i++)
             {

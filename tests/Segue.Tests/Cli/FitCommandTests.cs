@@ -20,7 +20,7 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
     [Fact]
     public void A_ranker_evaluates_and_recommends_through_the_command_line()
     {
-        var (exit, output, error) = CliRunner.Run("eval", fixture.RankerPath, "--limit", "20", "--baseline", "title");
+        var (exit, output, error) = CliRunner.Run("eval", fixture.RankerPath, "--test", fixture.ChallengeFolder, "--limit", "20", "--baseline", "title");
         Assert.True(exit == 0, error);
         Assert.Contains("ranker", output);
         Assert.Contains("title", output);
@@ -36,7 +36,7 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
         string copy = CopyRanker(dir);
         string model = Path.Combine(copy, RankerFolder.ModelFile);
         File.WriteAllBytes(model, File.ReadAllBytes(model)[..100]);
-        var (exit, _, error) = CliRunner.Run("eval", copy, "--limit", "5");
+        var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
         Assert.Equal(1, exit);
         Assert.Equal($"segue: error: {model}: damaged ranker model (checksum mismatch)\n", error);
     }
@@ -48,14 +48,14 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
         string copy = CopyRanker(dir);
         string manifest = Path.Combine(copy, RankerFolder.ManifestFile);
         File.WriteAllText(manifest, "{\"format\": 1, \"features\": [");
-        var (exit, _, error) = CliRunner.Run("eval", copy, "--limit", "5");
+        var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
         Assert.Equal(1, exit);
         Assert.StartsWith($"segue: error: {manifest}: damaged ranker manifest (", error);
         Assert.Single(error.Trim().Split('\n'));
 
         File.Copy(Path.Combine(fixture.RankerPath, RankerFolder.ManifestFile), manifest, overwrite: true);
         File.Delete(Path.Combine(copy, RankerFolder.ModelFile));
-        (exit, _, error) = CliRunner.Run("eval", copy, "--limit", "5");
+        (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
         Assert.Equal(1, exit);
         Assert.Equal($"segue: error: {Path.Combine(copy, RankerFolder.ModelFile)}: no such file (the ranker folder is incomplete)\n", error);
     }
