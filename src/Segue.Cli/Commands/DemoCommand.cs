@@ -5,6 +5,7 @@ using Segue.Data.Synth;
 using Segue.Evaluation;
 using Segue.Model;
 using Segue.Retrieval;
+using Segue.Runs;
 using Segue.Training;
 using Spectre.Console;
 

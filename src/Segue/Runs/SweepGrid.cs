@@ -21,8 +21,9 @@ public static class SweepGrid
             if (equals <= 0) throw new SegueException($"--grid {spec}: expected KEY=VALUE,VALUE,...");
             string key = spec[..equals].Trim();
             ConfigKeys.Check(key, "--grid");
-            var values = spec[(equals + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (values.Length == 0) throw new SegueException($"--grid {spec}: no values");
+            var values = spec[(equals + 1)..].Split(',', StringSplitOptions.TrimEntries);
+            if (values.All(v => v.Length == 0)) throw new SegueException($"--grid {spec}: no values");
+            if (values.Any(v => v.Length == 0)) throw new SegueException($"--grid {spec}: an empty value");
             if (axes.Any(a => a.Key == key)) throw new SegueException($"--grid {key}: given twice; list all its values in one --grid");
             if (values.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1) is { } twice)
                 throw new SegueException($"--grid {spec}: {twice.Key} is listed twice");

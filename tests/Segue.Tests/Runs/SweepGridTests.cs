@@ -55,6 +55,6 @@ public class SweepGridTests
         Assert.Equal("--grid feature_size=big: not an integer",
             Assert.Throws<SegueException>(() => ConfigKeys.Apply(new ModelConfig(), new TrainerOptions(), [("feature_size", "big")], "--grid")).Message);
         var invalid = Assert.Throws<SegueException>(() => ConfigKeys.Apply(new ModelConfig(), new TrainerOptions(), [("feature_size", "0")], "--grid"));
-        Assert.Equal("--grid feature_size=0: bad model config: --feature-size 0: must be between 1 and 4096", invalid.Message);
+        Assert.Equal("--grid feature_size=0: feature_size 0: must be between 1 and 4096", invalid.Message);
     }
 }
