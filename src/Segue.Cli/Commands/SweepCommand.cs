@@ -34,6 +34,7 @@ public static class SweepCommand
         {
             var points = SweepGrid.Combinations(parse.GetValue(grid) ?? []);
             var shared = (parse.GetValue(set) ?? []).Select(Setting).ToList();
+            SweepGrid.CheckShared(points, shared);
             var training = new TrainerOptions
             {
                 Steps = parse.GetValue(steps), EvalEvery = parse.GetValue(evalEvery),

@@ -87,15 +87,18 @@ public static class TrainCommand
                 throw new SegueException("--steps and --epochs: give one, not both");
             if (parse.GetValue(epochs) is <= 0 and var e) throw new SegueException($"--epochs {e}: must be positive");
 
-            using var data = Dataset.Open(parse.GetValue(dataset) ?? throw new SegueException("give the DATASET to train on (or --from RUN)"));
-            var examples = TrainingExamples.FromDataset(data, config.MinLength);
             var options = new TrainerOptions
             {
-                Steps = parse.GetValue(epochs) is { } n ? (long)n * examples.Count : parse.GetValue(steps) ?? loop.Steps,
+                Steps = parse.GetValue(steps) ?? loop.Steps,
                 Threads = parse.GetValue(threads), LogEvery = parse.GetValue(logEvery), EvalEvery = parse.GetValue(evalEvery),
                 EvalCases = parse.GetValue(evalCases), EvalCosine = parse.GetValue(evalCosine), CheckpointEvery = parse.GetValue(checkpointEvery),
             };
             options.Validate();
+
+            using var data = Dataset.Open(parse.GetValue(dataset) ?? throw new SegueException("give the DATASET to train on (or --from RUN)"));
+            var examples = TrainingExamples.FromDataset(data, config.MinLength);
+            if (parse.GetValue(epochs) is { } n)
+                options = options with { Steps = (long)n * examples.Count };
 
             Train(data, new RunFolder(parse.GetValue(output)!), config, options, examples, parse.GetValue(resume));
         }));

@@ -23,13 +23,7 @@ public static class Sweep
         int parallel, IProgressSink progress)
     {
         if (parallel <= 0) throw new SegueException($"--parallel {parallel}: must be positive");
-        foreach (var (key, _) in fixedSettings)
-        {
-            if (fixedSettings.Count(s => s.Key == key) > 1)
-                throw new SegueException($"--set {key}: given twice");
-            if (points.Any(p => p.Settings.Any(s => s.Key == key)))
-                throw new SegueException($"--set {key}: also in --grid; give it in one of them");
-        }
+        SweepGrid.CheckShared(points, fixedSettings);
         var plans = points.Select(p =>
         {
             var (m, t) = ConfigKeys.Apply(model, training, [.. fixedSettings, .. p.Settings], "--grid");

@@ -34,4 +34,17 @@ public static class SweepGrid
             combinations = combinations.SelectMany(c => values.Select(v => new List<(string, string)>(c) { (key, v) }));
         return [.. combinations.Select(c => new SweepPoint(string.Join(',', c.Select(s => $"{s.Item1}={s.Item2}")), c))];
     }
+
+    /// <summary>Refuses a setting shared by every run (<c>--set</c>) that is given twice or is also
+    /// a grid key: one of the two would silently win.</summary>
+    public static void CheckShared(IReadOnlyList<SweepPoint> points, IReadOnlyList<(string Key, string Value)> shared)
+    {
+        foreach (var (key, _) in shared)
+        {
+            if (shared.Count(s => s.Key == key) > 1)
+                throw new SegueException($"--set {key}: given twice");
+            if (points.Any(p => p.Settings.Any(s => s.Key == key)))
+                throw new SegueException($"--set {key}: also in --grid; give it in one of them");
+        }
+    }
 }
