@@ -40,7 +40,8 @@ public static class RunsCommand
                 string relative = Path.GetRelativePath(root, run.Path);
                 List<string> cells =
                 [
-                    Markup.Escape(relative == "." ? run.Name : relative), StatusMarkup(run.Status),
+                    Markup.Escape(relative == "." ? run.Name : relative),
+                    StatusMarkup(run.Status) + (run.Status == RunStatus.Damaged ? Markup.Escape($" ({run.Problem})") : ""),
                     $"{run.Metrics.LastStep:N0}", Duration(run.Metrics.Last(RunMetrics.WallSeconds)), Figure(run.Metrics.Last("mean_loss")),
                 ];
                 if (recall is not null) cells.Add(Figure(run.Metrics.Last(recall)));
@@ -155,6 +156,7 @@ public static class RunsCommand
     {
         RunStatus.Complete => "[green]complete[/]",
         RunStatus.Failed => "[red]failed[/]",
+        RunStatus.Damaged => "[red]damaged[/]",
         _ => "[yellow]incomplete[/]",
     };
 
