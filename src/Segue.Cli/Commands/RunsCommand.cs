@@ -40,8 +40,7 @@ public static class RunsCommand
                 string relative = Path.GetRelativePath(root, run.Path);
                 List<string> cells =
                 [
-                    Markup.Escape(relative == "." ? run.Name : relative),
-                    StatusMarkup(run.Status) + (run.Status == RunStatus.Damaged ? Markup.Escape($" ({run.Problem})") : ""),
+                    Markup.Escape(relative == "." ? run.Name : relative), StatusMarkup(run.Status),
                     $"{run.Metrics.LastStep:N0}", Duration(run.Metrics.Last(RunMetrics.WallSeconds)), Figure(run.Metrics.Last("mean_loss")),
                 ];
                 if (recall is not null) cells.Add(Figure(run.Metrics.Last(recall)));
@@ -51,6 +50,8 @@ public static class RunsCommand
                 table.AddRow(cells.ToArray());
             }
             AnsiConsole.Write(table);
+            foreach (var damaged in runs.Where(r => r.Status == RunStatus.Damaged))
+                Output.Warning($"{damaged.Path}: damaged run: {damaged.Problem}");
         });
         return command;
     }
@@ -109,6 +110,7 @@ public static class RunsCommand
         var command = new Command("plot", "A metric over steps, one line per run, as a PNG") { runs, metric, output };
         command.SetAction(parse =>
         {
+            OutputPath.File(parse.GetValue(output)!);
             var records = RunRecord.Resolve(parse.GetValue(runs)!);
             AtomicFile.WriteAllBytes(parse.GetValue(output)!, MetricPlot.Png(records, RunRecord.Labels(records), parse.GetValue(metric)!));
             Output.Info($"plot of {parse.GetValue(metric)} for {records.Count} run(s) written to {parse.GetValue(output)}");

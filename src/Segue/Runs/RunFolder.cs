@@ -1,3 +1,4 @@
+using Segue.IO;
 using Segue.Training;
 
 namespace Segue.Runs;
@@ -42,41 +43,19 @@ public sealed class RunFolder(string path)
     /// </summary>
     public IDisposable Lock()
     {
-        CreateFolder(Path);
+        OutputPath.Folder(Path);
         try
         {
+            Directory.CreateDirectory(Path);
             return new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
         }
         catch (IOException e) when (File.Exists(LockPath) && e is not DirectoryNotFoundException)
         {
             throw new SegueException($"{Path}: in use by another segue command (it holds {System.IO.Path.GetFileName(LockPath)}); wait for it or choose another --out", e);
         }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (FileError.Is(e))
         {
-            throw new SegueException($"{Path}: cannot write in this folder (permission denied)", e);
-        }
-    }
-
-    /// <summary>Creates <paramref name="folder"/> (and its parents) or says in one line why it cannot.</summary>
-    public static void CreateFolder(string folder)
-    {
-        folder = System.IO.Path.GetFullPath(folder);
-        if (File.Exists(folder))
-            throw new SegueException($"{folder}: is a file, not a folder");
-        for (string? above = System.IO.Path.GetDirectoryName(folder); above is not null; above = System.IO.Path.GetDirectoryName(above))
-            if (File.Exists(above))
-                throw new SegueException($"{folder}: cannot create the folder: {above} is a file");
-        try
-        {
-            Directory.CreateDirectory(folder);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new SegueException($"{folder}: cannot create the folder (permission denied)", e);
-        }
-        catch (IOException e)
-        {
-            throw new SegueException($"{folder}: cannot create the folder: {e.Message}", e);
+            throw FileError.Writing(Path, e);
         }
     }
 

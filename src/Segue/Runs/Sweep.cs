@@ -1,4 +1,5 @@
 using Segue.Data;
+using Segue.IO;
 using Segue.Model;
 using Segue.Training;
 
@@ -30,7 +31,7 @@ public static class Sweep
             var run = new RunFolder(Path.Combine(dir, p.Name));
             return (Point: p, Run: run, Model: m, Training: t, Kept: IsDone(run, m, t));
         }).ToList();
-        RunFolder.CreateFolder(dir);
+        OutputPath.Folder(dir);
 
         var examples = plans.Select(p => p.Model.MinLength).Distinct()
             .ToDictionary(n => n, n => TrainingExamples.FromDataset(data, n));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Segue.Data;
 using Segue.Evaluation;
+using Segue.IO;
 using Segue.Model;
 using Segue.Retrieval;
 using Segue.Training;
@@ -52,14 +53,14 @@ public static class TrainingRun
             run.End(RunStatus.Complete);
             return model;
         }
-        catch (Exception e) when (e is SegueException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is SegueException || FileError.Is(e))
         {
-            var error = e as SegueException ?? new SegueException($"{run.Path}: {e.Message}", e);
+            var error = e as SegueException ?? FileError.Writing(run.Path, e);
             try
             {
                 run.End(RunStatus.Failed, error.Message);
             }
-            catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+            catch (Exception unwritable) when (FileError.Is(unwritable))
             {
                 // The disk that failed the run may refuse its summary too; the error still goes out.
             }

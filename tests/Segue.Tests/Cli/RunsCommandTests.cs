@@ -113,8 +113,10 @@ public class RunsCommandTests
         Assert.True(exit == 0, err);
         output = Plain(output);
         Assert.Matches(@"│ a\s+│ complete │\s+100 │", output);
-        Assert.Matches(@"│ b\s+│ damaged \(", output);
+        Assert.Matches(@"│ b\s+│ damaged\s+│\s+0 │", output);
         Assert.Matches(@"│ c\s+│ complete │\s+100 │", output);
+        Assert.StartsWith($"segue: warning: {dir.File("b")}: damaged run: {Path.Combine(dir.File("b"), "metrics.jsonl")}: line 1: not valid JSON (", err);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
     }
 
     [Fact]

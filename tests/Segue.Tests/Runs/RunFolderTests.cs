@@ -24,10 +24,10 @@ public class RunFolderTests
     {
         using var dir = new TempDir();
         File.WriteAllText(dir.File("file"), "x");
-        Assert.Equal($"{dir.File("file")}: is a file, not a folder",
+        Assert.Equal($"{dir.File("file")}: is a file; give the path of a folder to write",
             Assert.Throws<SegueException>(() => new RunFolder(dir.File("file")).Lock()).Message);
         string under = Path.Combine(dir.File("file"), "run");
-        Assert.Equal($"{under}: cannot create the folder: {dir.File("file")} is a file",
+        Assert.Equal($"{under}: {dir.File("file")} is a file, not a folder",
             Assert.Throws<SegueException>(() => new RunFolder(under).Lock()).Message);
     }
 
