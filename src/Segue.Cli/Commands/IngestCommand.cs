@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Segue.Data;
+using Segue.IO;
 using Spectre.Console;
 
 namespace Segue.Cli.Commands;
@@ -22,6 +23,7 @@ public static class IngestCommand
         var command = new Command("ingest", "Read MPD slices into a Segue dataset file") { sources, output, threads, skip, testEvery, testOffset };
         command.SetAction(parse =>
         {
+            OutputPath.File(parse.GetValue(output)!);
             var options = new IngestOptions(parse.GetValue(threads), parse.GetValue(skip), parse.GetValue(testEvery), parse.GetValue(testOffset));
             var summary = ConsoleProgress.Run(sink => MpdIngest.Run(parse.GetValue(sources)!, parse.GetValue(output)!, options, sink));
             Print(summary, parse.GetValue(output)!);

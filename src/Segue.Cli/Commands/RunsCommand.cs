@@ -108,6 +108,7 @@ public static class RunsCommand
         var command = new Command("plot", "A metric over steps, one line per run, as a PNG") { runs, metric, output };
         command.SetAction(parse =>
         {
+            OutputPath.File(parse.GetValue(output)!);
             var records = RunRecord.Resolve(parse.GetValue(runs)!);
             AtomicFile.WriteAllBytes(parse.GetValue(output)!, MetricPlot.Png(records, RunRecord.Labels(records), parse.GetValue(metric)!));
             Output.Info($"plot of {parse.GetValue(metric)} for {records.Count} run(s) written to {parse.GetValue(output)}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Segue.Cli.Reports;
 using Segue.Data;
+using Segue.IO;
 using Segue.Model;
 using Segue.Runs;
 using Segue.Training;
@@ -32,6 +33,7 @@ public static class SweepCommand
         };
         command.SetAction(parse =>
         {
+            OutputPath.Folder(parse.GetValue(output)!);
             var points = SweepGrid.Combinations(parse.GetValue(grid) ?? []);
             var shared = (parse.GetValue(set) ?? []).Select(Setting).ToList();
             var training = new TrainerOptions

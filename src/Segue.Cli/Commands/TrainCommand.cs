@@ -1,6 +1,7 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.CommandLine;
 using Segue.Data;
+using Segue.IO;
 using Segue.Model;
 using Segue.Runs;
 using Segue.Training;
@@ -54,6 +55,7 @@ public static class TrainCommand
         foreach (var w in weights) command.Options.Add(w);
         command.SetAction(parse =>
         {
+            OutputPath.Folder(parse.GetValue(output)!);
             // --from and --resume take every setting from a run's config.json: the same run again,
             // or the rest of it.
             if (parse.GetValue(from) is not null || parse.GetValue(resume))
