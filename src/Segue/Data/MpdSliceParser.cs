@@ -251,7 +251,7 @@ public sealed class MpdSliceParser
                 int track = _slice.AddTrack(trackUri, albumUri, artistUri, Scratch(_trackStrings[StringSlot(4)]),
                     Scratch(_trackStrings[StringSlot(7)]), Scratch(_trackStrings[StringSlot(1)]), duration, out bool added);
                 if (!added && TrackConflict.Find(trackUri, _slice.AlbumOf(track), albumUri, _slice.ArtistOf(track), artistUri,
-                        "an earlier playlist") is var (field, problem))
+                        "an earlier track of this slice") is var (field, problem))
                 {
                     if (_invalid is null) Fail(InvalidReason.ConflictingTrack, field, problem);
                     else _invalid.Add(InvalidReason.ConflictingTrack, Message(_trackIndex, field, problem));

@@ -197,7 +197,7 @@ public class IngestTests
         string path = dir.File("mpd.slice.0-9.json");
         File.WriteAllText(path, Slice(0, 9, new Playlist(0, "a", (1, 1, 1)), new Playlist(1, "b", (2, 2, 2), (1, 5, 1))));
         Assert.Equal($"{path}: playlist pid 1, track 1: field 'album_uri': {TrackUri(1)} has spotify:album:{Id('a', 5)} here " +
-            $"but spotify:album:{Id('a', 1)} in an earlier playlist", Fails(dir.Path, dir));
+            $"but spotify:album:{Id('a', 1)} in an earlier track of this slice", Fails(dir.Path, dir));
         var summary = Ingest(dir.Path, dir.File("d.segue"), skip: true);
         Assert.Equal(1, summary.Skipped![InvalidReason.ConflictingTrack]);
         Assert.Equal(2, summary.Playlists);   // counted, not dropped: the track keeps its first album
