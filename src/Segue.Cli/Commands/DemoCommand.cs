@@ -6,6 +6,7 @@ using Segue.Evaluation;
 using Segue.IO;
 using Segue.Model;
 using Segue.Retrieval;
+using Segue.Runs;
 using Segue.Training;
 using Spectre.Console;
 

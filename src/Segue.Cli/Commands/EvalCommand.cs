@@ -130,7 +130,7 @@ public static class EvalCommand
 
     /// <summary>A run folder stands for its final model.</summary>
     internal static string ModelPath(string modelOrRun) =>
-        Directory.Exists(modelOrRun) ? new Training.RunFolder(modelOrRun).ModelPath : modelOrRun;
+        Directory.Exists(modelOrRun) ? new Runs.RunFolder(modelOrRun).ModelPath : modelOrRun;
 
     // Metrics as rows and recommenders as columns: eight metric names side by side would not fit
     // a terminal, whereas a handful of recommenders do.

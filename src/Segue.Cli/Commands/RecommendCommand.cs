@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Segue.Data;
 using Segue.Retrieval;
-using Segue.Training;
+using Segue.Runs;
 using Spectre.Console;
 
 namespace Segue.Cli.Commands;
