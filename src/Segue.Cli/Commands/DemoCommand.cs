@@ -7,6 +7,7 @@ using Segue.IO;
 using Segue.Model;
 using Segue.Ranking;
 using Segue.Retrieval;
+using Segue.Runs;
 using Segue.Training;
 using Spectre.Console;
 

@@ -5,6 +5,7 @@ using Segue.Evaluation;
 using Segue.IO;
 using Segue.Ranking;
 using Segue.Retrieval;
+using Segue.Runs;
 using Spectre.Console;
 
 namespace Segue.Cli.Commands;
@@ -134,7 +135,7 @@ public static class EvalCommand
 
     /// <summary>A run folder stands for its final model.</summary>
     internal static string ModelPath(string modelOrRun) =>
-        Directory.Exists(modelOrRun) ? new Training.RunFolder(modelOrRun).ModelPath : modelOrRun;
+        Directory.Exists(modelOrRun) ? new RunFolder(modelOrRun).ModelPath : modelOrRun;
 
     /// <summary>The dataset a run or ranker folder (or the run folder beside a model file) records.</summary>
     internal static string DatasetOf(string path)
@@ -142,7 +143,7 @@ public static class EvalCommand
         if (RankerFolder.IsRanker(path)) return RankerFolder.ReadConfig(path).DatasetPath;
         string modelPath = ModelPath(path);
         string? folder = Path.GetDirectoryName(Path.GetFullPath(modelPath));
-        return (folder is null ? null : new Training.RunFolder(folder).ReadDatasetPath())
+        return (folder is null ? null : new RunFolder(folder).ReadDatasetPath())
             ?? throw new SegueException($"{modelPath}: no run config beside the model records its dataset; give --dataset");
     }
 

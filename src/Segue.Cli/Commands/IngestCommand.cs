@@ -15,7 +15,7 @@ public static class IngestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string>("--out", "-o") { Description = "The dataset file to write", Required = true };
-        var threads = new Option<int>("--threads") { Description = "Parser threads (default: all cores)" };
+        var threads = new Option<int?>("--threads") { Description = "Parser threads (default: all cores)" };
         var skip = new Option<bool>("--skip-invalid") { Description = "Drop bad playlists (and the broken tail of a truncated slice) instead of stopping; counts are printed" };
         var testEvery = new Option<int>("--test-every") { Description = "Hold out every Nth slice as the test split (0: no test split)", DefaultValueFactory = _ => 10 };
         var testOffset = new Option<int>("--test-offset") { Description = "Which slice of each N is held out (the book: 9, files ending in 9)", DefaultValueFactory = _ => 9 };

@@ -50,6 +50,8 @@ public static class RunsCommand
                 table.AddRow(cells.ToArray());
             }
             AnsiConsole.Write(table);
+            foreach (var damaged in runs.Where(r => r.Status == RunStatus.Damaged))
+                Output.Warning($"{damaged.Path}: damaged run: {damaged.Problem}");
         });
         return command;
     }
@@ -156,6 +158,7 @@ public static class RunsCommand
     {
         RunStatus.Complete => "[green]complete[/]",
         RunStatus.Failed => "[red]failed[/]",
+        RunStatus.Damaged => "[red]damaged[/]",
         _ => "[yellow]incomplete[/]",
     };
 

@@ -140,7 +140,7 @@ public static class RankerFit
             RankerFolder.Write(temp, options, dataset, model, importance);
             EvalReportJson.Write(Path.Combine(temp, RankerFolder.ValidationFile), dataset.FilePath,
                 $"validation split ({result.Validation[0].Cases:N0} playlists kept out of the fit)", result.Validation);
-            var folder = new Training.RunFolder(temp);
+            var folder = new RunFolder(temp);
             metadata.Write(folder.MetadataPath);
             var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
             {
@@ -152,7 +152,7 @@ public static class RankerFit
             foreach (var (name, value) in result.Validation[0].Overall) metrics[name] = value;
             var line = new System.Text.Json.Nodes.JsonObject { [RunMetrics.Step] = options.Trees, [RunMetrics.WallSeconds] = result.Seconds };
             foreach (var (name, value) in metrics) line[name] = value;
-            AtomicFile.WriteAllText(folder.MetricsPath, line.ToJsonString() + "\n");
+            using (var log = MetricsLog.Open(folder.MetricsPath, keepThroughStep: 0)) log.Append(line);
             new RunSummary(RunStatus.Complete, options.Trees, result.Seconds, DateTimeOffset.UtcNow, metrics).Write(folder.SummaryPath);
         });
     }

@@ -5,13 +5,14 @@ using Segue.Data;
 using Segue.IO;
 using Segue.Model;
 using Segue.Retrieval;
+using Segue.Runs;
 
 namespace Segue.Ranking;
 
 /// <summary>
 /// The folder of a fitted ranker, tracked like a training run:
 /// <code>
-///   config.json               { "ranker": RankerOptions, "dataset": { "path", "fingerprint" } }
+///   config.json               { "ranker": RankerOptions, "dataset": { "path", "fingerprint" } } (<see cref="RunConfig"/>)
 ///   lambdarank.zip            the LightGBM LambdaRank model (ML.NET's format)
 ///   ranker.json               format version, feature names, the checksums of the two files above
 ///   feature_importance.json   each feature's total gain in the model, largest first
@@ -25,26 +26,21 @@ public static class RankerFolder
     public const int Format = 1;
     public const string ManifestFile = "ranker.json", ConfigFile = "config.json", ModelFile = "lambdarank.zip";
     public const string ImportanceFile = "feature_importance.json", ValidationFile = "validation.json";
+    /// <summary>The config.json section of the ranker's settings.</summary>
+    public const string ConfigSection = "ranker";
 
     /// <summary>True when <paramref name="path"/> is a folder with a ranker manifest.</summary>
     public static bool IsRanker(string path) => File.Exists(Path.Combine(path, ManifestFile));
 
-    /// <summary>The settings and dataset path a ranker folder records.</summary>
+    /// <summary>The settings and dataset a ranker folder's config records (the run folder's own reader).</summary>
     public static (RankerOptions Options, string DatasetPath, ulong Fingerprint) ReadConfig(string folder)
     {
-        string path = Path.Combine(folder, ConfigFile);
-        try
-        {
-            var config = JsonNode.Parse(ReadBytes(path)) as JsonObject ?? throw new JsonException("expected an object");
-            var options = config["ranker"].Deserialize<RankerOptions>(ModelConfig.Json) ?? throw new JsonException("no 'ranker'");
-            string dataset = config["dataset"]?["path"]?.GetValue<string>() ?? throw new JsonException("no 'dataset.path'");
-            string fingerprint = config["dataset"]?["fingerprint"]?.GetValue<string>() ?? throw new JsonException("no 'dataset.fingerprint'");
-            return (options, dataset, Convert.ToUInt64(fingerprint, 16));
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException)
-        {
-            throw new SegueException($"{path}: damaged ranker config ({e.Message})", e);
-        }
+        var config = RunConfig.Read(new RunFolder(folder));
+        var options = config.Section<RankerOptions>(ConfigSection, o => o.Validate());
+        var dataset = config.Dataset;
+        if (!ulong.TryParse(dataset.Fingerprint, System.Globalization.NumberStyles.HexNumber, null, out ulong fingerprint))
+            throw new SegueException($"{config.Path}: dataset: fingerprint '{dataset.Fingerprint}' is not a hexadecimal number");
+        return (options, dataset.Path, fingerprint);
     }
 
     /// <summary>Opens the ranker in <paramref name="folder"/> for <paramref name="dataset"/>: checks
@@ -84,13 +80,9 @@ public static class RankerFolder
     /// <summary>Writes the folder's own files into <paramref name="folder"/> (a fresh temporary folder).</summary>
     internal static void Write(string folder, RankerOptions options, Dataset dataset, LambdaRankModel model, float[] importance)
     {
-        var config = new JsonObject
-        {
-            ["ranker"] = JsonSerializer.SerializeToNode(options, ModelConfig.Json),
-            ["dataset"] = new JsonObject { ["path"] = Path.GetFullPath(dataset.FilePath), ["fingerprint"] = dataset.Fingerprint.ToString("x16") },
-        };
-        var configBytes = System.Text.Encoding.UTF8.GetBytes(config.ToJsonString(ModelConfig.Json) + "\n");
-        AtomicFile.WriteAllBytes(Path.Combine(folder, ConfigFile), configBytes);
+        RunConfig.Write(new RunFolder(folder), [new(ConfigSection, JsonSerializer.SerializeToNode(options, ModelConfig.Json))],
+            dataset.FilePath, dataset.Fingerprint);
+        var configBytes = File.ReadAllBytes(Path.Combine(folder, ConfigFile));
         AtomicFile.WriteAllBytes(Path.Combine(folder, ModelFile), model.Bytes);
         var manifest = new Manifest(Format, [.. RankingFeatures.Names], Checksum(configBytes), Checksum(model.Bytes));
         AtomicFile.WriteAllText(Path.Combine(folder, ManifestFile), JsonSerializer.Serialize(manifest, ModelConfig.Json) + "\n");
