@@ -28,11 +28,12 @@ public sealed record RankerOptions
     /// <summary>The trained model (a model file) used as a generator and for affinity features; null for none.</summary>
     public string? Model { get; init; }
 
+    /// <summary>Refuses a setting out of range, in one line naming it as config.json does.</summary>
     public void Validate()
     {
-        void Require(bool ok, string what)
+        static void Require(bool ok, string message)
         {
-            if (!ok) throw new SegueException($"{what}");
+            if (!ok) throw new SegueException(message);
         }
         Require(Depth > 0, $"depth {Depth}: must be positive");
         Require(ValidationCases >= 10, $"validation_cases {ValidationCases}: must be at least 10 (one per category)");

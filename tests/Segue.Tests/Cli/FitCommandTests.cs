@@ -85,6 +85,19 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
     }
 
     [Fact]
+    public void A_setting_out_of_range_is_one_line_before_any_work()
+    {
+        using var dir = new TempDir();
+        string output = dir.File("out");
+        var (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", output, "--depth", "0");
+        Assert.Equal(1, exit);
+        Assert.Equal("segue: error: depth 0: must be positive\n", error);
+        (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", output, "--hard-negatives", "1.5");
+        Assert.Equal("segue: error: hard_negatives 1.5: must be between 0 and 1\n", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void An_existing_output_is_never_overwritten()
     {
         var (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", fixture.RankerPath, "--validation-cases", "20");
