@@ -15,7 +15,7 @@ namespace Segue.Ranking;
 ///   config.json               { "ranker": RankerOptions, "dataset": { "path", "fingerprint" } } (<see cref="RunConfig"/>)
 ///   lambdarank.zip            the LightGBM LambdaRank model (ML.NET's format)
 ///   ranker.json               format version, feature names, the checksums of the two files above
-///   feature_importance.json   each feature's total gain in the model, largest first
+///   feature_importance.json   each feature's gain in the model relative to the largest, largest first
 ///   validation.json           the validation figures of every generator alone and of the ranker
 ///   metrics.jsonl, run.json, summary.json   as a training run's
 /// </code>
