@@ -71,7 +71,8 @@ public static class RankerFolder
             throw new SegueException($"{modelPath}: damaged ranker model (checksum mismatch)");
         var (options, datasetPath, fingerprint) = ReadConfig(folder);
         if (fingerprint != dataset.Fingerprint)
-            throw new SegueException($"{folder}: fitted on another dataset ({datasetPath}), not {dataset.FilePath}");
+            throw new SegueException($"{folder}: fitted on another dataset ({datasetPath}, fingerprint {fingerprint:x16}), " +
+                $"not {dataset.FilePath} (fingerprint {dataset.Fingerprint:x16}): another split or other URIs; fit it again");
         var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
         var sources = new CandidateSources(dataset, dataset.TrainPlaylists, options.Generators, model);
         return new RankerRecommender(sources, LambdaRankModel.Load(bytes, modelPath), options.Depth);

@@ -67,7 +67,11 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
         string other = Evaluation.EvalDatasets.Small(dir);
         var (exit, _, error) = CliRunner.Run("eval", fixture.RankerPath, "--dataset", other, "--limit", "5");
         Assert.Equal(1, exit);
-        Assert.Equal($"segue: error: {fixture.RankerPath}: fitted on another dataset ({fixture.DatasetPath}), not {other}\n", error);
+        ulong fitted, given;
+        using (var a = Segue.Data.Dataset.Open(fixture.DatasetPath)) fitted = a.Fingerprint;
+        using (var b = Segue.Data.Dataset.Open(other)) given = b.Fingerprint;
+        Assert.Equal($"segue: error: {fixture.RankerPath}: fitted on another dataset ({fixture.DatasetPath}, fingerprint {fitted:x16}), " +
+            $"not {other} (fingerprint {given:x16}): another split or other URIs; fit it again\n", error);
     }
 
     [Fact]
