@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Segue.Data;
 using Segue.Retrieval;
-using Segue.Runs;
 using Spectre.Console;
 
 namespace Segue.Cli.Commands;
@@ -11,12 +10,12 @@ public static class RecommendCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model") { Description = "A model file, or a run folder (its model.segue)" };
+        var model = new Argument<string>("model") { Description = "A model file, a run folder (its model.segue) or a ranker folder" };
         var tracks = new Option<string>("--tracks") { Description = "The playlist's tracks so far: comma-separated spotify:track: URIs (may be empty)", DefaultValueFactory = _ => "" };
         var tracksFile = new Option<string?>("--tracks-file") { Description = "The playlist's tracks from a file, one URI a line or comma-separated ('-': standard input): for more than a command line holds" };
-        var title = new Option<string?>("--title") { Description = "The playlist's title (not used yet: no recommender reads titles)" };
+        var title = new Option<string?>("--title") { Description = "The playlist's title (a ranker reads it; a model does not)" };
         var k = new Option<int>("-k") { Description = "How many tracks to recommend", DefaultValueFactory = _ => 50 };
-        var datasetPath = new Option<string?>("--dataset") { Description = "The dataset the model was trained on (default: the one its run folder records)" };
+        var datasetPath = new Option<string?>("--dataset") { Description = "The dataset the model was trained on (default: the one its run or ranker folder records)" };
         var cosine = new Option<bool>("--cosine") { Description = "Score by cosine similarity instead of the dot product" };
         var command = new Command("recommend", "Recommend the tracks that should come next in a playlist") { model, tracks, tracksFile, title, k, datasetPath, cosine };
         command.SetAction(parse =>
@@ -25,8 +24,8 @@ public static class RecommendCommand
             if (parse.GetValue(tracksFile) is not null && parse.GetValue(tracks) is { Length: > 0 })
                 throw new SegueException("--tracks and --tracks-file: give one, not both");
             var uris = parse.GetValue(tracksFile) is { } file ? SeedUris.FromFile(file) : SeedUris.FromArgument(parse.GetValue(tracks)!);
-            string modelPath = EvalCommand.ModelPath(parse.GetValue(model)!);
-            using var dataset = Dataset.Open(parse.GetValue(datasetPath) ?? DatasetOf(modelPath));
+            string modelPath = parse.GetValue(model)!;
+            using var dataset = Dataset.Open(parse.GetValue(datasetPath) ?? EvalCommand.DatasetOf(modelPath));
             var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
             var recommender = EvalCommand.OpenModel(modelPath, dataset, parse.GetValue(cosine), popularity);
             var results = Recommend(dataset, recommender, uris, parse.GetValue(title), parse.GetValue(k));
@@ -37,19 +36,20 @@ public static class RecommendCommand
     }
 
     /// <summary>Ranks tracks for the playlist given by <paramref name="uris"/>: unknown URIs are
-    /// skipped with a warning, and with no known seed the list is popularity's, and says so.</summary>
+    /// skipped with a warning. A ranker reads the title too (with no known seed its title model
+    /// answers); a model does not, and with no known seed its list is popularity's, and says so.</summary>
     public static ScoredTrack[] Recommend(Dataset dataset, IRecommender recommender, IReadOnlyList<SeedUri> uris, string? title, int k)
     {
-        // Accepted so that scripts written for a title model keep working when one exists, but
-        // no recommender here reads it, and a list that looks title-aware must not pass for one.
-        if (title is not null) Output.Warning("--title: not used (no recommender reads titles yet); the list comes from the seed tracks");
+        // A list that looks title-aware must not pass for one: only a ranker reads the title.
+        bool readsTitle = recommender is Ranking.RankerRecommender;
+        if (title is not null && !readsTitle) Output.Warning("--title: not used (a model does not read titles; a ranker does); the list comes from the seed tracks");
         var seeds = new List<int>();
         foreach (var (uri, where) in uris)
         {
             if (dataset.TryGetTrack(uri, out int id)) seeds.Add(id);
             else Output.Warning($"{where}: {uri}: not in the dataset's catalogue; skipped");
         }
-        if (seeds.Count == 0) Output.Warning("no known seed track: these are the most popular tracks");
+        if (seeds.Count == 0 && !readsTitle) Output.Warning("no known seed track: these are the most popular tracks");
         var results = new ScoredTrack[Math.Min(k, dataset.TrackCount)];
         int n = recommender.CreateScorer().Recommend(seeds.ToArray(), title, excludeSeeds: true, results);
         return results[..n];
@@ -66,12 +66,5 @@ public static class RecommendCommand
                 Markup.Escape(dataset.AlbumName(dataset.TrackAlbums[t])), $"{results[i].Score:F3}");
         }
         return table;
-    }
-
-    internal static string DatasetOf(string modelPath)
-    {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(modelPath));
-        return (folder is null ? null : new RunFolder(folder).ReadDatasetPath())
-            ?? throw new SegueException($"{modelPath}: no run config beside the model records its dataset; give --dataset");
     }
 }
