@@ -112,11 +112,9 @@ public static class EvalCommand
         return recommenders;
     }
 
-    /// <summary>The one place a model file becomes a recommender.</summary>
-    /// <summary>The model of <paramref name="path"/> (a model file or a run folder), backed by
-    /// popularity for what it cannot rank: title-only playlists have no seed to start from.</summary>
+    /// <summary>The model of <paramref name="path"/> (a model file or a run folder), backed by popularity.</summary>
     internal static IRecommender OpenModel(string path, Dataset dataset, bool cosine, PopularityRecommender popularity) =>
-        new PopularityBackfill(ModelRecommender.Open(ModelPath(path), dataset, cosine), popularity, dataset.TrackCount);
+        Serving.RecommenderSpec.OpenModel(ModelPath(path), dataset, popularity, cosine);
 
     /// <summary>A run folder stands for its final model.</summary>
     internal static string ModelPath(string modelOrRun) =>

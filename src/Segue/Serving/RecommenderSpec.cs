@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using Segue.Retrieval;
+using Segue.Training;
+
+namespace Segue.Serving;
+
+/// <summary>
+/// What a served recommender is, as the command line names it: <c>baseline:popularity</c>,
+/// <c>baseline:cooccurrence</c>, a model file or a run folder (its final model), under a name
+/// (<c>book=runs/book</c>; by default the run folder's name, the model file's, or the baseline's).
+/// </summary>
+public sealed partial record RecommenderSpec(string Name, string Source)
+{
+    public const string BaselinePrefix = "baseline:";
+
+    /// <summary>A spec as given: <c>NAME=SOURCE</c> or a bare <c>SOURCE</c>, which takes its default
+    /// name. <paramref name="setting"/> names where it came from in errors.</summary>
+    public static RecommenderSpec Parse(string text, string setting)
+    {
+        int equals = text.IndexOf('=');
+        // A path may hold '=' (a sweep's run folders do): NAME=SOURCE only when NAME is a plain name.
+        if (equals > 0 && NamePattern().IsMatch(text[..equals]))
+            return new RecommenderSpec(text[..equals], CheckSource(text[(equals + 1)..], setting));
+        string source = CheckSource(text, setting);
+        string name = source.StartsWith(BaselinePrefix, StringComparison.Ordinal)
+            ? source[BaselinePrefix.Length..]
+            : DefaultModelName(source);
+        if (!NamePattern().IsMatch(name))
+            throw new RequestFieldException(setting, $"{text}: cannot name it '{name}' (a name is letters, digits, '-', '_' or '.'); give NAME={text}");
+        return new RecommenderSpec(name, source);
+    }
+
+    /// <summary>The baseline this spec names, or null for a model.</summary>
+    public string? Baseline => Source.StartsWith(BaselinePrefix, StringComparison.Ordinal) ? Source[BaselinePrefix.Length..] : null;
+
+    /// <summary>The model file a model spec stands for (a run folder's <c>model.segue</c>).</summary>
+    public string ModelPath => Directory.Exists(Source) ? new RunFolder(Source).ModelPath : Source;
+
+    /// <summary>The dataset a model's run folder records (the folder itself, or the one holding the
+    /// model file); null for a baseline or a model without a run config beside it.</summary>
+    public string? RecordedDatasetPath =>
+        Baseline is null && Path.GetDirectoryName(Path.GetFullPath(ModelPath)) is { } folder ? new RunFolder(folder).ReadDatasetPath() : null;
+
+    /// <summary>The recommender this spec names, over <paramref name="dataset"/>: a baseline, or a model
+    /// backed by popularity for what it cannot rank (title-only playlists have no seed to start from).
+    /// <paramref name="cosine"/> scores a model by cosine similarity.</summary>
+    public ServedRecommender Open(Data.Dataset dataset, PopularityRecommender popularity, bool cosine = false) =>
+        Baseline is { } baseline
+            ? new ServedRecommender(this, Baselines.Build(dataset, [baseline], popularity: popularity)[0], needsSeeds: baseline != PopularityRecommender.BaselineName)
+            : new ServedRecommender(this, OpenModel(ModelPath, dataset, popularity, cosine), needsSeeds: true);
+
+    /// <summary>The one place a model file becomes a recommender: the model, backed by popularity.</summary>
+    public static IRecommender OpenModel(string modelPath, Data.Dataset dataset, PopularityRecommender popularity, bool cosine) =>
+        new PopularityBackfill(ModelRecommender.Open(modelPath, dataset, cosine), popularity, dataset.TrackCount);
+
+    private static string CheckSource(string source, string setting)
+    {
+        if (source.Length == 0) throw new RequestFieldException(setting, "empty: expected a model file, a run folder or baseline:NAME");
+        if (source.StartsWith(BaselinePrefix, StringComparison.Ordinal) && !Baselines.Names.Contains(source[BaselinePrefix.Length..]))
+            throw new RequestFieldException(setting, $"{source}: unknown baseline (known: {string.Join(", ", Baselines.Names.Select(n => BaselinePrefix + n))})");
+        return source;
+    }
+
+    // A run folder is named by itself, a run's model.segue by its folder, any other model file by itself.
+    private static string DefaultModelName(string source)
+    {
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(source));
+        if (Directory.Exists(full)) return Path.GetFileName(full);
+        string? folder = Path.GetDirectoryName(full);
+        return folder is not null && full == new RunFolder(folder).ModelPath ? Path.GetFileName(folder) : Path.GetFileNameWithoutExtension(full);
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]+$")]
+    private static partial Regex NamePattern();
+}

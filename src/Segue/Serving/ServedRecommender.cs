@@ -1,0 +1,57 @@
+using Microsoft.Extensions.ObjectPool;
+using Segue.Retrieval;
+
+namespace Segue.Serving;
+
+/// <summary>
+/// A recommender served under a name, with its pool of per-thread query scratch: a scorer (its
+/// buffers are catalogue-sized) and the result and seed buffers. A query rents scratch and returns
+/// it, so scratch is created only when more queries run at once than ever before, never per query.
+/// </summary>
+public sealed class ServedRecommender
+{
+    private readonly ObjectPool<QueryScratch> _scratch;
+    private int _scratchCreated;
+
+    /// <param name="needsSeeds">True when the recommender ranks from seeds, so that a playlist without
+    /// a known seed is answered by its popularity fallback.</param>
+    public ServedRecommender(RecommenderSpec spec, IRecommender recommender, bool needsSeeds)
+    {
+        Spec = spec;
+        Recommender = recommender;
+        NeedsSeeds = needsSeeds;
+        // Retain as many as can usefully score at once (a query is CPU-bound), with room for the
+        // thread pool running a few more handlers than cores.
+        _scratch = new DefaultObjectPool<QueryScratch>(new Policy(this), 2 * Environment.ProcessorCount);
+    }
+
+    public RecommenderSpec Spec { get; }
+    public string Name => Spec.Name;
+    public IRecommender Recommender { get; }
+    public bool NeedsSeeds { get; }
+
+    /// <summary>How many scratch sets were ever created: at most the queries ever run at once.</summary>
+    public int ScratchCreated => Volatile.Read(ref _scratchCreated);
+
+    internal QueryScratch Rent() => _scratch.Get();
+
+    internal void Return(QueryScratch scratch) => _scratch.Return(scratch);
+
+    internal sealed class QueryScratch(IQueryScorer scorer)
+    {
+        public IQueryScorer Scorer { get; } = scorer;
+        public ScoredTrack[] Results { get; } = new ScoredTrack[ContinuationRequest.MaxK];
+        public int[] Seeds { get; } = new int[ContinuationRequest.MaxTracks];
+    }
+
+    private sealed class Policy(ServedRecommender owner) : IPooledObjectPolicy<QueryScratch>
+    {
+        public QueryScratch Create()
+        {
+            Interlocked.Increment(ref owner._scratchCreated);
+            return new QueryScratch(owner.Recommender.CreateScorer());
+        }
+
+        public bool Return(QueryScratch scratch) => true;
+    }
+}
