@@ -14,6 +14,7 @@ public static class CommandCatalog
         TrainCommand.Create(),
         EvalCommand.Create(),
         RecommendCommand.Create(),
+        ServeCommand.Create(),
         RunsCommand.Create(),
         ReportCommand.Create(),
         SweepCommand.Create(),

@@ -1,0 +1,26 @@
+using Segue.Serving;
+
+namespace Segue.Server.Endpoints;
+
+/// <summary>The recommenders served and the continuation of a playlist by any of them.</summary>
+public static class ContinueEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/recommenders", (ContinuationService service) =>
+                (IReadOnlyList<RecommenderResponse>)[.. service.Recommenders.Select(r => new RecommenderResponse(r.Name, r.Spec.Source))])
+            .WithSummary("The served recommenders, by name; the first answers requests that name none")
+            .WithTags("continue");
+
+        app.MapPost("/api/continue", async (HttpRequest request, ContinuationService service) =>
+                service.Continue(await JsonBody.ReadAsync(request, ServerJson.Default.ContinuationRequest, ServeOptions.MaxBodyBytes)))
+            .Accepts<ContinuationRequest>("application/json")
+            .Produces<Continuation>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary($"Continue a playlist: its title and tracks so far (at most {ContinuationRequest.MaxTracks} spotify:track: URIs) to the best k (1..{ContinuationRequest.MaxK}) next tracks")
+            .WithTags("continue");
+    }
+}
+
+public sealed record RecommenderResponse(string Name, string Source);
