@@ -25,8 +25,8 @@ public sealed partial record RecommenderSpec(string Name, string Source)
         string name = source.StartsWith(BaselinePrefix, StringComparison.Ordinal)
             ? source[BaselinePrefix.Length..]
             : DefaultModelName(source);
-        if (!NamePattern().IsMatch(name))
-            throw new RequestFieldException(setting, $"{text}: cannot name it '{name}' (a name is letters, digits, '-', '_' or '.'); give NAME={text}");
+        if (!DefaultNamePattern().IsMatch(name))
+            throw new RequestFieldException(setting, $"{text}: cannot name it '{name}' (a name is letters, digits and -_.=,); give NAME={text}");
         return new RecommenderSpec(name, source);
     }
 
@@ -72,4 +72,8 @@ public sealed partial record RecommenderSpec(string Name, string Source)
 
     [GeneratedRegex(@"^[A-Za-z0-9_.-]+$")]
     private static partial Regex NamePattern();
+
+    // A default name may also hold what a sweep's run folder names do (optimizer=adam,feature_size=16).
+    [GeneratedRegex(@"^[A-Za-z0-9_.=,-]+$")]
+    private static partial Regex DefaultNamePattern();
 }
