@@ -69,7 +69,7 @@ public static class IngestBenchmark
 
     private static int Child(BenchArgs a)
     {
-        var summary = MpdIngest.Run([a.Get("source", "")], a.Get("out", ""), new IngestOptions(a.GetInt("threads", 0)), Segue.Progress.None);
+        var summary = MpdIngest.Run([a.Get("source", "")], a.Get("out", ""), new IngestOptions(a.GetInt("threads", Environment.ProcessorCount)), Segue.Progress.None);
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["seconds"] = summary.Elapsed.TotalSeconds,

@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["ingest"] = IngestBenchmark.Run,
     ["train"] = TrainBenchmark.Run,
     ["score"] = ScoreBenchmark.Run,
+    ["open"] = OpenBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Segue.Data;
 using Segue.Evaluation;
 using Segue.Model;
@@ -36,40 +35,38 @@ public static class TrainBenchmark
             examples = new TrainingExamples(SyntheticCatalog.Playlists(100_000, catalog.TrackCount), config.MinLength);
         }
         Console.WriteLine($"catalogue {catalog.TrackCount:N0} tracks, {catalog.AlbumCount:N0} albums, {catalog.ArtistCount:N0} artists; {examples.Count:N0} examples");
-        string folder = Path.Combine(Path.GetTempPath(), "segue-bench-train-" + Environment.ProcessId);
         double rate = 0;
-        try
+        foreach (int threads in new[] { 1, 2 })
         {
-            foreach (int threads in new[] { 1, 2 })
+            var last = new LastLog();
+            new Trainer(examples, new TrainerOptions
             {
-                var run = new RunFolder(Path.Combine(folder, threads.ToString()));
-                var trainer = new Trainer(run, examples, new TrainerOptions
-                {
-                    Steps = steps, Threads = threads, LogEvery = steps, EvalEvery = 0, CheckpointEvery = 0,
-                });
-                trainer.Run(Trainer.Start(config, catalog), Progress.None);
-                var line = JsonNode.Parse(File.ReadAllLines(run.MetricsPath)[^1])!;
-                rate = (double)line["steps_per_second"]!;
-                Console.WriteLine($"threads {threads}: {rate,10:N0} steps/s  (book mode, {steps:N0} steps, mean loss {(double)line["mean_loss"]!:F4})");
-            }
-            if (dataset is not null) RecallInBudget(dataset, catalog, examples, config, options.GetInt("budget", 60), rate, Path.Combine(folder, "budget"));
+                Steps = steps, Threads = threads, LogEvery = steps, EvalEvery = 0, CheckpointEvery = 0,
+            }).Run(Trainer.Start(config, catalog), last);
+            rate = last.Log.StepsPerSecond;
+            Console.WriteLine($"threads {threads}: {rate,10:N0} steps/s  (book mode, {steps:N0} steps, mean loss {last.Log.MeanLoss:F4})");
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        if (dataset is not null) RecallInBudget(dataset, catalog, examples, config, options.GetInt("budget", 60), rate);
         return 0;
     }
 
+    /// <summary>Keeps the trainer's last log figures.</summary>
+    private sealed class LastLog : ITrainingListener
+    {
+        public TrainingLog Log { get; private set; }
+
+        public void Reported(TrainingReport report) => Log = report.Log ?? Log;
+    }
+
     private static void RecallInBudget(Dataset dataset, Catalog catalog, TrainingExamples examples, ModelConfig config,
-        int budgetSeconds, double rate, string folder)
+        int budgetSeconds, double rate)
     {
         long steps = (long)(budgetSeconds * rate);
         var clock = Stopwatch.StartNew();
-        var model = new Trainer(new RunFolder(folder), examples, new TrainerOptions
+        var model = new Trainer(examples, new TrainerOptions
         {
             Steps = steps, Threads = 2, LogEvery = Math.Max(1, steps), EvalEvery = 0, CheckpointEvery = 0,
-        }).Run(Trainer.Start(config, catalog), Progress.None);
+        }).Run(Trainer.Start(config, catalog), TrainingListeners.None);
         double trained = clock.Elapsed.TotalSeconds;
         var cases = HeldOutCases.FromTestSplit(dataset, config.ContextLength, config.MinLength, limit: 1000);
         var evaluator = new Evaluator(dataset, threads: 2);

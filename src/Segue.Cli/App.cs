@@ -4,7 +4,8 @@ using Segue.Cli.Commands;
 namespace Segue.Cli;
 
 /// <summary>The <c>segue</c> program: parses the command line, runs the command, and turns a
-/// <see cref="SegueException"/> into one line on stderr and exit code 1.</summary>
+/// <see cref="SegueException"/> into one line on stderr and exit code 1. A failure of the file
+/// system that no library call put into words is one line too, never a stack trace.</summary>
 public static class App
 {
     public static int Run(string[] args)
@@ -14,7 +15,8 @@ public static class App
             root.Subcommands.Add(command);
         try
         {
-            var parse = root.Parse(args);
+            // No response files: "--title @home" is a title, not a file to read arguments from.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             // A bad option is one line too (the parser's own report adds the whole help text).
             if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
             {
@@ -23,9 +25,9 @@ public static class App
             }
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (SegueException e)
+        catch (Exception e) when (UserError(e) is { } error)
         {
-            Output.Error(e.Message);
+            Output.Error(error.Message.ReplaceLineEndings(" "));
             return 1;
         }
         catch (OperationCanceledException)
@@ -34,4 +36,13 @@ public static class App
             return 130;
         }
     }
+
+    /// <summary>The error to show for <paramref name="e"/>: itself, or the first of a parallel
+    /// loop's; null for a fault of the program, which keeps its stack trace.</summary>
+    private static Exception? UserError(Exception e) => e switch
+    {
+        SegueException or IOException or UnauthorizedAccessException => e,
+        AggregateException all => all.Flatten().InnerExceptions.Select(UserError).FirstOrDefault(x => x is not null),
+        _ => null,
+    };
 }

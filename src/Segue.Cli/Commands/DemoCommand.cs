@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Segue.Data;
 using Segue.Data.Synth;
+using Segue.Data;
 using Segue.Evaluation;
+using Segue.IO;
 using Segue.Model;
 using Segue.Retrieval;
+using Segue.Runs;
 using Segue.Training;
 using Spectre.Console;
 
@@ -36,6 +38,7 @@ public static class DemoCommand
     private static void Run(string dir, int playlists, int challenge, long seed, long steps)
     {
         var clock = Stopwatch.StartNew();
+        OutputPath.Folder(dir);
         string mpd = Path.Combine(dir, "mpd"), datasetPath = Path.Combine(dir, "dataset.segue"), runPath = Path.Combine(dir, "run");
         if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
             throw new SegueException($"{dir}: the demo's folder is not empty; remove it or give another --dir");
@@ -76,7 +79,7 @@ public static class DemoCommand
         var seedTable = new Spectre.Console.Table().Title("its first tracks").AddColumn("track").AddColumn("artist");
         foreach (int t in sample.Seeds) seedTable.AddRow(Markup.Escape(dataset.TrackName(t)), Markup.Escape(dataset.ArtistName(dataset.TrackArtists[t])));
         AnsiConsole.Write(seedTable);
-        AnsiConsole.Write(RecommendCommand.Table(dataset, RecommendCommand.Recommend(dataset, model, uris, sample.Title, 10)).Title("recommended next"));
+        AnsiConsole.Write(RecommendCommand.Table(dataset, RecommendCommand.Recommend(dataset, model, SeedUris.FromArgument(uris), null, 10)).Title("recommended next"));
 
         AnsiConsole.Write(new Rule($"[green]done in {clock.Elapsed.TotalSeconds:N0} s[/]; everything is in {Markup.Escape(dir)}"));
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Segue.Data;
 using Segue.Evaluation;
+using Segue.IO;
 using Segue.Retrieval;
 using Spectre.Console;
 
@@ -37,15 +38,20 @@ public static class EvalCommand
         };
         command.SetAction(parse =>
         {
-            Check(parse.GetValue(k) > 0, "-k must be positive");
-            Check(parse.GetValue(threads) > 0, "--threads must be positive");
-            Check(parse.GetValue(limit) >= 0, "--limit must not be negative");
-            if (parse.GetValue(submission) is not null)
+            Check(parse.GetValue(k) > 0, $"-k {parse.GetValue(k)}: must be positive");
+            Check(parse.GetValue(threads) > 0, $"--threads {parse.GetValue(threads)}: must be positive");
+            Check(parse.GetValue(limit) >= 0, $"--limit {parse.GetValue(limit)}: must not be negative (0: all)");
+            Check(!parse.GetValue(cosine) || parse.GetValue(model) is not null, "--cosine scores a model: give the MODEL");
+            if (parse.GetValue(submission) is { } submissionFile)
             {
                 Check(parse.GetValue(test) is not null, "--submission needs --test (a challenge set)");
                 Check(parse.GetValue(team) is not null && parse.GetValue(email) is not null, "--submission needs --team and --email");
                 Check(parse.GetValue(k) == Submission.Length, $"--submission needs -k {Submission.Length}");
+                Check(parse.GetValue(limit) == 0, "--submission answers every playlist of the challenge set: drop --limit");
+                OutputPath.File(submissionFile);
             }
+            else Check(parse.GetValue(team) is null && parse.GetValue(email) is null, "--team and --email go with --submission");
+            if (parse.GetValue(json) is { } jsonFile) OutputPath.File(jsonFile);
             using var dataset = Dataset.Open(parse.GetValue(datasetPath)!);
             var recommenders = Recommenders(dataset, parse.GetValue(model), parse.GetValue(cosine), parse.GetValue(allBaselines),
                 parse.GetValue(baselines) ?? [], parse.GetValue(normalization));
@@ -55,6 +61,10 @@ public static class EvalCommand
             var cases = challenge is null
                 ? HeldOutCases.FromTestSplit(dataset)
                 : ChallengeCases.Load(challenge, dataset, out hasTruth);
+            if (cases.Count == 0)
+                throw new SegueException(challenge is null
+                    ? $"{dataset.FilePath}: no held-out playlists to evaluate (the dataset has no test split; give --test a challenge set)"
+                    : $"{Path.Combine(challenge, ChallengeCases.SetFileName)}: no playlists to evaluate");
             if (parse.GetValue(limit) is > 0 and var n && n < cases.Count) cases = [.. cases.Take(n)];
             string source = challenge is null ? $"held-out split ({cases.Count:N0} playlists)" : $"{challenge} ({cases.Count:N0} playlists)";
             var evaluator = new Evaluator(dataset, parse.GetValue(k), parse.GetValue(threads));
@@ -118,7 +128,7 @@ public static class EvalCommand
 
     /// <summary>A run folder stands for its final model.</summary>
     internal static string ModelPath(string modelOrRun) =>
-        Directory.Exists(modelOrRun) ? new Training.RunFolder(modelOrRun).ModelPath : modelOrRun;
+        Directory.Exists(modelOrRun) ? new Runs.RunFolder(modelOrRun).ModelPath : modelOrRun;
 
     // Metrics as rows and recommenders as columns: eight metric names side by side would not fit
     // a terminal, whereas a handful of recommenders do.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Segue.Data;
+using Segue.IO;
 using Segue.Model;
 using Segue.Runs;
 
@@ -17,6 +18,7 @@ public static class ExportCommand
         var command = new Command("export", "Export a model's embedding tables (NumPy .npy) and the track catalogue (TSV)") { model, output, datasetPath };
         command.SetAction(parse =>
         {
+            OutputPath.Folder(parse.GetValue(output)!);
             string path = parse.GetValue(model)!;
             if (Directory.Exists(path)) RunRecord.Open(path).RequireComplete();
             string modelPath = EvalCommand.ModelPath(path);

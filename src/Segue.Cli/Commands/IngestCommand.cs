@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Segue.Data;
+using Segue.IO;
 using Spectre.Console;
 
 namespace Segue.Cli.Commands;
@@ -14,7 +15,7 @@ public static class IngestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string>("--out", "-o") { Description = "The dataset file to write", Required = true };
-        var threads = new Option<int>("--threads") { Description = "Parser threads (default: all cores)" };
+        var threads = new Option<int?>("--threads") { Description = "Parser threads (default: all cores)" };
         var skip = new Option<bool>("--skip-invalid") { Description = "Drop bad playlists (and the broken tail of a truncated slice) instead of stopping; counts are printed" };
         var testEvery = new Option<int>("--test-every") { Description = "Hold out every Nth slice as the test split (0: no test split)", DefaultValueFactory = _ => 10 };
         var testOffset = new Option<int>("--test-offset") { Description = "Which slice of each N is held out (the book: 9, files ending in 9)", DefaultValueFactory = _ => 9 };
@@ -22,6 +23,7 @@ public static class IngestCommand
         var command = new Command("ingest", "Read MPD slices into a Segue dataset file") { sources, output, threads, skip, testEvery, testOffset };
         command.SetAction(parse =>
         {
+            OutputPath.File(parse.GetValue(output)!);
             var options = new IngestOptions(parse.GetValue(threads), parse.GetValue(skip), parse.GetValue(testEvery), parse.GetValue(testOffset));
             var summary = ConsoleProgress.Run(sink => MpdIngest.Run(parse.GetValue(sources)!, parse.GetValue(output)!, options, sink));
             Print(summary, parse.GetValue(output)!);

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Segue.Runs.Reports;
+using Segue.IO;
 using Segue.Runs;
+using Segue.Runs.Reports;
 
 namespace Segue.Cli.Commands;
 
@@ -15,6 +16,7 @@ public static class ReportCommand
         var command = new Command("report", "Compare completed runs in one offline HTML file: tables and a plot of every metric") { runs, output };
         command.SetAction(parse =>
         {
+            OutputPath.File(parse.GetValue(output)!);
             var comparison = new RunComparison(RunRecord.Resolve(parse.GetValue(runs)!));
             HtmlReport.Write(parse.GetValue(output)!, comparison);
             Output.Info($"report on {comparison.Runs.Count} run(s) written to {parse.GetValue(output)}");

@@ -50,6 +50,8 @@ public static class RunsCommand
                 table.AddRow(cells.ToArray());
             }
             AnsiConsole.Write(table);
+            foreach (var damaged in runs.Where(r => r.Status == RunStatus.Damaged))
+                Output.Warning($"{damaged.Path}: damaged run: {damaged.Problem}");
         });
         return command;
     }
@@ -108,6 +110,7 @@ public static class RunsCommand
         var command = new Command("plot", "A metric over steps, one line per run, as a PNG") { runs, metric, output };
         command.SetAction(parse =>
         {
+            OutputPath.File(parse.GetValue(output)!);
             var records = RunRecord.Resolve(parse.GetValue(runs)!);
             AtomicFile.WriteAllBytes(parse.GetValue(output)!, MetricPlot.Png(records, RunRecord.Labels(records), parse.GetValue(metric)!));
             Output.Info($"plot of {parse.GetValue(metric)} for {records.Count} run(s) written to {parse.GetValue(output)}");
@@ -146,6 +149,7 @@ public static class RunsCommand
     {
         RunStatus.Complete => "[green]complete[/]",
         RunStatus.Failed => "[red]failed[/]",
+        RunStatus.Damaged => "[red]damaged[/]",
         _ => "[yellow]incomplete[/]",
     };
 

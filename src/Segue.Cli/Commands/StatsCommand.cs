@@ -12,13 +12,11 @@ public static class StatsCommand
         var path = new Argument<string>("dataset") { Description = "A dataset file written by 'segue ingest'" };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON" };
         var top = new Option<int>("--top") { Description = "How many top tracks, artists and titles to list", DefaultValueFactory = _ => 20 };
-        var verify = new Option<bool>("--verify") { Description = "Check every section's checksum first" };
-        var command = new Command("stats", "The dataset's figures, as the MPD's stats file gives them") { path, json, top, verify };
+        var command = new Command("stats", "The dataset's figures, as the MPD's stats file gives them") { path, json, top };
         command.SetAction(parse =>
         {
             using var dataset = Dataset.Open(parse.GetValue(path)!);
-            if (parse.GetValue(verify)) dataset.Verify();
-            var stats = DatasetStats.Compute(dataset, Math.Max(1, parse.GetValue(top)));
+            var stats = DatasetStats.Compute(dataset, parse.GetValue(top));
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(stats, DatasetStatsJson.Default.DatasetStats));
             else Print(stats);
             return 0;

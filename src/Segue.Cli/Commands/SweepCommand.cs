@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Segue.Runs.Reports;
 using Segue.Data;
+using Segue.IO;
 using Segue.Model;
 using Segue.Runs;
 using Segue.Training;
@@ -30,10 +31,12 @@ public static class SweepCommand
         {
             dataset, grid, set, steps, evalEvery, evalCases, logEvery, output, parallel,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => SettingOptions.Worded(command, () =>
         {
+            OutputPath.Folder(parse.GetValue(output)!);
             var points = SweepGrid.Combinations(parse.GetValue(grid) ?? []);
             var shared = (parse.GetValue(set) ?? []).Select(Setting).ToList();
+            SweepGrid.CheckShared(points, shared);
             var training = new TrainerOptions
             {
                 Steps = parse.GetValue(steps), EvalEvery = parse.GetValue(evalEvery),
@@ -60,7 +63,7 @@ public static class SweepCommand
             var failed = outcomes.Where(o => o.Error is not null).ToList();
             if (failed.Count > 0)
                 throw new SegueException($"{failed.Count} of {outcomes.Count} runs failed: {string.Join("; ", failed.Select(f => $"{f.Point.Name}: {f.Error}"))}");
-        });
+        }));
         return command;
     }
 

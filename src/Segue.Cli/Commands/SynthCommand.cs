@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Segue.Data.Synth;
+using Segue.IO;
 
 namespace Segue.Cli.Commands;
 
@@ -20,6 +21,7 @@ public static class SynthCommand
         };
         command.SetAction(parse =>
         {
+            OutputPath.Folder(parse.GetValue(outOption)!);
             var options = new SynthOptions
             {
                 Playlists = parse.GetValue(playlistsOption),

@@ -1,9 +1,11 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.CommandLine;
 using Segue.Data;
+using Segue.IO;
 using Segue.Model;
 using Segue.Runs;
 using Segue.Training;
+
 
 namespace Segue.Cli.Commands;
 
@@ -41,8 +43,8 @@ public static class TrainCommand
         var trackBuckets = new Option<int>("--track-buckets") { Description = "Rows of a hashed per-track table added to the representation; 0: none", DefaultValueFactory = _ => defaults.TrackBuckets };
         var duration = new Option<bool>("--duration") { Description = "Add a learned vector scaled by the standardised track duration" };
         var aggregation = new Option<Aggregation>("--aggregation") { Description = "max (book) or mean over the context", DefaultValueFactory = _ => defaults.Aggregation };
-        var weights = defaults.WeightsByFlag()
-            .Select(w => new Option<float>(w.Flag) { Description = "Weight of a loss term (0: off)", DefaultValueFactory = _ => w.Weight })
+        var weights = defaults.WeightsByKey()
+            .Select(w => new Option<float>(SettingOptions.OptionName(w.Key)) { Description = "Weight of a loss term (0: off)", DefaultValueFactory = _ => w.Weight })
             .ToArray();
 
         var command = new Command("train", "Train the book's model (or a variant) on a dataset's training split")
@@ -52,8 +54,9 @@ public static class TrainCommand
             duration, aggregation,
         };
         foreach (var w in weights) command.Options.Add(w);
-        command.SetAction(parse =>
+        command.SetAction(parse => SettingOptions.Worded(command, () =>
         {
+            OutputPath.Folder(parse.GetValue(output)!);
             // --from and --resume take every setting from a run's config.json: the same run again,
             // or the rest of it.
             if (parse.GetValue(from) is not null || parse.GetValue(resume))
@@ -86,18 +89,21 @@ public static class TrainCommand
                 throw new SegueException("--steps and --epochs: give one, not both");
             if (parse.GetValue(epochs) is <= 0 and var e) throw new SegueException($"--epochs {e}: must be positive");
 
-            using var data = Dataset.Open(parse.GetValue(dataset) ?? throw new SegueException("give the DATASET to train on (or --from RUN)"));
-            var examples = TrainingExamples.FromDataset(data, config.MinLength);
             var options = new TrainerOptions
             {
-                Steps = parse.GetValue(epochs) is { } n ? (long)n * examples.Count : parse.GetValue(steps) ?? loop.Steps,
+                Steps = parse.GetValue(steps) ?? loop.Steps,
                 Threads = parse.GetValue(threads), LogEvery = parse.GetValue(logEvery), EvalEvery = parse.GetValue(evalEvery),
                 EvalCases = parse.GetValue(evalCases), EvalCosine = parse.GetValue(evalCosine), CheckpointEvery = parse.GetValue(checkpointEvery),
             };
             options.Validate();
 
+            using var data = Dataset.Open(parse.GetValue(dataset) ?? throw new SegueException("give the DATASET to train on (or --from RUN)"));
+            var examples = TrainingExamples.FromDataset(data, config.MinLength);
+            if (parse.GetValue(epochs) is { } n)
+                options = options with { Steps = (long)n * examples.Count };
+
             Train(data, new RunFolder(parse.GetValue(output)!), config, options, examples, parse.GetValue(resume));
-        });
+        }));
         return command;
     }
 
@@ -116,7 +122,7 @@ public static class TrainCommand
     /// or on <paramref name="datasetPath"/>, which must be the same data (same fingerprint).</summary>
     private static void Repeat(RunRecord source, string? datasetPath, RunFolder run, bool resume)
     {
-        var (config, options) = (source.ModelConfig, source.TrainerOptions);
+        var (config, options) = source.TrainingConfig;
         var (recordedPath, fingerprint) = source.Dataset;
         using var data = Dataset.Open(datasetPath ?? recordedPath);
         if (data.Fingerprint.ToString("x16") != fingerprint)

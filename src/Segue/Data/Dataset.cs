@@ -6,12 +6,13 @@ using Segue.IO;
 namespace Segue.Data;
 
 /// <summary>
-/// An ingested dataset, read in place from its memory-mapped file: opening costs a header check,
-/// whatever the size. Playlists are CSR arrays of dense track ids; tracks, albums and artists
+/// An ingested dataset, read in place from its memory-mapped file. Opening checks every section's
+/// checksum (in parallel, at memory speed) and the invariants every read relies on, so a
+/// damaged file is refused in one line rather than read out of range. Playlists are CSR arrays of dense track ids; tracks, albums and artists
 /// have dense ids in order of first appearance; the train/test split is the book's.
 /// Thread-safe for reading.
 /// </summary>
-public sealed class Dataset : IDisposable
+public sealed partial class Dataset : IDisposable
 {
     private readonly SectionFileReader _file;
     private readonly MappedUtf8Strings _trackUris, _albumUris, _artistUris;
@@ -25,8 +26,9 @@ public sealed class Dataset : IDisposable
 
     public string FilePath => _file.Path;
     public DatasetMeta Meta { get; }
-    /// <summary>Identifies the three vocabularies: a model trained on this dataset stores it, and
-    /// only a dataset with the same ids for the same URIs matches.</summary>
+    /// <summary>Identifies the three vocabularies and the split: a model trained on this dataset
+    /// stores it, and only a dataset with the same ids for the same URIs and the same held-out
+    /// playlists matches (a model trained on another split has seen this one's test playlists).</summary>
     public ulong Fingerprint { get; }
 
     public int PlaylistCount => _pids.Length;
@@ -72,24 +74,27 @@ public sealed class Dataset : IDisposable
         _collaborative = Array<byte>(DatasetSection.Collaborative);
         _train = Array<int>(DatasetSection.TrainPlaylists);
         _test = Array<int>(DatasetSection.TestPlaylists);
-        CheckShapes();
+        CheckInvariants();
 
         var fingerprint = new XxHash64();
-        foreach (uint id in (ReadOnlySpan<uint>)[DatasetSection.TrackUris, DatasetSection.AlbumUris, DatasetSection.ArtistUris])
+        foreach (uint id in (ReadOnlySpan<uint>)[DatasetSection.TrackUris, DatasetSection.AlbumUris, DatasetSection.ArtistUris,
+                     DatasetSection.Pids, DatasetSection.TestPlaylists])
             fingerprint.Append(BitConverter.GetBytes(file.Checksum(id)));
         Fingerprint = fingerprint.GetCurrentHashAsUInt64();
     }
 
-    /// <summary>Opens a dataset file written by <see cref="DatasetBuilder"/>.</summary>
+    /// <summary>Opens a dataset file written by <see cref="DatasetBuilder"/>, refusing one whose
+    /// bytes do not match their checksums or whose contents break its invariants.</summary>
     public static Dataset Open(string path)
     {
         var file = SectionFileReader.Open(path, DatasetSection.Magic, DatasetSection.Version, "dataset");
-        try { return new Dataset(file); }
+        try
+        {
+            file.Verify(DatasetSection.Name);
+            return new Dataset(file);
+        }
         catch { file.Dispose(); throw; }
     }
-
-    /// <summary>Checks every section's checksum (opening checks only the header and lengths).</summary>
-    public void Verify() => _file.Verify();
 
     public ReadOnlySpan<int> PlaylistTracks(int playlist) =>
         _playlistTracks.Span[(int)_playlistOffsets[playlist]..(int)_playlistOffsets[playlist + 1]];
@@ -142,27 +147,6 @@ public sealed class Dataset : IDisposable
         new(Array<byte>(id), Array<long>(id + DatasetSection.OffsetsPart));
 
     private MappedArray<int> Index(uint id) => Array<int>(id + DatasetSection.IndexPart);
-
-    // The file's checksums guard against damage; this guards the reader against a file that is
-    // internally inconsistent, so a bad file gives an error rather than an out-of-range read.
-    private void CheckShapes()
-    {
-        int playlists = _pids.Length, tracks = TrackCount;
-        Require(_trackAlbums.Length == tracks && _trackArtists.Length == tracks && _trackDurations.Length == tracks, "track table");
-        Require(_trackNames.Count == tracks && _albumNames.Count == AlbumCount && _artistNames.Count == ArtistCount, "names");
-        Require(_playlistOffsets.Length == playlists + 1 && _playlistNames.Count == playlists && _descriptions.Count == playlists
-            && _playlistSlices.Length == playlists && _modifiedAt.Length == playlists && _followers.Length == playlists
-            && _edits.Length == playlists && _collaborative.Length == playlists, "playlist table");
-        Require(_train.Length + _test.Length == playlists, "split");
-        Require(playlists == 0 || (_playlistOffsets[0] == 0 && _playlistOffsets[playlists] == _playlistTracks.Length), "playlist offsets");
-        foreach (var index in (ReadOnlySpan<MappedArray<int>>)[_trackIndex, _albumIndex, _artistIndex])
-            Require(index.Length > 0 && (index.Length & (index.Length - 1)) == 0, "vocabulary index");
-    }
-
-    private void Require(bool condition, string what)
-    {
-        if (!condition) throw new SegueException($"{FilePath}: damaged dataset ({what} sizes disagree)");
-    }
 
     public void Dispose() => _file.Dispose();
 }

@@ -63,11 +63,17 @@ public sealed class DatasetBuilder
                 invalid.Add(InvalidReason.DuplicatePid, message);
                 continue;
             }
-            foreach (int local in slice.TracksOf(p))
+            var tracks = slice.TracksOf(p);
+            for (int i = 0; i < tracks.Length; i++)
             {
+                int local = tracks[i];
                 // Ids are given here, at first use by a kept playlist, so first-appearance order
                 // holds and no dropped playlist leaves a track behind.
-                if (trackMap[local] < 0) trackMap[local] = MergeTrack(slice, local, albumMap, artistMap);
+                if (trackMap[local] < 0)
+                {
+                    trackMap[local] = MergeTrack(slice, local, albumMap, artistMap, out bool added);
+                    if (!added) CheckSameTrack(slice, pid, i, local, trackMap[local], invalid);
+                }
                 _playlistTracks.Add(trackMap[local]);
             }
             _playlistOffsets.Add(_playlistTracks.Count);
@@ -82,9 +88,20 @@ public sealed class DatasetBuilder
         }
     }
 
-    private int MergeTrack(ParsedSlice slice, int local, int[] albumMap, int[] artistMap)
+    /// <summary>A track of an earlier slice met again must have the album and artist it had there.</summary>
+    private void CheckSameTrack(ParsedSlice slice, int pid, int position, int local, int track, InvalidRecords? invalid)
     {
-        int track = _tracks.Intern(slice.Tracks[local], out bool added);
+        if (TrackConflict.Find(slice.Tracks[local], _albums[_trackAlbums[track]], slice.AlbumOf(local),
+                _artists[_trackArtists[track]], slice.ArtistOf(local), "an earlier slice") is not var (field, problem))
+            return;
+        string message = $"{slice.Source}: playlist pid {pid}, track {position}: field '{field}': {problem}";
+        if (invalid is null) throw new SegueException(message);
+        invalid.Add(InvalidReason.ConflictingTrack, message);
+    }
+
+    private int MergeTrack(ParsedSlice slice, int local, int[] albumMap, int[] artistMap, out bool added)
+    {
+        int track = _tracks.Intern(slice.Tracks[local], out added);
         if (!added) return track;
         int localAlbum = slice.TrackAlbums[local], localArtist = slice.TrackArtists[local];
         if (albumMap[localAlbum] < 0)
@@ -121,7 +138,7 @@ public sealed class DatasetBuilder
         var u = Encoding.UTF8;
         foreach (var t in tracks)
             _pending!.AddTrack(u.GetBytes(t.TrackUri), u.GetBytes(t.AlbumUri), u.GetBytes(t.ArtistUri),
-                u.GetBytes(t.TrackName), u.GetBytes(t.AlbumName), u.GetBytes(t.ArtistName), t.DurationMs);
+                u.GetBytes(t.TrackName), u.GetBytes(t.AlbumName), u.GetBytes(t.ArtistName), t.DurationMs, out _);
         _pending!.EndPlaylist(pid, u.GetBytes(name), [], 0, 1, 1, false);
     }
 

@@ -18,4 +18,30 @@ internal static class DatasetSection
     public const uint TrainPlaylists = 50, TestPlaylists = 51;
 
     public const uint OffsetsPart = 1, IndexPart = 2;
+
+    private static readonly Dictionary<uint, string> Names = NameSections();
+
+    /// <summary>The section's name in messages about a damaged file.</summary>
+    public static string Name(uint id) => Names.GetValueOrDefault(id, $"unknown section {id}");
+
+    private static Dictionary<uint, string> NameSections()
+    {
+        var names = new Dictionary<uint, string>
+        {
+            [Meta] = "meta", [TrackAlbums] = "track_albums", [TrackArtists] = "track_artists",
+            [TrackDurations] = "track_durations", [PlaylistOffsets] = "playlist_offsets",
+            [PlaylistTracks] = "playlist_tracks", [Pids] = "pids", [PlaylistSlices] = "playlist_slices",
+            [ModifiedAt] = "modified_at", [Followers] = "followers", [Edits] = "edits",
+            [Collaborative] = "collaborative", [TrainPlaylists] = "train_playlists", [TestPlaylists] = "test_playlists",
+        };
+        foreach (var (id, name) in (ReadOnlySpan<(uint, string)>)[(TrackUris, "track_uris"), (AlbumUris, "album_uris"),
+            (ArtistUris, "artist_uris"), (TrackNames, "track_names"), (AlbumNames, "album_names"),
+            (ArtistNames, "artist_names"), (PlaylistNames, "playlist_names"), (Descriptions, "descriptions")])
+        {
+            names[id] = name;
+            names[id + OffsetsPart] = name + "_offsets";
+            if (id is TrackUris or AlbumUris or ArtistUris) names[id + IndexPart] = name + "_index";
+        }
+        return names;
+    }
 }

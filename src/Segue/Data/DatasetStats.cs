@@ -41,6 +41,7 @@ public sealed record DatasetStats
 
     public static DatasetStats Compute(Dataset ds, int top = 20)
     {
+        if (top < 0) throw new SegueException($"--top must not be negative (got {top})");
         int n = ds.PlaylistCount;
         var lengths = new int[n];
         var trackPlaylists = new int[ds.TrackCount];
@@ -108,14 +109,10 @@ public sealed record DatasetStats
         };
     }
 
-    private static List<Count> Top(int[] counts, int top, Func<int, string> name, Func<int, string> uri)
-    {
-        var selector = new Retrieval.TopK(Math.Max(1, Math.Min(top, counts.Length)));
-        for (int i = 0; i < counts.Length; i++) selector.Add(i, counts[i]);
-        var best = new Retrieval.ScoredTrack[selector.Count];
-        int found = selector.DrainSorted(best);
-        return [.. best[..found].Select(b => new Count(name(b.Track), uri(b.Track), (int)b.Score))];
-    }
+    // LINQ's ordered Take selects without sorting everything; equal counts keep id order.
+    private static List<Count> Top(int[] counts, int top, Func<int, string> name, Func<int, string> uri) =>
+        [.. Enumerable.Range(0, counts.Length).OrderByDescending(i => counts[i]).ThenBy(i => i).Take(top)
+            .Select(i => new Count(name(i), uri(i), counts[i]))];
 
     private static List<Bucket> Histogram(int[] sortedLengths)
     {

@@ -11,11 +11,13 @@ public enum InvalidReason
     BadPosition,
     InvalidUtf8,
     DuplicatePid,
+    Negative,
+    ConflictingTrack, // counted, not dropped: the track keeps its first album and artist
 }
 
 /// <summary>
-/// What <c>--skip-invalid</c> dropped, counted by reason, with the first messages kept as
-/// examples. Thread-safe: slices are parsed in parallel.
+/// What <c>--skip-invalid</c> dropped (or, for a track met with a second album or artist, let
+/// through keeping the first), counted by reason, with the first messages kept as examples. Thread-safe: slices are parsed in parallel.
 /// </summary>
 public sealed class InvalidRecords
 {
@@ -46,6 +48,8 @@ public sealed class InvalidRecords
         InvalidReason.BadPosition => "playlists whose track positions are not 0, 1, 2, ...",
         InvalidReason.InvalidUtf8 => "playlists with text that is not UTF-8",
         InvalidReason.DuplicatePid => "playlists whose pid an earlier playlist has",
+        InvalidReason.Negative => "playlists with a negative number",
+        InvalidReason.ConflictingTrack => "track occurrences with another album or artist than the track's first (the first kept)",
         _ => reason.ToString(),
     };
 }

@@ -25,6 +25,9 @@ internal readonly unsafe struct MappedArray<T> where T : unmanaged
 internal readonly struct MappedUtf8Strings(MappedArray<byte> bytes, MappedArray<long> offsets) : IUtf8Strings
 {
     public int Count => offsets.Length - 1;
+    public int ByteCount => bytes.Length;
+    /// <summary><c>Count + 1</c> offsets: string i spans <c>[Offsets[i], Offsets[i + 1])</c>.</summary>
+    public ReadOnlySpan<long> Offsets => offsets.Span;
 
     public ReadOnlySpan<byte> this[int index] =>
         bytes.Span[(int)offsets[index]..(int)offsets[index + 1]];

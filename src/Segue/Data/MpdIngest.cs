@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using Segue.IO;
 
 namespace Segue.Data;
 
@@ -10,7 +11,8 @@ public sealed record IngestSummary(int Slices, long JsonBytes, int Playlists, lo
     public double MegabytesPerSecond => JsonBytes / 1e6 / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }
 
-public sealed record IngestOptions(int Threads = 0, bool SkipInvalid = false, int TestEvery = 10, int TestOffset = 9);
+/// <summary>How to ingest; <paramref name="Threads"/> null means one parser per core.</summary>
+public sealed record IngestOptions(int? Threads = null, bool SkipInvalid = false, int TestEvery = 10, int TestOffset = 9);
 
 /// <summary>
 /// Reads MPD slices into a dataset file. Slices are read and parsed in parallel, each into its
@@ -23,11 +25,13 @@ public static class MpdIngest
     public static IngestSummary Run(IReadOnlyList<string> sources, string output, IngestOptions options, IProgressSink progress)
     {
         var clock = Stopwatch.StartNew();
+        if (options.Threads < 1) throw new SegueException($"--threads must be at least 1 (got {options.Threads})");
         var slices = MpdSliceSource.Find(sources);
+        CheckOutput(output, slices);
         var builder = new DatasetBuilder(options.TestEvery, options.TestOffset);
         var invalid = options.SkipInvalid ? new InvalidRecords() : null;
         long bytes = slices.Sum(s => s.Length);
-        int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        int threads = options.Threads ?? Environment.ProcessorCount;
 
         using (var task = progress.Begin("ingest", bytes))
         {
@@ -105,5 +109,17 @@ public static class MpdIngest
         return new IngestSummary(slices.Count, bytes, dataset.PlaylistCount, dataset.OccurrenceCount,
             dataset.TrackCount, dataset.AlbumCount, dataset.ArtistCount, dataset.TrainPlaylists.Length,
             dataset.TestPlaylists.Length, invalid, clock.Elapsed);
+    }
+
+    /// <summary>The dataset replaces whatever is at <paramref name="output"/> once written: refuse
+    /// when that is one of the slices being read (by any path or link) or not a regular file.</summary>
+    private static void CheckOutput(string output, IReadOnlyList<MpdSliceSource> slices)
+    {
+        if (FileNode.Stat(output) is not { } target) return;
+        if (!target.IsRegularFile)
+            throw new SegueException($"{output}: exists and is not a regular file; --out must name a dataset file");
+        foreach (var slice in slices)
+            if (FileNode.Stat(slice.Path)?.Identity == target.Identity)
+                throw new SegueException($"{output}: is the input {slice.Path}; --out must name another file");
     }
 }

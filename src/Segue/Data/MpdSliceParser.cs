@@ -19,6 +19,9 @@ public sealed class MpdSliceParser
     private static ReadOnlySpan<byte> TrackPrefix => "spotify:track:"u8;
     private static ReadOnlySpan<byte> AlbumPrefix => "spotify:album:"u8;
     private static ReadOnlySpan<byte> ArtistPrefix => "spotify:artist:"u8;
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+    private static ReadOnlySpan<byte> Whitespace => " \t\r\n"u8;
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 16 };
 
     // The required keys of a playlist, in the order the real files have them.
     private static readonly string[] PlaylistKeys =
@@ -37,8 +40,11 @@ public sealed class MpdSliceParser
     private ParsedSlice _slice = null!;
     private string _source = "";
     private InvalidRecords? _invalid;
-    // The playlist being parsed, for messages.
+    // Bytes before the JSON (a byte order mark): offsets in messages are the file's.
+    private int _start;
+    // The playlist being parsed (or, between playlists, the last one parsed), for messages.
     private int _playlistIndex;
+    private bool _inPlaylist;
     private long _playlistOffset;
     private int _pid;
     private bool _pidKnown;
@@ -59,23 +65,50 @@ public sealed class MpdSliceParser
         _source = source;
         _invalid = invalid;
         _playlistIndex = -1;
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 16 });
+        _inPlaylist = false;
+        // RFC 8259 lets a parser ignore a byte order mark; every JSON file Segue reads does.
+        _start = json.StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0;
+        var body = json[_start..];
+        var reader = new Utf8JsonReader(body, Options);
         try
         {
             ParseRoot(ref reader);
+            int extra = body[(int)reader.BytesConsumed..].IndexOfAnyExcept(Whitespace);
+            if (extra >= 0) Reject($"{source}: more content after the end of the JSON document at byte {_start + reader.BytesConsumed + extra}");
         }
         catch (JsonException e)
         {
-            string where = _playlistIndex < 0 ? "" : $" in {PlaylistName()}";
-            bool truncated = json[(int)Math.Min(reader.BytesConsumed, json.Length)..].Trim(" \t\r\n"u8).IsEmpty;
-            string message = truncated
+            string where = _playlistIndex < 0 ? "" : $" {(_inPlaylist ? "in" : "after")} {PlaylistName()}";
+            long column = e.BytePositionInLine.GetValueOrDefault() + 1 + (e.LineNumber == 0 ? _start : 0);
+            Reject(IsTruncated(body)
                 ? $"{source}: truncated: the file ends at byte {json.Length}{where}"
-                : $"{source}: invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}{where}: {Reason(e)}";
-            if (invalid is null) throw new SegueException(message, e);
-            invalid.Add(InvalidReason.InvalidJson, message);
+                : $"{source}: invalid JSON at line {e.LineNumber + 1}, byte {column}{where}: {Reason(e)}", e);
             _slice.DiscardOpenPlaylist();
         }
         return _slice;
+    }
+
+    /// <summary>Whether <paramref name="json"/> is the start of a JSON document that was cut
+    /// short: a reader told that more may follow runs out of bytes without finding an error.</summary>
+    private static bool IsTruncated(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: false, new JsonReaderState(Options));
+        try
+        {
+            while (reader.Read()) { }
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The rest of the slice is unreadable: an error, or with skipping, counted.</summary>
+    private void Reject(string message, Exception? inner = null)
+    {
+        if (_invalid is null) throw inner is null ? new SegueException(message) : new SegueException(message, inner);
+        _invalid.Add(InvalidReason.InvalidJson, message);
     }
 
     private static string Reason(JsonException e)
@@ -102,7 +135,7 @@ public sealed class MpdSliceParser
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 _playlistIndex++;
-                _playlistOffset = reader.TokenStartIndex;
+                _playlistOffset = _start + reader.TokenStartIndex;
                 if (reader.TokenType != JsonTokenType.StartObject)
                     throw new SegueException($"{_source}: playlist #{_playlistIndex} (byte {_playlistOffset}): expected an object, got {Describe(ref reader)}");
                 ParsePlaylist(ref reader);
@@ -113,6 +146,7 @@ public sealed class MpdSliceParser
 
     private void ParsePlaylist(ref Utf8JsonReader reader)
     {
+        _inPlaylist = true;
         _pidKnown = false;
         _problem = null;
         _trackIndex = -1;
@@ -147,16 +181,20 @@ public sealed class MpdSliceParser
             if ((seen & (1 << k)) == 0) Fail(InvalidReason.MissingKey, PlaylistKeys[k], "missing");
         if ((seen & (1 << 4 | 1 << 8)) == (1 << 4 | 1 << 8) && numTracks != tracks)
             Fail(InvalidReason.TrackCountMismatch, "num_tracks", $"says {numTracks}, but 'tracks' holds {tracks}");
+        _inPlaylist = false;
         if (_problem is null)
         {
             _slice.EndPlaylist(_pid, Scratch(_name), Scratch(_description), modifiedAt, followers, edits, collaborative);
             return;
         }
         _slice.DiscardOpenPlaylist();
-        string message = $"{_source}: {PlaylistName()}{(_problemTrack >= 0 ? $", track {_problemTrack}" : "")}: field '{_field}': {_problem}";
+        string message = Message(_problemTrack, _field!, _problem);
         if (_invalid is null) throw new SegueException(message);
         _invalid.Add(_reason, message);
     }
+
+    private string Message(int track, string field, string problem) =>
+        $"{_source}: {PlaylistName()}{(track >= 0 ? $", track {track}" : "")}: field '{field}': {problem}";
 
     private int ParseTracks(ref Utf8JsonReader reader)
     {
@@ -209,8 +247,16 @@ public sealed class MpdSliceParser
             var artistUri = Scratch(_trackStrings[StringSlot(3)]);
             if (CheckUri(trackUri, TrackPrefix, "track_uri") & CheckUri(albumUri, AlbumPrefix, "album_uri")
                 & CheckUri(artistUri, ArtistPrefix, "artist_uri"))
-                _slice.AddTrack(trackUri, albumUri, artistUri, Scratch(_trackStrings[StringSlot(4)]),
-                    Scratch(_trackStrings[StringSlot(7)]), Scratch(_trackStrings[StringSlot(1)]), duration);
+            {
+                int track = _slice.AddTrack(trackUri, albumUri, artistUri, Scratch(_trackStrings[StringSlot(4)]),
+                    Scratch(_trackStrings[StringSlot(7)]), Scratch(_trackStrings[StringSlot(1)]), duration, out bool added);
+                if (!added && TrackConflict.Find(trackUri, _slice.AlbumOf(track), albumUri, _slice.ArtistOf(track), artistUri,
+                        "an earlier track of this slice") is var (field, problem))
+                {
+                    if (_invalid is null) Fail(InvalidReason.ConflictingTrack, field, problem);
+                    else _invalid.Add(InvalidReason.ConflictingTrack, Message(_trackIndex, field, problem));
+                }
+            }
         }
         _scratchUsed = mark;   // the track's strings are copied into the slice by now
     }
@@ -236,9 +282,15 @@ public sealed class MpdSliceParser
         return -1;
     }
 
+    /// <summary>Reads one of the MPD's integers: counts, ids, times, positions, none of them negative.</summary>
     private bool ReadInt(ref Utf8JsonReader reader, string field, out int value)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value)) return true;
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value))
+        {
+            if (value >= 0) return true;
+            Fail(InvalidReason.Negative, field, $"expected a non-negative integer, got {value}");
+            return false;
+        }
         value = 0;
         Fail(InvalidReason.WrongType, field, $"expected an integer, got {Describe(ref reader)}");
         reader.Skip();

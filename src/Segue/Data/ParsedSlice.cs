@@ -26,14 +26,14 @@ public sealed class ParsedSlice(string source)
 
     public int PlaylistCount => Pids.Count;
 
-    /// <summary>Adds one occurrence of a track to the playlist being built. A track's album,
-    /// artist, names and duration are those of its first occurrence, so for a track already seen
-    /// only its URI is looked up (the hot path of ingest).</summary>
-    public void AddTrack(ReadOnlySpan<byte> trackUri, ReadOnlySpan<byte> albumUri, ReadOnlySpan<byte> artistUri,
-        ReadOnlySpan<byte> trackName, ReadOnlySpan<byte> albumName, ReadOnlySpan<byte> artistName, int durationMs)
+    /// <summary>Adds one occurrence of a track to the playlist being built and returns its id. A
+    /// track's album, artist, names and duration are those of its first occurrence, so for a track
+    /// already seen (<paramref name="added"/> false) only its URI is looked up (the hot path of ingest).</summary>
+    public int AddTrack(ReadOnlySpan<byte> trackUri, ReadOnlySpan<byte> albumUri, ReadOnlySpan<byte> artistUri,
+        ReadOnlySpan<byte> trackName, ReadOnlySpan<byte> albumName, ReadOnlySpan<byte> artistName, int durationMs, out bool added)
     {
-        int track = Tracks.Intern(trackUri, out bool newTrack);
-        if (newTrack)
+        int track = Tracks.Intern(trackUri, out added);
+        if (added)
         {
             int album = Albums.Intern(albumUri, out bool newAlbum);
             if (newAlbum) AlbumNames.Add(albumName);
@@ -45,7 +45,11 @@ public sealed class ParsedSlice(string source)
             TrackDurations.Add(durationMs);
         }
         PlaylistTracks.Add(track);
+        return track;
     }
+
+    public ReadOnlySpan<byte> AlbumOf(int track) => Albums[TrackAlbums[track]];
+    public ReadOnlySpan<byte> ArtistOf(int track) => Artists[TrackArtists[track]];
 
     /// <summary>Closes the playlist whose tracks were added since the previous one.</summary>
     public void EndPlaylist(int pid, ReadOnlySpan<byte> name, ReadOnlySpan<byte> description,

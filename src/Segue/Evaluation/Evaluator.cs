@@ -83,7 +83,7 @@ public sealed class Evaluator
         {
             try
             {
-                var worker = new Worker(recommender.CreateScorer(), _dataset, K, maxSeeds, maxWithheld);
+                var worker = new Worker(recommender.CreateScorer(), _dataset, K, Math.Min(K, _dataset.TrackCount), maxSeeds, maxWithheld);
                 int start;
                 while (Volatile.Read(ref failure) is null && (start = Interlocked.Add(ref next, ProgressChunk) - ProgressChunk) < cases.Count)
                 {
@@ -103,12 +103,13 @@ public sealed class Evaluator
         failure?.Throw();
     }
 
-    /// <summary>One thread's scorer and scratch, sized once for the largest case.</summary>
-    private sealed class Worker(IQueryScorer scorer, Dataset dataset, int k, int maxSeeds, int maxWithheld)
+    /// <summary>One thread's scorer and scratch, sized once for the largest case and for lists of
+    /// <paramref name="room"/> tracks: K, or the whole catalogue when K is larger.</summary>
+    private sealed class Worker(IQueryScorer scorer, Dataset dataset, int k, int room, int maxSeeds, int maxWithheld)
     {
-        private readonly ScoredTrack[] _results = new ScoredTrack[k + maxSeeds];
-        private readonly int[] _book = new int[k];
-        private readonly int[] _proper = new int[k];
+        private readonly ScoredTrack[] _results = new ScoredTrack[room + maxSeeds];
+        private readonly int[] _book = new int[room];
+        private readonly int[] _proper = new int[room];
         private readonly int[] _seeds = new int[maxSeeds];
         private readonly int[] _relevant = new int[maxWithheld];
         private readonly int[] _relevantArtists = new int[maxWithheld];
@@ -119,14 +120,14 @@ public sealed class Evaluator
         /// <summary>Queries the scorer once; returns the proper ranking and keeps the book's.</summary>
         public ReadOnlySpan<int> Rank(EvalCase c)
         {
-            int n = scorer.Recommend(c.Seeds, c.Title, excludeSeeds: false, _results.AsSpan(0, k + c.Seeds.Length));
+            int n = scorer.Recommend(c.Seeds, c.Title, excludeSeeds: false, _results.AsSpan(0, room + c.Seeds.Length));
             var seeds = SortedDistinct(c.Seeds, _seeds);
-            _bookLength = Math.Min(n, k);
+            _bookLength = Math.Min(n, room);
             _properLength = 0;
-            for (int i = 0; i < n && _properLength < k; i++)
+            for (int i = 0; i < n && _properLength < room; i++)
             {
                 int track = _results[i].Track;
-                if (i < k) _book[i] = track;
+                if (i < room) _book[i] = track;
                 if (seeds.BinarySearch(track) < 0) _proper[_properLength++] = track;
             }
             return _proper.AsSpan(0, _properLength);

@@ -12,9 +12,8 @@ namespace Segue.Model;
 /// </summary>
 public sealed class EmbeddingModel
 {
-    public const string AlbumTable = "albums", ArtistTable = "artists", TrackTable = "tracks", DurationTable = "duration";
-
     private readonly float[] _durationZ;
+    private readonly Table?[] _byId;   // by ModelTable
 
     /// <summary>A model with the given tables (from a file or a checkpoint), bound to <paramref name="catalog"/>.</summary>
     public EmbeddingModel(ModelConfig config, Catalog catalog, IReadOnlyList<Table> tables, double durationMean, double durationStd)
@@ -22,11 +21,13 @@ public sealed class EmbeddingModel
         Config = config;
         Catalog = catalog;
         F = config.FeatureSize;
-        Albums = Find(tables, AlbumTable, config.AlbumRows(catalog.AlbumCount), F);
-        Artists = Find(tables, ArtistTable, catalog.ArtistCount, F);
-        Tracks = config.TrackBuckets > 0 ? Find(tables, TrackTable, config.TrackBuckets, 2 * F) : null;
-        DurationVector = config.Duration ? Find(tables, DurationTable, 1, 2 * F) : null;
-        Tables = new[] { Albums, Artists, Tracks, DurationVector }.OfType<Table>().ToArray();
+        Albums = Find(tables, ModelTable.Albums, config.AlbumRows(catalog.AlbumCount), F);
+        Artists = Find(tables, ModelTable.Artists, catalog.ArtistCount, F);
+        Tracks = config.TrackBuckets > 0 ? Find(tables, ModelTable.Tracks, config.TrackBuckets, 2 * F) : null;
+        DurationVector = config.Duration ? Find(tables, ModelTable.Duration, 1, 2 * F) : null;
+        _byId = [Albums, Artists, Tracks, DurationVector];
+        TableIds = [.. Enum.GetValues<ModelTable>().Where(id => _byId[(int)id] is not null)];
+        Tables = [.. TableIds.Select(id => _byId[(int)id]!)];
         DurationMean = durationMean;
         DurationStd = durationStd;
         _durationZ = new float[config.Duration ? catalog.TrackCount : 0];
@@ -41,15 +42,15 @@ public sealed class EmbeddingModel
     {
         config.Validate();
         int f = config.FeatureSize;
-        var albums = new Table(AlbumTable, config.AlbumRows(catalog.AlbumCount), f);
-        var artists = new Table(ArtistTable, catalog.ArtistCount, f);
+        var albums = new Table(ModelTable.Albums.FileName(), config.AlbumRows(catalog.AlbumCount), f);
+        var artists = new Table(ModelTable.Artists.FileName(), catalog.ArtistCount, f);
         double std = 1.0 / Math.Sqrt(f);
         foreach (var table in new[] { albums, artists })
             for (int i = 0; i < table.Values.Length; i++)
                 table.Values[i] = (float)(std * rng.NextGaussian());
         var tables = new List<Table> { albums, artists };
-        if (config.TrackBuckets > 0) tables.Add(new Table(TrackTable, config.TrackBuckets, 2 * f));
-        if (config.Duration) tables.Add(new Table(DurationTable, 1, 2 * f));
+        if (config.TrackBuckets > 0) tables.Add(new Table(ModelTable.Tracks.FileName(), config.TrackBuckets, 2 * f));
+        if (config.Duration) tables.Add(new Table(ModelTable.Duration.FileName(), 1, 2 * f));
         var (mean, sd) = catalog.DurationStatistics();
         return new EmbeddingModel(config, catalog, tables, mean, sd);
     }
@@ -63,6 +64,11 @@ public sealed class EmbeddingModel
     public Table? DurationVector { get; }
     /// <summary>Every parameter table, in file order: albums, artists, then tracks and duration when present.</summary>
     public IReadOnlyList<Table> Tables { get; }
+    /// <summary>The ids of <see cref="Tables"/>, in the same order.</summary>
+    public ModelTable[] TableIds { get; }
+
+    /// <summary>The table <paramref name="id"/>; null when this model has none.</summary>
+    public Table? TableOf(ModelTable id) => _byId[(int)id];
     public double DurationMean { get; }
     public double DurationStd { get; }
 
@@ -89,25 +95,33 @@ public sealed class EmbeddingModel
         CacheLines.Prefetch(Catalog.TrackArtists.Slice(track, 1));
     }
 
+    /// <summary>Registers the rows <paramref name="track"/> is made of in <paramref name="rows"/>,
+    /// each with a zero gradient.</summary>
+    public void MarkRows(int track, ModelGradients rows)
+    {
+        rows.For(ModelTable.Albums).Accumulate(AlbumRow(track));
+        rows.For(ModelTable.Artists).Accumulate(Catalog.TrackArtists[track]);
+        if (Tracks is not null) rows.For(ModelTable.Tracks).Accumulate(TrackRow(track));
+        if (DurationVector is not null) rows.For(ModelTable.Duration).Accumulate(0);
+    }
+
     /// <summary>Adds <paramref name="de"/>, the gradient of a representation of <paramref name="track"/>,
-    /// to the rows it was made of; an empty <paramref name="de"/> only registers those rows.</summary>
+    /// to the rows it was made of.</summary>
     public void ScatterGradient(int track, ReadOnlySpan<float> de, ModelGradients gradients)
     {
-        bool add = !de.IsEmpty;
-        var g = gradients.ForTable(0).Accumulate(AlbumRow(track));
-        if (add) TensorPrimitives.Add(g, de[..F], g);
-        g = gradients.ForTable(1).Accumulate(Catalog.TrackArtists[track]);
-        if (add) TensorPrimitives.Add(g, de[F..(2 * F)], g);
-        int next = 2;
+        var g = gradients.For(ModelTable.Albums).Accumulate(AlbumRow(track));
+        TensorPrimitives.Add(g, de[..F], g);
+        g = gradients.For(ModelTable.Artists).Accumulate(Catalog.TrackArtists[track]);
+        TensorPrimitives.Add(g, de[F..(2 * F)], g);
         if (Tracks is not null)
         {
-            g = gradients.ForTable(next++).Accumulate(TrackRow(track));
-            if (add) TensorPrimitives.Add(g, de, g);
+            g = gradients.For(ModelTable.Tracks).Accumulate(TrackRow(track));
+            TensorPrimitives.Add(g, de, g);
         }
         if (DurationVector is not null)
         {
-            g = gradients.ForTable(next).Accumulate(0);
-            if (add) TensorPrimitives.MultiplyAdd(de, DurationZ(track), g, g);
+            g = gradients.For(ModelTable.Duration).Accumulate(0);
+            TensorPrimitives.MultiplyAdd(de, DurationZ(track), g, g);
         }
     }
 
@@ -121,8 +135,9 @@ public sealed class EmbeddingModel
         return true;
     }
 
-    private static Table Find(IReadOnlyList<Table> tables, string name, int rows, int cols)
+    private static Table Find(IReadOnlyList<Table> tables, ModelTable id, int rows, int cols)
     {
+        string name = id.FileName();
         var table = tables.FirstOrDefault(t => t.Name == name)
             ?? throw new SegueException($"model has no {name} table");
         if (table.Rows != rows || table.Cols != cols)

@@ -62,37 +62,65 @@ public sealed record ModelConfig
     /// <summary>Rows of the album table for a catalogue with <paramref name="albumCount"/> albums.</summary>
     public int AlbumRows(int albumCount) => AlbumBuckets > 0 ? AlbumBuckets : Math.Max(albumCount, 1);
 
-    /// <summary>Throws a one-line <see cref="SegueException"/> naming the first bad option.</summary>
+    /// <summary>The most negatives a step may draw, and the longest context: a step's scratch grows
+    /// with their squares.</summary>
+    public const int MaxNegatives = 4096, MaxContextLength = 1024;
+
+    /// <summary>Throws a one-line <see cref="SettingException"/> naming the first bad setting by its key.</summary>
     public void Validate()
     {
-        Require(FeatureSize is > 0 and <= 4096, "--feature-size", FeatureSize, "between 1 and 4096");
-        Require(AlbumBuckets >= 0, "--album-buckets", AlbumBuckets, "0 (one row per album) or positive");
-        Require(TrackBuckets >= 0, "--track-buckets", TrackBuckets, "0 (no track table) or positive");
-        Require(ContextLength > 0, "--context-length", ContextLength, "positive");
-        Require(MinLength > ContextLength, "--min-length", MinLength, $"greater than --context-length ({ContextLength}), so every example has a next track");
-        Require(NumNegatives > 0, "--num-negatives", NumNegatives, "positive");
-        Require(float.IsFinite(Reg) && Reg >= 0, "--reg", Reg, "finite and >= 0");
-        foreach (var (name, w) in WeightsByFlag())
-            Require(float.IsFinite(w) && w >= 0, name, w, "finite and >= 0");
-        Require(float.IsFinite(LearningRate) && LearningRate > 0, "--lr", LearningRate, "finite and positive");
-        Require(Momentum is >= 0 and < 1, "--momentum", Momentum, "in [0, 1)");
+        Require(FeatureSize is > 0 and <= 4096, "feature_size", FeatureSize, "between 1 and 4096");
+        Require(AlbumBuckets >= 0, "album_buckets", AlbumBuckets, "0 (one row per album) or positive");
+        RequireTable("album_buckets", AlbumBuckets, FeatureSize);
+        Require(TrackBuckets >= 0, "track_buckets", TrackBuckets, "0 (no track table) or positive");
+        RequireTable("track_buckets", TrackBuckets, 2 * FeatureSize);
+        Require(ContextLength is > 0 and <= MaxContextLength, "context_length", ContextLength, $"between 1 and {MaxContextLength}");
+        Require(MinLength > ContextLength, "min_length", MinLength, $"greater than context_length ({ContextLength}), so every example has a next track");
+        Require(NumNegatives is > 0 and <= MaxNegatives, "num_negatives", NumNegatives, $"between 1 and {MaxNegatives}");
+        Require(float.IsFinite(Reg) && Reg >= 0, "reg", Reg, "finite and >= 0");
+        foreach (var (key, w) in WeightsByKey())
+            Require(float.IsFinite(w) && w >= 0, key, w, "finite and >= 0");
+        Require(float.IsFinite(LearningRate) && LearningRate > 0, "learning_rate", LearningRate, "finite and positive");
+        Require(Momentum is >= 0 and < 1, "momentum", Momentum, "in [0, 1)");
         Require(Beta1 is >= 0 and < 1, "beta1", Beta1, "in [0, 1)");
         Require(Beta2 is >= 0 and < 1, "beta2", Beta2, "in [0, 1)");
         Require(RmsDecay is >= 0 and < 1, "rms_decay", RmsDecay, "in [0, 1)");
         Require(Epsilon > 0 && float.IsFinite(Epsilon), "epsilon", Epsilon, "finite and positive");
     }
 
-    /// <summary>The per-term weights with the command-line flag that sets each.</summary>
-    public IEnumerable<(string Flag, float Weight)> WeightsByFlag() =>
+    /// <summary>Throws a one-line <see cref="SettingException"/> when the model's tables for
+    /// <paramref name="catalog"/> do not fit: a table beyond the largest array, or the tables and
+    /// their optimiser state beyond the memory this process may use.</summary>
+    public void ValidateSize(Catalog catalog)
+    {
+        Require(AlbumBuckets > 0 || (long)AlbumRows(catalog.AlbumCount) * FeatureSize <= Array.MaxLength, "album_buckets", AlbumBuckets,
+            $"positive: one row per album ({catalog.AlbumCount} albums) at feature_size {FeatureSize} is more than a table holds ({Array.MaxLength} values)");
+        long values = (long)AlbumRows(catalog.AlbumCount) * FeatureSize + (long)catalog.ArtistCount * FeatureSize
+            + (long)TrackBuckets * 2 * FeatureSize + (Duration ? 2 * FeatureSize : 0);
+        int copies = 1 + (Optimizer == OptimizerKind.Adam ? 2 : 1);   // the parameters and the optimiser's state slots
+        long bytes = values * sizeof(float) * copies;
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        Require(bytes <= available, "feature_size", FeatureSize,
+            FormattableString.Invariant($"smaller: the tables and optimiser state need {bytes / (double)(1 << 30):F1} GiB, more than the {available / (double)(1 << 30):F1} GiB available"));
+    }
+
+    /// <summary>The per-term weights with the config key of each.</summary>
+    public IEnumerable<(string Key, float Weight)> WeightsByKey() =>
     [
-        ("--w-extremal", Weights.ExtremalTriplet), ("--w-mean", Weights.MeanTriplet), ("--w-reg", Weights.Reg),
-        ("--w-context-self", Weights.ContextSelf), ("--w-next-self", Weights.NextSelf), ("--w-negative-self", Weights.NegativeSelf),
+        ("weights.extremal_triplet", Weights.ExtremalTriplet), ("weights.mean_triplet", Weights.MeanTriplet), ("weights.reg", Weights.Reg),
+        ("weights.context_self", Weights.ContextSelf), ("weights.next_self", Weights.NextSelf), ("weights.negative_self", Weights.NegativeSelf),
     ];
 
-    private static void Require(bool ok, string flag, object value, string what)
+    private static void Require(bool ok, string key, object value, string what)
     {
-        if (!ok)
-            throw new SegueException($"{flag} {Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}: must be {what}");
+        if (!ok) throw new SettingException(key, value, what);
+    }
+
+    /// <summary>A table of <paramref name="rows"/> x <paramref name="cols"/> values must fit in one array.</summary>
+    private void RequireTable(string key, int rows, int cols)
+    {
+        long most = Array.MaxLength / cols;
+        Require(rows <= most, key, rows, $"at most {most} at feature_size {FeatureSize}: a table holds at most {Array.MaxLength} values");
     }
 
     public static readonly JsonSerializerOptions Json = new()

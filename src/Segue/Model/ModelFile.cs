@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics.Tensors;
 using System.Text;
 using System.Text.Json.Nodes;
 using Segue.IO;
@@ -15,8 +17,9 @@ namespace Segue.Model;
 ///   section 2.. the tables in header order, float32 row-major: albums, artists, then tracks
 ///               and duration when the config has them, then (checkpoints) optimiser state
 /// </code>
-/// Loading checks the kind, version, length and every checksum, and that the model belongs to
-/// the catalogue it is used with, each failure a <see cref="SegueException"/> naming the file.
+/// Loading checks the kind, version, length and every checksum, that every value is finite, and
+/// that the model belongs to the catalogue it is used with (the dataset fingerprint covers the
+/// vocabularies and the split), each failure a <see cref="SegueException"/> naming the file.
 /// </summary>
 public static class ModelFile
 {
@@ -89,6 +92,11 @@ public static class ModelFile
                 var values = file.Get<float>(section++);
                 if (values.Length != (long)rows * cols)
                     throw new SegueException($"{path}: damaged {kind}: table {name} has {values.Length} values, header says {rows} x {cols}");
+                if (!TensorPrimitives.IsFiniteAll(values))
+                {
+                    int bad = IndexOfNonFinite(values);
+                    throw new SegueException($"{path}: damaged {kind}: table {name} holds {values[bad].ToString(CultureInfo.InvariantCulture)} at row {bad / cols}, column {bad % cols}");
+                }
                 tables.Add(new Table(name, rows, cols, values.ToArray()));
             }
             var duration = header["duration"]!;
@@ -106,12 +114,23 @@ public static class ModelFile
         }
     }
 
+    private static int IndexOfNonFinite(ReadOnlySpan<float> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (!float.IsFinite(values[i])) return i;
+        return -1;
+    }
+
     private static void CheckCatalog(string path, string kind, JsonNode dataset, Catalog catalog)
     {
         string fingerprint = (string)dataset["fingerprint"]!;
         int tracks = (int)dataset["tracks"]!, albums = (int)dataset["albums"]!, artists = (int)dataset["artists"]!;
-        if (fingerprint != catalog.Fingerprint.ToString("x16") || tracks != catalog.TrackCount
-            || albums != catalog.AlbumCount || artists != catalog.ArtistCount)
+        bool sameSize = tracks == catalog.TrackCount && albums == catalog.AlbumCount && artists == catalog.ArtistCount;
+        if (sameSize && fingerprint != catalog.Fingerprint.ToString("x16"))
+            throw new SegueException(
+                $"{path}: this {kind} was trained on a dataset of the same size but another split or other URIs " +
+                $"(fingerprint {fingerprint}, not this one's {catalog.Fingerprint:x16}): its training playlists may be this dataset's test playlists");
+        if (!sameSize)
             throw new SegueException(
                 $"{path}: this {kind} was trained on another dataset (fingerprint {fingerprint}, {tracks} tracks, {albums} albums, " +
                 $"{artists} artists), not this one (fingerprint {catalog.Fingerprint:x16}, {catalog.TrackCount} tracks, " +

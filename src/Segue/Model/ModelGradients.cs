@@ -1,20 +1,29 @@
 namespace Segue.Model;
 
-/// <summary>One step's sparse gradient of every table of a model, in the model's table order.
-/// Each training worker owns one.</summary>
+/// <summary>One step's sparse gradient of every table of a model, by table. Each training worker
+/// owns one (inside its <see cref="SparseStep"/>).</summary>
 public sealed class ModelGradients
 {
-    private readonly SparseGradient[] _tables;
+    private readonly SparseGradient?[] _byTable = new SparseGradient?[ModelTables.Count];
 
-    public ModelGradients(EmbeddingModel model) =>
-        _tables = model.Tables.Select(t => new SparseGradient(t.Rows, t.Cols)).ToArray();
+    public ModelGradients(EmbeddingModel model)
+    {
+        Tables = model.TableIds;
+        foreach (var id in Tables)
+        {
+            var table = model.TableOf(id)!;
+            _byTable[(int)id] = new SparseGradient(table.Rows, table.Cols);
+        }
+    }
 
-    public int TableCount => _tables.Length;
+    /// <summary>The tables this gradient covers, in the model's file order.</summary>
+    public ModelTable[] Tables { get; }
 
-    public SparseGradient ForTable(int table) => _tables[table];
+    /// <summary>The gradient of table <paramref name="table"/>, which the model must have.</summary>
+    public SparseGradient For(ModelTable table) => _byTable[(int)table]!;
 
     public void Clear()
     {
-        foreach (var table in _tables) table.Clear();
+        foreach (var id in Tables) _byTable[(int)id]!.Clear();
     }
 }

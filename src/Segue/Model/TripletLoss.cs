@@ -35,12 +35,9 @@ public sealed class TripletLoss(EmbeddingModel model)
 
     private int _n, _m, _o;
 
-    /// <summary>
-    /// Takes the example for <see cref="Compute"/> and registers every table row it will read in
-    /// <paramref name="gradients"/> (cleared, zero), so that an optimiser can bring exactly those
-    /// rows up to date before they are read.
-    /// </summary>
-    public void Gather(ReadOnlySpan<int> context, ReadOnlySpan<int> next, ReadOnlySpan<int> negatives, ModelGradients gradients)
+    /// <summary>Takes the example for <see cref="Compute"/> and returns its tracks (context, next,
+    /// negatives): every table row it will read is a row of one of them.</summary>
+    public ReadOnlySpan<int> Take(ReadOnlySpan<int> context, ReadOnlySpan<int> next, ReadOnlySpan<int> negatives)
     {
         if (context.Length == 0 || next.Length == 0 || negatives.Length == 0)
             throw new ArgumentException("an example needs context, next and negative tracks");
@@ -50,17 +47,15 @@ public sealed class TripletLoss(EmbeddingModel model)
         context.CopyTo(_ids);
         next.CopyTo(_ids.AsSpan(_n));
         negatives.CopyTo(_ids.AsSpan(_n + _m));
-        gradients.Clear();
         // Which rows a track uses is itself a scattered lookup: start all of them before the first.
         for (int r = 0; r < rows; r++)
             model.PrefetchRowsOf(_ids[r]);
-        for (int r = 0; r < rows; r++)
-            model.ScatterGradient(_ids[r], default, gradients);
+        return _ids.AsSpan(0, rows);
     }
 
     /// <summary>
-    /// Returns the weighted loss of the gathered example and adds its gradient to
-    /// <paramref name="gradients"/>.
+    /// Returns the weighted loss of the taken example and sets <paramref name="gradients"/> to its
+    /// gradient (cleared first).
     /// </summary>
     public float Compute(ModelGradients gradients)
     {
@@ -82,6 +77,7 @@ public sealed class TripletLoss(EmbeddingModel model)
         if (w.NegativeSelf > 0)
             loss += SelfAffinity(n + m, o, 0f, 1f, w.NegativeSelf);
 
+        gradients.Clear();
         for (int r = 0; r < rows; r++)
             model.ScatterGradient(_ids[r], Row(_de, r), gradients);
         return loss;

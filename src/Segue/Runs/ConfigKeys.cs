@@ -17,7 +17,8 @@ public static class ConfigKeys
 {
     private sealed record Key(string Name, string Section, string[] Path, Type Type);
 
-    private static readonly Key[] All = [.. Walk(typeof(ModelConfig), "model", []), .. Walk(typeof(TrainerOptions), "training", [])];
+    private static readonly Key[] All =
+        [.. Walk(typeof(ModelConfig), TrainingRun.ModelSection, []), .. Walk(typeof(TrainerOptions), TrainingRun.TrainingSection, [])];
 
     /// <summary>Every key, model settings first.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Name)];
@@ -43,11 +44,7 @@ public static class ConfigKeys
     public static (ModelConfig Model, TrainerOptions Training) Apply(ModelConfig model, TrainerOptions training,
         IReadOnlyList<(string Key, string Value)> settings, string flag)
     {
-        var config = new JsonObject
-        {
-            ["model"] = model.ToJsonNode(),
-            ["training"] = JsonSerializer.SerializeToNode(training, ModelConfig.Json),
-        };
+        var config = new JsonObject(TrainingRun.Sections(model, training));
         foreach (var (name, text) in settings)
         {
             var key = Find(name, flag);
@@ -56,19 +53,19 @@ public static class ConfigKeys
             foreach (var part in key.Path[..^1]) owner = (JsonObject)owner[part]!;
             owner[key.Path[^1]] = JsonSerializer.SerializeToNode(value, key.Type, ModelConfig.Json);
             if (name == "optimizer" && !settings.Any(s => s.Key == "learning_rate"))
-                config["model"]!["learning_rate"] = ModelConfig.DefaultLearningRate((OptimizerKind)value);
+                config[TrainingRun.ModelSection]!["learning_rate"] = ModelConfig.DefaultLearningRate((OptimizerKind)value);
         }
-        var source = $"{flag} {string.Join(' ', settings.Select(s => $"{s.Key}={s.Value}"))}";
-        var newModel = ModelConfig.FromJson(config["model"], source);
         try
         {
-            var newTraining = config["training"].Deserialize<TrainerOptions>(ModelConfig.Json)!;
+            var newModel = config[TrainingRun.ModelSection].Deserialize<ModelConfig>(ModelConfig.Json)!;
+            var newTraining = config[TrainingRun.TrainingSection].Deserialize<TrainerOptions>(ModelConfig.Json)!;
+            newModel.Validate();
             newTraining.Validate();
             return (newModel, newTraining);
         }
         catch (SegueException e)
         {
-            throw new SegueException($"{source}: {e.Message}", e);
+            throw new SegueException($"{flag} {string.Join(' ', settings.Select(s => $"{s.Key}={s.Value}"))}: {e.Message}", e);
         }
     }
 
@@ -97,9 +94,9 @@ public static class ConfigKeys
             _ when type == typeof(int) => int.TryParse(text, NumberStyles.Integer, invariant, out int i) ? i : null,
             _ when type == typeof(long) => long.TryParse(text, NumberStyles.Integer, invariant, out long l) ? l : null,
             _ when type == typeof(ulong) => ulong.TryParse(text, NumberStyles.Integer, invariant, out ulong u) ? u : null,
-            _ when type == typeof(float) => float.TryParse(text, NumberStyles.Float, invariant, out float f) ? f : null,
+            _ when type == typeof(float) => float.TryParse(text, NumberStyles.Float, invariant, out float f) && float.IsFinite(f) ? f : null,
             _ => throw new InvalidOperationException($"setting {key.Name}: type {type.Name} has no parser"),
         };
-        return value ?? throw new SegueException($"{where}: not {(type == typeof(bool) ? "true or false" : type == typeof(float) ? "a number" : "an integer")}");
+        return value ?? throw new SegueException($"{where}: not {(type == typeof(bool) ? "true or false" : type == typeof(float) ? "a finite number" : "an integer")}");
     }
 }

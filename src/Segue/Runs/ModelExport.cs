@@ -9,39 +9,48 @@ namespace Segue.Runs;
 /// <summary>
 /// A model for people who continue in Python: each embedding table as <c>NAME.npy</c> (float32,
 /// rows x cols), <c>model.json</c> (the config and how a track's vector is put together from the
-/// tables), and the track catalogue as <c>tracks.tsv</c>. Every file is written atomically.
+/// tables), and the track catalogue as <c>tracks.tsv</c>. The folder is written as a whole (<see cref="AtomicFolder"/>).
 /// </summary>
 public static class ModelExport
 {
     public const string CatalogueFileName = "tracks.tsv", ModelFileName = "model.json";
 
     /// <summary>Writes the export of <paramref name="model"/> (trained on <paramref name="dataset"/>)
-    /// into <paramref name="dir"/>; returns the paths written.</summary>
+    /// into <paramref name="dir"/> as a whole: nothing appears there until every file is written,
+    /// and an earlier export there is replaced only then. A folder that holds anything other than
+    /// an export is refused, not replaced. Returns the paths written.</summary>
     public static IReadOnlyList<string> Write(EmbeddingModel model, Dataset dataset, string dir)
     {
-        var written = new List<string>();
-        foreach (var table in model.Tables)
+        if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).FirstOrDefault(e => !IsExportFile(e)) is { } other)
+            throw new SegueException($"{dir}: holds {Path.GetFileName(other)}, which is not part of a model export; choose another --out");
+        var names = new List<string>();
+        AtomicFolder.Write(dir, temp =>
         {
-            string path = Path.Combine(dir, table.Name + ".npy");
-            NpyFile.Write(path, table.Values, table.Rows, table.Cols);
-            written.Add(path);
-        }
-        var description = new JsonObject
-        {
-            ["config"] = model.Config.ToJsonNode(),
-            ["tables"] = new JsonArray([.. model.Tables.Select(t => (JsonNode)new JsonObject { ["file"] = t.Name + ".npy", ["rows"] = t.Rows, ["cols"] = t.Cols })]),
-            ["duration"] = new JsonObject { ["mean_seconds"] = model.DurationMean, ["std_seconds"] = model.DurationStd },
-            ["track_vector"] = "concat(albums[album_id % albums.rows], artists[artist_id])"
-                + (model.Tracks is null ? "" : " + tracks[track_id % tracks.rows]")
-                + (model.DurationVector is null ? "" : " + ((duration_ms / 1000 - mean_seconds) / std_seconds) * duration[0]"),
-            ["catalogue"] = CatalogueFileName,
-        };
-        written.Add(Path.Combine(dir, ModelFileName));
-        AtomicFile.WriteAllText(written[^1], description.ToJsonString(ModelConfig.Json) + "\n");
-        written.Add(Path.Combine(dir, CatalogueFileName));
-        WriteCatalogue(written[^1], dataset);
-        return written;
+            foreach (var table in model.Tables)
+            {
+                names.Add(table.Name + ".npy");
+                NpyFile.Write(Path.Combine(temp, names[^1]), table.Values, table.Rows, table.Cols);
+            }
+            var description = new JsonObject
+            {
+                ["config"] = model.Config.ToJsonNode(),
+                ["tables"] = new JsonArray([.. model.Tables.Select(t => (JsonNode)new JsonObject { ["file"] = t.Name + ".npy", ["rows"] = t.Rows, ["cols"] = t.Cols })]),
+                ["duration"] = new JsonObject { ["mean_seconds"] = model.DurationMean, ["std_seconds"] = model.DurationStd },
+                ["track_vector"] = "concat(albums[album_id % albums.rows], artists[artist_id])"
+                    + (model.Tracks is null ? "" : " + tracks[track_id % tracks.rows]")
+                    + (model.DurationVector is null ? "" : " + ((duration_ms / 1000 - mean_seconds) / std_seconds) * duration[0]"),
+                ["catalogue"] = CatalogueFileName,
+            };
+            names.Add(ModelFileName);
+            AtomicFile.WriteAllText(Path.Combine(temp, ModelFileName), description.ToJsonString(ModelConfig.Json) + "\n");
+            names.Add(CatalogueFileName);
+            WriteCatalogue(Path.Combine(temp, CatalogueFileName), dataset);
+        });
+        return [.. names.Select(n => Path.Combine(dir, n))];
     }
+
+    private static bool IsExportFile(string path) =>
+        File.Exists(path) && Path.GetFileName(path) is var name && (name is ModelFileName or CatalogueFileName || name.EndsWith(".npy", StringComparison.Ordinal));
 
     /// <summary>One line per track id: id, uri, name, album id, album, artist id, artist, duration (ms),
     /// under a header line.</summary>

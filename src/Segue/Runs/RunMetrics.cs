@@ -22,21 +22,16 @@ public sealed class RunMetrics
         LastStep = lastStep;
     }
 
-    /// <summary>The log at <paramref name="path"/>; an empty log when there is no file yet.</summary>
+    public static readonly RunMetrics Empty = new([], 0);
+
+    /// <summary>The log at <paramref name="path"/> (its complete lines: see <see cref="MetricsLog"/>);
+    /// an empty log when there is no file yet.</summary>
     public static RunMetrics Read(string path)
     {
         var points = new Dictionary<string, (List<long> Steps, List<double> Values)>();
         long lastStep = 0;
-        if (File.Exists(path))
-        {
-            int lineNumber = 0;
-            foreach (var line in File.ReadLines(path))
-            {
-                lineNumber++;
-                if (line.Length == 0) continue;
-                lastStep = ReadLine(path, lineNumber, line, points);
-            }
-        }
+        foreach (var (number, line) in MetricsLog.ReadLines(path))
+            lastStep = ReadLine(path, number, line, points);
         return new RunMetrics(points.ToDictionary(p => p.Key, p => new MetricSeries(p.Key, [.. p.Value.Steps], [.. p.Value.Values])), lastStep);
     }
 
@@ -46,8 +41,7 @@ public sealed class RunMetrics
         {
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(Step, out var stepElement) || !stepElement.TryGetInt64(out long step))
-                throw new SegueException($"{path}: line {lineNumber}: expected an object with an integer 'step'");
+            long step = MetricsLog.StepOf(path, lineNumber, root);
             foreach (var field in root.EnumerateObject())
             {
                 if (field.Name == Step || field.Value.ValueKind != JsonValueKind.Number) continue;

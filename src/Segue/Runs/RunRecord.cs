@@ -10,28 +10,32 @@ namespace Segue.Runs;
 /// metadata and summary, and whether it is complete. A folder counts as a run when it has a
 /// <c>config.json</c>; one killed mid-run has no summary (or no model) and is
 /// <see cref="RunStatus.Incomplete"/>: it can still be listed, shown and plotted, but not compared
-/// or exported as if it had finished.
+/// or exported as if it had finished. One whose files cannot be read is
+/// <see cref="RunStatus.Damaged"/> when found among others (listed, with why), an error when named.
 /// </summary>
 public sealed class RunRecord
 {
-    private RunRecord(RunFolder folder, JsonObject config, RunMetrics metrics, RunMetadata? metadata, RunSummary? summary)
+    private RunRecord(RunFolder folder, RunConfig? config, RunMetrics metrics, RunMetadata? metadata, RunSummary? summary, string? damage)
     {
         Folder = folder;
-        Config = config;
-        Settings = Flatten(config);
+        ConfigFile = config;
+        Settings = config is null ? new Dictionary<string, string>() : Flatten(config.Json);
         Metrics = metrics;
         Metadata = metadata;
         Summary = summary;
         (Status, Problem) = summary switch
         {
+            _ when damage is not null => (RunStatus.Damaged, damage),
             null => (RunStatus.Incomplete, $"no {System.IO.Path.GetFileName(folder.SummaryPath)}: killed mid-run, or still training"),
             { Status: RunStatus.Failed } => (RunStatus.Failed, summary.Error ?? "failed"),
+            { Status: not RunStatus.Complete } => (RunStatus.Damaged, $"{folder.SummaryPath}: status {summary.Status.ToString().ToLowerInvariant()} is not how a run ends"),
             _ when !File.Exists(folder.ModelPath) => (RunStatus.Incomplete, $"no {System.IO.Path.GetFileName(folder.ModelPath)}"),
             _ => (RunStatus.Complete, null),
         };
     }
 
-    /// <summary>The run in <paramref name="path"/>; a <see cref="SegueException"/> when it is not a run folder.</summary>
+    /// <summary>The run in <paramref name="path"/>; a <see cref="SegueException"/> when it is not a
+    /// run folder or one of its files cannot be read.</summary>
     public static RunRecord Open(string path)
     {
         var folder = new RunFolder(path);
@@ -39,19 +43,23 @@ public sealed class RunRecord
             throw new SegueException(Directory.Exists(folder.Path)
                 ? $"{folder.Path}: not a run folder (no config.json)"
                 : $"{folder.Path}: no such run folder");
-        JsonObject config;
+        return new RunRecord(folder, RunConfig.Read(folder), RunMetrics.Read(folder.MetricsPath),
+            File.Exists(folder.MetadataPath) ? RunMetadata.Read(folder.MetadataPath) : null,
+            File.Exists(folder.SummaryPath) ? RunSummary.Read(folder.SummaryPath) : null, damage: null);
+    }
+
+    /// <summary>The run in <paramref name="path"/>, or when a file of it cannot be read, a
+    /// <see cref="RunStatus.Damaged"/> record saying why.</summary>
+    private static RunRecord OpenOrDamaged(string path)
+    {
         try
         {
-            config = JsonNode.Parse(File.ReadAllText(folder.ConfigPath)) as JsonObject
-                ?? throw new SegueException($"{folder.ConfigPath}: expected a JSON object");
+            return Open(path);
         }
-        catch (JsonException e)
+        catch (SegueException e)
         {
-            throw new SegueException($"{folder.ConfigPath}: unreadable run config ({e.Message})", e);
+            return new RunRecord(new RunFolder(path), null, RunMetrics.Empty, null, null, e.Message);
         }
-        return new RunRecord(folder, config, RunMetrics.Read(folder.MetricsPath),
-            File.Exists(folder.MetadataPath) ? RunMetadata.Read(folder.MetadataPath) : null,
-            File.Exists(folder.SummaryPath) ? RunSummary.Read(folder.SummaryPath) : null);
     }
 
     /// <summary>The runs <paramref name="paths"/> name: each a run folder, or a folder of runs
@@ -74,18 +82,19 @@ public sealed class RunRecord
         return runs;
     }
 
-    /// <summary>The runs in <paramref name="folder"/> and up to two levels below it, by path.</summary>
+    /// <summary>The runs in <paramref name="folder"/> and up to two levels below it, by path; a run
+    /// that cannot be read is among them, <see cref="RunStatus.Damaged"/>.</summary>
     public static IReadOnlyList<RunRecord> Find(string folder)
     {
         if (!Directory.Exists(folder)) throw new SegueException($"{System.IO.Path.GetFullPath(folder)}: no such folder");
         var paths = new List<string>();
         Collect(System.IO.Path.GetFullPath(folder), depth: 0, paths);
-        return [.. paths.Order(StringComparer.Ordinal).Select(Open)];
+        return [.. paths.Order(StringComparer.Ordinal).Select(OpenOrDamaged)];
     }
 
     private static void Collect(string folder, int depth, List<string> paths)
     {
-        if (File.Exists(System.IO.Path.Combine(folder, "config.json")))
+        if (File.Exists(new RunFolder(folder).ConfigPath))
         {
             paths.Add(folder);
             return;
@@ -98,8 +107,8 @@ public sealed class RunRecord
     public RunFolder Folder { get; }
     public string Path => Folder.Path;
     public string Name => System.IO.Path.GetFileName(Folder.Path);
-    /// <summary>config.json as written: { "model", "training", "dataset" }.</summary>
-    public JsonObject Config { get; }
+    /// <summary>config.json as read; null for a damaged run.</summary>
+    public RunConfig? ConfigFile { get; }
     /// <summary>Every leaf of the config as "section.key" (nested objects dotted) to its JSON text.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
     public RunMetrics Metrics { get; }
@@ -109,30 +118,15 @@ public sealed class RunRecord
     /// <summary>Why the run is not complete; null when it is.</summary>
     public string? Problem { get; }
 
-    public ModelConfig ModelConfig => ModelConfig.FromJson(Config["model"], Folder.ConfigPath);
+    private RunConfig Config => ConfigFile ?? throw new SegueException($"{Path}: damaged run ({Problem})");
 
-    public TrainerOptions TrainerOptions
-    {
-        get
-        {
-            try
-            {
-                var options = Config["training"].Deserialize<TrainerOptions>(ModelConfig.Json) ?? throw new JsonException("no training section");
-                options.Validate();
-                return options;
-            }
-            catch (Exception e) when (e is JsonException or SegueException)
-            {
-                throw new SegueException($"{Folder.ConfigPath}: bad training options: {e.Message}", e);
-            }
-        }
-    }
+    /// <summary>The model and training options of a training run.</summary>
+    public (ModelConfig Model, TrainerOptions Training) TrainingConfig => TrainingRun.ReadSections(Config);
 
-    /// <summary>The dataset file and fingerprint the run trained on.</summary>
-    public (string Path, string Fingerprint) Dataset =>
-        (Config["dataset"]?["path"]?.GetValue<string>(), Config["dataset"]?["fingerprint"]?.GetValue<string>()) is (string p, string f)
-            ? (p, f)
-            : throw new SegueException($"{Folder.ConfigPath}: the config has no dataset path and fingerprint");
+    public ModelConfig ModelConfig => TrainingConfig.Model;
+
+    /// <summary>The dataset file (absolute) and fingerprint the run used.</summary>
+    public RunDataset Dataset => Config.Dataset;
 
     /// <summary>Throws a one-line <see cref="SegueException"/> unless the run completed.</summary>
     public RunRecord RequireComplete() => Status == RunStatus.Complete ? this

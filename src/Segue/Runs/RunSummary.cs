@@ -7,12 +7,14 @@ namespace Segue.Runs;
 
 /// <summary>How a run that ended says it ended: <see cref="Complete"/> (the final model was
 /// written) or <see cref="Failed"/> (training stopped with an error). A run with no summary was
-/// killed or is still going: <see cref="Incomplete"/>.</summary>
-public enum RunStatus { Complete, Failed, Incomplete }
+/// killed or is still going: <see cref="Incomplete"/>; one whose files cannot be read (or whose
+/// summary does not say how it ended) is <see cref="Damaged"/>.</summary>
+public enum RunStatus { Complete, Failed, Incomplete, Damaged }
 
 /// <summary>
 /// A run's <c>summary.json</c>, written when it ends: its status, the steps done, the wall time,
 /// and the last logged value of every metric (its "final metrics"). Failed runs carry the error.
+/// Every field but the error is required: a summary without its status does not say the run completed.
 /// </summary>
 public sealed record RunSummary(
     RunStatus Status, long Steps, double WallSeconds, DateTimeOffset Finished,

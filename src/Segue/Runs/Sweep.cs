@@ -1,6 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Segue.Data;
+using Segue.IO;
 using Segue.Model;
 using Segue.Training;
 
@@ -25,12 +24,14 @@ public static class Sweep
         int parallel, IProgressSink progress)
     {
         if (parallel <= 0) throw new SegueException($"--parallel {parallel}: must be positive");
+        SweepGrid.CheckShared(points, fixedSettings);
         var plans = points.Select(p =>
         {
             var (m, t) = ConfigKeys.Apply(model, training, [.. fixedSettings, .. p.Settings], "--grid");
             var run = new RunFolder(Path.Combine(dir, p.Name));
             return (Point: p, Run: run, Model: m, Training: t, Kept: IsDone(run, m, t));
         }).ToList();
+        OutputPath.Folder(dir);
 
         var examples = plans.Select(p => p.Model.MinLength).Distinct()
             .ToDictionary(n => n, n => TrainingExamples.FromDataset(data, n));
@@ -63,9 +64,10 @@ public static class Sweep
     {
         if (!run.HasRun && !File.Exists(run.ModelPath)) return false;
         var record = RunRecord.Open(run.Path);
-        if (record.ModelConfig.FirstDifference(model) is { } difference)
+        var (recordedModel, recordedTraining) = record.TrainingConfig;
+        if (recordedModel.FirstDifference(model) is { } difference)
             throw new SegueException($"{run.Path}: holds a run with other settings ({difference}); remove it or sweep into another --out");
-        if (!JsonNode.DeepEquals(record.Config["training"], JsonSerializer.SerializeToNode(training, ModelConfig.Json)))
+        if (recordedTraining != training)
             throw new SegueException($"{run.Path}: holds a run with other training options; remove it or sweep into another --out");
         if (record.Status != RunStatus.Complete)
             throw new SegueException($"{run.Path}: holds a {record.Status.ToString().ToLowerInvariant()} run ({record.Problem}); remove it to run it again");

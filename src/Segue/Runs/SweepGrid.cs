@@ -21,8 +21,9 @@ public static class SweepGrid
             if (equals <= 0) throw new SegueException($"--grid {spec}: expected KEY=VALUE,VALUE,...");
             string key = spec[..equals].Trim();
             ConfigKeys.Check(key, "--grid");
-            var values = spec[(equals + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (values.Length == 0) throw new SegueException($"--grid {spec}: no values");
+            var values = spec[(equals + 1)..].Split(',', StringSplitOptions.TrimEntries);
+            if (values.All(v => v.Length == 0)) throw new SegueException($"--grid {spec}: no values");
+            if (values.Any(v => v.Length == 0)) throw new SegueException($"--grid {spec}: an empty value");
             if (axes.Any(a => a.Key == key)) throw new SegueException($"--grid {key}: given twice; list all its values in one --grid");
             if (values.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1) is { } twice)
                 throw new SegueException($"--grid {spec}: {twice.Key} is listed twice");
@@ -32,5 +33,18 @@ public static class SweepGrid
         foreach (var (key, values) in axes)
             combinations = combinations.SelectMany(c => values.Select(v => new List<(string, string)>(c) { (key, v) }));
         return [.. combinations.Select(c => new SweepPoint(string.Join(',', c.Select(s => $"{s.Item1}={s.Item2}")), c))];
+    }
+
+    /// <summary>Refuses a setting shared by every run (<c>--set</c>) that is given twice or is also
+    /// a grid key: one of the two would silently win.</summary>
+    public static void CheckShared(IReadOnlyList<SweepPoint> points, IReadOnlyList<(string Key, string Value)> shared)
+    {
+        foreach (var (key, _) in shared)
+        {
+            if (shared.Count(s => s.Key == key) > 1)
+                throw new SegueException($"--set {key}: given twice");
+            if (points.Any(p => p.Settings.Any(s => s.Key == key)))
+                throw new SegueException($"--set {key}: also in --grid; give it in one of them");
+        }
     }
 }

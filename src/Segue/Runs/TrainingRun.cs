@@ -1,5 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Segue.Data;
 using Segue.Evaluation;
+using Segue.IO;
 using Segue.Model;
 using Segue.Retrieval;
 using Segue.Training;
@@ -7,30 +10,33 @@ using Segue.Training;
 namespace Segue.Runs;
 
 /// <summary>
-/// One training run as an experiment: the trainer's run folder plus <c>run.json</c> when the run
-/// starts and <c>summary.json</c> when it ends (complete, or failed with its error), with
-/// held-out evaluation through the <see cref="Evaluator"/> as the options ask. What
-/// <c>segue train</c>, <c>segue demo</c> and <c>segue sweep</c> all run.
+/// One training run as an experiment in a <see cref="RunFolder"/>: the folder locked for the run's
+/// life, config.json ("model", "training", "dataset") and run.json when it starts, the trainer's
+/// reports recorded by a <see cref="RunRecorder"/>, held-out evaluation through the
+/// <see cref="Evaluator"/> as the options ask, and summary.json when it ends: complete, or failed
+/// with its error (a non-finite loss, a full disk, an unwritable file). What <c>segue train</c>,
+/// <c>segue demo</c> and <c>segue sweep</c> all run.
 /// </summary>
 public static class TrainingRun
 {
+    public const string ModelSection = "model", TrainingSection = "training";
+
     /// <summary>Trains <paramref name="config"/> on <paramref name="data"/> into <paramref name="run"/>,
     /// or continues it from its last checkpoint when <paramref name="resume"/>; returns the final model.</summary>
     public static EmbeddingModel Train(Dataset data, RunFolder run, ModelConfig config, TrainerOptions options,
         TrainingExamples examples, bool resume, int evalThreads, IProgressSink progress)
     {
+        using var held = run.Lock();
         var catalog = Catalog.FromDataset(data);
         TrainingState state;
         if (resume)
-            state = Trainer.Resume(run, config, catalog);
+            state = Resume(run, config, catalog);
         else if (run.HasRun)
             throw new SegueException($"{run.Path}: already holds a run; add --resume to continue it, or choose another --out");
         else
             state = Trainer.Start(config, catalog);
-        run.WriteConfig(config, options, data.FilePath, data.Fingerprint);
-        if (!File.Exists(run.MetadataPath))
-            RunMetadata.Capture(config.Seed).Write(run.MetadataPath);
-        File.Delete(run.SummaryPath); // a resumed run is under way again until it ends
+        RunConfig.Write(run, Sections(config, options), data.FilePath, data.Fingerprint);
+        run.Begin(config.Seed);
 
         var cases = options.EvalEvery > 0
             ? HeldOutCases.FromTestSplit(data, config.ContextLength, config.MinLength, options.EvalCases)
@@ -40,14 +46,47 @@ public static class TrainingRun
             : (model, _) => evaluator.Evaluate(new ModelRecommender(model, options.EvalCosine), cases).Overall;
         try
         {
-            var model = new Trainer(run, examples, options, evaluate).Run(state, progress);
-            RunSummary.FromMetrics(RunMetrics.Read(run.MetricsPath), RunStatus.Complete).Write(run.SummaryPath);
+            EmbeddingModel model;
+            using (var recorder = new RunRecorder(run, state.Step, options.KeepCheckpoints))
+            using (var shown = new ProgressListener(progress, options.Steps))
+                model = new Trainer(examples, options, evaluate).Run(state, new TrainingListeners(recorder, shown));
+            run.End(RunStatus.Complete);
             return model;
         }
-        catch (SegueException e)
+        catch (Exception e) when (e is SegueException || FileError.Is(e))
         {
-            RunSummary.FromMetrics(RunMetrics.Read(run.MetricsPath), RunStatus.Failed, e.Message).Write(run.SummaryPath);
-            throw;
+            var error = e as SegueException ?? FileError.Writing(run.Path, e);
+            try
+            {
+                run.End(RunStatus.Failed, error.Message);
+            }
+            catch (Exception unwritable) when (FileError.Is(unwritable))
+            {
+                // The disk that failed the run may refuse its summary too; the error still goes out.
+            }
+            throw error;
         }
+    }
+
+    /// <summary>The config sections of a training run.</summary>
+    public static IEnumerable<KeyValuePair<string, JsonNode?>> Sections(ModelConfig config, TrainerOptions options) =>
+    [
+        new(ModelSection, config.ToJsonNode()),
+        new(TrainingSection, JsonSerializer.SerializeToNode(options, ModelConfig.Json)),
+    ];
+
+    /// <summary>The model and training sections of a run's config, validated.</summary>
+    public static (ModelConfig Model, TrainerOptions Training) ReadSections(RunConfig config) =>
+        (config.Section<ModelConfig>(ModelSection, c => c.Validate()), config.Section<TrainerOptions>(TrainingSection, o => o.Validate()));
+
+    /// <summary>The run's last checkpoint, which must hold the model <paramref name="config"/> describes.</summary>
+    public static TrainingState Resume(RunFolder run, ModelConfig config, Catalog catalog)
+    {
+        var path = Checkpoints.List(run.CheckpointsPath).LastOrDefault()
+            ?? throw new SegueException($"{run.CheckpointsPath}: no checkpoint to resume from");
+        var state = Checkpoints.Load(path, catalog);
+        if (config.FirstDifference(state.Model.Config) is { } difference)
+            throw new SegueException($"{path}: the options differ from the checkpoint's ({difference}); resume with the run's options");
+        return state;
     }
 }

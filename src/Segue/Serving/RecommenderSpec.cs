@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Segue.Retrieval;
-using Segue.Training;
+using Segue.Runs;
 
 namespace Segue.Serving;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Segue.Model;
 using Segue.Model.Optimizers;
 
@@ -10,103 +9,85 @@ public delegate IReadOnlyDictionary<string, double> EvaluateModel(EmbeddingModel
 
 /// <summary>
 /// The training loop. Step t (from 1) plays example <c>(t - 1) mod count</c>: context = its first
-/// K tracks, next = the rest, negatives drawn uniformly from the whole catalogue; the loss marks
-/// the rows the example reads, the optimiser brings those up to date, the loss computes the
-/// gradient, and the optimiser applies it. Between steps, at fixed step counts: the mean loss is
-/// logged, the model evaluated, a checkpoint written. A run stopped between checkpoints (killed,
-/// cancelled) resumes from the last one; with one thread it then ends with exactly the model of
-/// an uninterrupted run. A non-finite loss or parameter stops the run with the step named and the
-/// last good checkpoint untouched.
+/// K tracks, next = the rest, negatives drawn uniformly from the whole catalogue, one
+/// <see cref="SparseStep"/>. Between steps, at fixed step counts, it reports to its
+/// <see cref="ITrainingListener"/>: the mean loss of each log interval, the held-out metrics of
+/// each evaluation, each checkpoint due, and the end. It writes nothing itself: a run folder is one
+/// listener (<see cref="Runs.RunRecorder"/>). With one thread a run is a function of its seed, and
+/// one continued from a checkpoint's state ends with exactly the model of an uninterrupted run. A
+/// non-finite loss or parameter stops the run with the step named, before the next checkpoint.
 /// </summary>
 public sealed class Trainer
 {
-    private readonly RunFolder _run;
     private readonly TrainingExamples _examples;
     private readonly TrainerOptions _options;
     private readonly EvaluateModel? _evaluate;
 
-    public Trainer(RunFolder run, TrainingExamples examples, TrainerOptions options, EvaluateModel? evaluate = null)
+    public Trainer(TrainingExamples examples, TrainerOptions options, EvaluateModel? evaluate = null)
     {
         options.Validate();
-        (_run, _examples, _options, _evaluate) = (run, examples, options, evaluate);
+        (_examples, _options, _evaluate) = (examples, options, evaluate);
     }
 
     /// <summary>A fresh run: the model initialised from the config's seed.</summary>
     public static TrainingState Start(ModelConfig config, Catalog catalog)
     {
         config.Validate();
+        config.ValidateSize(catalog);
         var rng = new Rng(config.Seed);
         var model = EmbeddingModel.Initialise(config, catalog, rng);
         return new TrainingState(model, Optimizer.Create(config, model), rng, 0);
     }
 
-    /// <summary>The run's last checkpoint, which must hold the model <paramref name="config"/> describes.</summary>
-    public static TrainingState Resume(RunFolder run, ModelConfig config, Catalog catalog)
-    {
-        var path = Checkpoints.List(run.CheckpointsPath).LastOrDefault()
-            ?? throw new SegueException($"{run.CheckpointsPath}: no checkpoint to resume from");
-        var state = Checkpoints.Load(path, catalog);
-        if (config.FirstDifference(state.Model.Config) is { } difference)
-            throw new SegueException($"{path}: the options differ from the checkpoint's ({difference}); resume with the run's options");
-        return state;
-    }
-
-    /// <summary>Trains from <paramref name="state"/> to the configured number of steps, writes
-    /// <c>model.segue</c> and returns the model.</summary>
-    public EmbeddingModel Run(TrainingState state, IProgressSink progress, CancellationToken cancel = default)
+    /// <summary>Trains from <paramref name="state"/> to the configured number of steps, reporting to
+    /// <paramref name="listener"/>; returns the model, synchronised.</summary>
+    public EmbeddingModel Run(TrainingState state, ITrainingListener listener, CancellationToken cancel = default)
     {
         var (model, optimizer, rng, step) = state;
-        var metrics = new MetricsLog(_run.MetricsPath, step);
         var workers = Enumerable.Range(0, _options.Threads)
             .Select(w => new Worker(model, optimizer, _examples, w == 0 ? rng : new Rng(rng.NextUInt64())))
             .ToArray();
-        var clock = Stopwatch.StartNew();
-        double wallOffset = metrics.LastWallSeconds;
-        using var task = progress.Begin("train", _options.Steps);
-        task.Increment(step);
+        listener.Progressed(step);
         long loggedAt = step;
         double lossSum = 0;
+        var clock = Stopwatch.StartNew();
         var sinceLog = Stopwatch.StartNew();
         while (step < _options.Steps)
         {
             long end = NextEvent(step);
             RunSteps(workers, step, end, cancel);
             foreach (var worker in workers) lossSum += worker.TakeLossSum();
-            task.Increment(end - step);
             step = end;
+            listener.Progressed(step);
 
-            var record = new JsonObject { ["step"] = step };
-            bool logged = step % _options.LogEvery == 0 || step == _options.Steps;
-            if (logged)
+            TrainingLog? log = null;
+            if (step % _options.LogEvery == 0 || step == _options.Steps)
             {
+                // Steps/s counts training only, not evaluations or checkpoints.
                 double stepsPerSecond = (step - loggedAt) / Math.Max(sinceLog.Elapsed.TotalSeconds, 1e-9);
-                double meanLoss = lossSum / (step - loggedAt);
-                record["wall_seconds"] = Math.Round(wallOffset + clock.Elapsed.TotalSeconds, 3);
-                record["steps_per_second"] = Math.Round(stepsPerSecond, 1);
-                record["mean_loss"] = meanLoss;
-                task.SetStatus($"{stepsPerSecond:N0} steps/s, loss {meanLoss:F4}");
+                log = new TrainingLog(step, clock.Elapsed.TotalSeconds, stepsPerSecond, lossSum / (step - loggedAt));
                 (loggedAt, lossSum) = (step, 0);
             }
+            IReadOnlyDictionary<string, double>? evaluation = null;
             if (_evaluate is not null && Every(_options.EvalEvery, step))
             {
                 optimizer.Synchronize(step);
-                foreach (var (name, value) in _evaluate(model, step))
-                    record[name] = value;
+                evaluation = _evaluate(model, step);
             }
-            if (logged || record.Count > 1)
-                metrics.Append(record);
+            if (log is not null || evaluation is not null)
+                listener.Reported(new TrainingReport(step, log, evaluation));
             if (Every(_options.CheckpointEvery, step) && step < _options.Steps)
             {
                 optimizer.Synchronize(step);
-                Checkpoints.Save(_run.CheckpointsPath, new TrainingState(model, optimizer, rng, step), _options.KeepCheckpoints);
+                listener.CheckpointDue(new TrainingState(model, optimizer, rng, step));
             }
-            if (logged) sinceLog.Restart(); // steps/s counts training only, not evaluations or checkpoints
+            if (log is not null) sinceLog.Restart();
             cancel.ThrowIfCancellationRequested();
         }
         optimizer.Synchronize(step);
         if (!model.AllFinite())
             throw new SegueException($"step {step}: a parameter is not finite; the model was not saved");
-        ModelFile.Save(_run.ModelPath, model);
+        listener.Finished(new TrainingState(model, optimizer, rng, step));
         return model;
     }
 
@@ -144,11 +125,10 @@ public sealed class Trainer
         if (failure is not null) throw failure;
     }
 
-    /// <summary>One training thread's scratch: its loss buffers, gradients, negatives and random stream.</summary>
+    /// <summary>One training thread: its step's scratch, its negatives and its random stream.</summary>
     private sealed class Worker(EmbeddingModel model, IOptimizer optimizer, TrainingExamples examples, Rng rng)
     {
-        private readonly TripletLoss _loss = new(model);
-        private readonly ModelGradients _gradients = new(model);
+        private readonly SparseStep _step = new(model, optimizer);
         private readonly int[] _negatives = new int[model.Config.NumNegatives];
         private readonly int _contextLength = model.Config.ContextLength;
         private double _lossSum;
@@ -169,15 +149,13 @@ public sealed class Trainer
             int tracks = model.Catalog.TrackCount;
             for (int k = 0; k < _negatives.Length; k++)
                 _negatives[k] = rng.NextInt(tracks);
-            _loss.Gather(playlist[.._contextLength], playlist[_contextLength..], _negatives, _gradients);
-            optimizer.Prepare(_gradients, step);
-            float loss = _loss.Compute(_gradients);
-            if (!float.IsFinite(loss))
-                Failure = new SegueException($"step {step}: the loss is {loss}; training stopped (the last checkpoint is kept)");
-            else if (!optimizer.Apply(_gradients, step))
+            var outcome = _step.Run(playlist[.._contextLength], playlist[_contextLength..], _negatives, step);
+            if (!float.IsFinite(outcome.Loss))
+                Failure = new SegueException($"step {step}: the loss is {outcome.Loss}; training stopped (the last checkpoint is kept)");
+            else if (!outcome.ParametersFinite)
                 Failure = new SegueException($"step {step}: a parameter is no longer finite; training stopped (the last checkpoint is kept)");
-            _lossSum += loss;
-            return Failure is null;
+            _lossSum += outcome.Loss;
+            return outcome.Succeeded;
         }
     }
 }

@@ -18,14 +18,23 @@ public sealed record TrainerOptions
     public long CheckpointEvery { get; init; } = 100_000;
     public int KeepCheckpoints { get; init; } = 3;
 
+    /// <summary>The most training threads a run may ask for.</summary>
+    public const int MaxThreads = 1024;
+
+    /// <summary>Throws a one-line <see cref="SettingException"/> naming the first bad option by its key.</summary>
     public void Validate()
     {
-        if (Steps <= 0) throw new SegueException($"--steps {Steps}: must be positive");
-        if (Threads <= 0) throw new SegueException($"--threads {Threads}: must be positive");
-        if (LogEvery <= 0) throw new SegueException($"--log-every {LogEvery}: must be positive");
-        if (EvalEvery < 0) throw new SegueException($"--eval-every {EvalEvery}: must be 0 (never) or positive");
-        if (EvalCases <= 0) throw new SegueException($"--eval-cases {EvalCases}: must be positive");
-        if (CheckpointEvery < 0) throw new SegueException($"--checkpoint-every {CheckpointEvery}: must be 0 (never) or positive");
-        if (KeepCheckpoints <= 0) throw new SegueException($"keep_checkpoints {KeepCheckpoints}: must be positive");
+        Require(Steps > 0, "steps", Steps, "positive");
+        Require(Threads is > 0 and <= MaxThreads, "threads", Threads, $"between 1 and {MaxThreads}");
+        Require(LogEvery > 0, "log_every", LogEvery, "positive");
+        Require(EvalEvery >= 0, "eval_every", EvalEvery, "0 (never) or positive");
+        Require(EvalCases > 0, "eval_cases", EvalCases, "positive");
+        Require(CheckpointEvery >= 0, "checkpoint_every", CheckpointEvery, "0 (never) or positive");
+        Require(KeepCheckpoints > 0, "keep_checkpoints", KeepCheckpoints, "positive");
+    }
+
+    private static void Require(bool ok, string key, object value, string what)
+    {
+        if (!ok) throw new SettingException(key, value, what);
     }
 }

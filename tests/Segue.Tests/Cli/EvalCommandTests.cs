@@ -76,4 +76,62 @@ public class EvalCommandTests
             err.TrimEnd('\n'));
         Assert.False(File.Exists(dir.File("s.csv")));
     }
+
+    [Fact]
+    public void Nothing_to_evaluate_is_an_error_not_zeros()
+    {
+        using var dir = new TempDir();
+        var builder = new DatasetBuilder(testEvery: 0, testOffset: 0);
+        builder.AddPlaylist(1, "a", 0, [EvalDatasets.T(0), EvalDatasets.T(1)]);
+        builder.Write(dir.File("train-only.segue"));
+        var (exit, _, err) = CliRunner.Run("eval", "--dataset", dir.File("train-only.segue"), "--baseline", "popularity");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {dir.File("train-only.segue")}: no held-out playlists to evaluate (the dataset has no test split; give --test a challenge set)", err.Trim());
+
+        string dataset = EvalDatasets.Small(dir);
+        File.WriteAllText(dir.File(ChallengeCases.SetFileName), """{"playlists": []}""");
+        File.WriteAllText(dir.File(ChallengeCases.TruthFileName), """{"version": 1, "playlists": []}""");
+        (exit, _, err) = CliRunner.Run("eval", "--dataset", dataset, "--baseline", "popularity", "--test", dir.Path);
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {dir.File(ChallengeCases.SetFileName)}: no playlists to evaluate", err.Trim());
+    }
+
+    [Fact]
+    public void Out_of_range_and_meaningless_options_are_one_line()
+    {
+        using var dir = new TempDir();
+        string dataset = EvalDatasets.Small(dir);
+        (string[] Args, string Error)[] cases =
+        [
+            (["-k", "0"], "-k 0: must be positive"),
+            (["-k", "-1"], "-k -1: must be positive"),
+            (["--limit", "-3"], "--limit -3: must not be negative (0: all)"),
+            (["--threads", "0"], "--threads 0: must be positive"),
+            (["--cosine"], "--cosine scores a model: give the MODEL"),
+            (["--team", "t"], "--team and --email go with --submission"),
+            (["--test", dir.Path, "--team", "t", "--email", "e", "--submission", dir.File("s.csv"), "--limit", "1"],
+                "--submission answers every playlist of the challenge set: drop --limit"),
+        ];
+        foreach (var (args, error) in cases)
+        {
+            var (exit, _, err) = CliRunner.Run(["eval", "--dataset", dataset, "--baseline", "popularity", .. args]);
+            Assert.Equal(1, exit);
+            Assert.Equal($"segue: error: {error}", err.Trim());
+        }
+    }
+
+    [Fact]
+    public void A_k_beyond_the_catalogue_scores_as_the_whole_catalogue()
+    {
+        using var dir = new TempDir();
+        string dataset = EvalDatasets.Small(dir);
+        double Recall(string k)
+        {
+            var (exit, _, err) = CliRunner.Run("eval", "--dataset", dataset, "--baseline", "popularity", "-k", k, "--json", dir.File("e.json"));
+            Assert.True(exit == 0, err);
+            using var json = JsonDocument.Parse(File.ReadAllText(dir.File("e.json")));
+            return json.RootElement.GetProperty("reports")[0].GetProperty("overall").GetProperty($"track_recall@{k}").GetDouble();
+        }
+        Assert.Equal(Recall("13"), Recall("2000000000"));
+    }
 }

@@ -103,6 +103,23 @@ public class RunsCommandTests
     }
 
     [Fact]
+    public void A_damaged_run_is_listed_among_the_others_marked_damaged()
+    {
+        using var dir = new TempDir();
+        RunRecordTests.Write(dir, "a", RunRecordTests.Config());
+        RunRecordTests.Write(dir, "b", RunRecordTests.Config(), metrics: "{not json}\n", summary: false);
+        RunRecordTests.Write(dir, "c", RunRecordTests.Config());
+        var (exit, output, err) = CliRunner.Run("runs", "list", dir.Path);
+        Assert.True(exit == 0, err);
+        output = Plain(output);
+        Assert.Matches(@"│ a\s+│ complete │\s+100 │", output);
+        Assert.Matches(@"│ b\s+│ damaged\s+│\s+0 │", output);
+        Assert.Matches(@"│ c\s+│ complete │\s+100 │", output);
+        Assert.StartsWith($"segue: warning: {dir.File("b")}: damaged run: {Path.Combine(dir.File("b"), "metrics.jsonl")}: line 1: not valid JSON (", err);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public void A_sweep_trains_every_combination_reports_and_keeps_complete_runs_when_run_again()
     {
         using var dir = new TempDir();

@@ -6,7 +6,7 @@ namespace Segue.Tests.Cli;
 public class TrainRecommendCommandTests
 {
     /// <summary>A small dataset ingested from slices, and a run trained on it for a few steps.</summary>
-    private static (string Dataset, string Run) Trained(TempDir dir)
+    internal static (string Dataset, string Run) Trained(TempDir dir)
     {
         SliceJson.WriteFolder(dir.File("mpd"), slices: 10, perSlice: 30, length: 14);
         Assert.Equal(0, CliRunner.Run("ingest", dir.File("mpd"), "--out", dir.File("d.segue")).Exit);

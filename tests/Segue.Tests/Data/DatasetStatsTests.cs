@@ -44,4 +44,24 @@ public class DatasetStatsTests
         Assert.Equal(2, s.LengthHistogram.Single(h => h.Lengths == "0-4").Playlists);
         Assert.Equal(1, s.LengthHistogram.Single(h => h.Lengths == "5-9").Playlists);
     }
+
+    [Fact]
+    public void Top_lists_match_a_full_sort_and_a_negative_count_is_refused()
+    {
+        using var dir = new TempDir();
+        var b = new DatasetBuilder();
+        // Artist r of track t: t % 7; playlist p holds tracks p..p+k: counts with many ties.
+        for (int p = 0; p < 40; p++)
+            b.AddPlaylist(p, $"p{p}", 0, [.. Enumerable.Range(p % 13, 1 + p % 5).Select(t => T(t, t % 7))]);
+        b.Write(dir.File("d.segue"));
+        using var ds = Dataset.Open(dir.File("d.segue"));
+        var counts = new int[ds.ArtistCount];
+        for (int p = 0; p < ds.PlaylistCount; p++)
+            foreach (int a in ds.PlaylistTracks(p).ToArray().Select(t => ds.TrackArtists[t]).Distinct()) counts[a]++;
+        var expected = Enumerable.Range(0, counts.Length).Select(a => (ds.ArtistUri(a), counts[a]))
+            .OrderBy(x => -x.Item2).ThenBy(x => ds.TryGetArtist(x.Item1, out int id) ? id : -1).Take(4).ToList();
+        Assert.Equal(expected, DatasetStats.Compute(ds, top: 4).TopArtists.Select(c => (c.Uri, c.Playlists)));
+        Assert.Empty(DatasetStats.Compute(ds, top: 0).TopTracks);
+        Assert.Equal("--top must not be negative (got -1)", Assert.Throws<SegueException>(() => DatasetStats.Compute(ds, top: -1)).Message);
+    }
 }

@@ -1,4 +1,5 @@
 using Segue.Data;
+using Segue.Tests.IO;
 
 namespace Segue.Tests.Data;
 
@@ -121,19 +122,73 @@ public class DatasetTests
     }
 
     [Fact]
-    public void Damage_inside_a_section_is_caught_by_verify()
+    public void A_flipped_byte_is_refused_on_open_naming_the_section()
     {
         using var dir = new TempDir();
         string path = BuildSmall(dir);
         var bytes = File.ReadAllBytes(path);
-        bytes[^1] ^= 0xFF;   // the last section is padded: flip a byte of real data instead
-        int lastData = Array.FindLastIndex(bytes, b => b != 0 && b != 0xFF);
-        bytes[^1] ^= 0xFF;
-        bytes[lastData] ^= 0x01;
+        // The last section (test_playlists, [2, 3]) ends in zero padding: flip its last real byte.
+        bytes[Array.FindLastIndex(bytes, b => b != 0)] ^= 0x01;
         File.WriteAllBytes(path, bytes);
-        using var ds = Dataset.Open(path);
-        var e = Assert.Throws<SegueException>(ds.Verify);
-        Assert.StartsWith($"{path}: damaged file (checksum mismatch in section", e.Message);
+        var e = Assert.Throws<SegueException>(() => Dataset.Open(path));
+        Assert.Equal($"{path}: damaged dataset: checksum mismatch in section 51 (test_playlists)", e.Message);
+    }
+
+    // Section ids (DatasetSection): 11 track_uris_offsets, 12 track_uris_index, 30 track_albums,
+    // 40 playlist_offsets, 41 playlist_tracks, 42 pids, 43 playlist_slices, 50/51 train/test.
+    // The small dataset: playlists [0 1 0] [2] [1 3] [4] in slices 0 0 1 3, test = slices 1 and 3.
+    [Theory]
+    [InlineData(41u, 2, 99, "playlist_tracks[2] is 99, not one of the 5 tracks")]
+    [InlineData(41u, 0, -1, "playlist_tracks[0] is -1, not one of the 5 tracks")]
+    [InlineData(30u, 1, 4, "track_albums[1] is 4, not one of the 4 albums")]
+    [InlineData(43u, 3, 9, "playlist_slices[3] is 9, not one of the 4 slices")]
+    [InlineData(42u, 0, -10, "pids[0] is -10, negative")]
+    [InlineData(51u, 1, 2, "test_playlists: playlist 3 of held-out slice 3 is not entry 1")]
+    [InlineData(50u, 0, 2, "train_playlists: playlist 0 of training slice 0 is not entry 0")]
+    public void Impossible_ids_with_matching_checksums_are_refused_on_open(uint section, int index, int value, string problem)
+    {
+        using var dir = new TempDir();
+        string path = BuildSmall(dir);
+        SectionSurgery.Edit<int>(path, section, values => values[index] = value);
+        var e = Assert.Throws<SegueException>(() => Dataset.Open(path));
+        Assert.Equal($"{path}: damaged dataset: {problem}", e.Message);
+    }
+
+    [Theory]
+    [InlineData(40u, 2, 2, "playlist_offsets[2] is 2, less than the offset before it (3)")]
+    [InlineData(40u, 4, 8, "playlist_offsets: ends at 8, but there are 7 track occurrences")]
+    [InlineData(40u, 0, 1, "playlist_offsets[0] is 1, not 0")]
+    [InlineData(11u, 1, 1000, "track_uris_offsets[2] is 32, less than the offset before it (1000)")]
+    public void Offsets_out_of_order_are_refused_on_open(uint section, int index, long value, string problem)
+    {
+        using var dir = new TempDir();
+        string path = BuildSmall(dir);
+        SectionSurgery.Edit<long>(path, section, values => values[index] = value);
+        var e = Assert.Throws<SegueException>(() => Dataset.Open(path));
+        Assert.Equal($"{path}: damaged dataset: {problem}", e.Message);
+    }
+
+    [Fact]
+    public void A_vocabulary_index_that_misses_strings_is_refused_on_open()
+    {
+        using var dir = new TempDir();
+        string path = BuildSmall(dir);
+        SectionSurgery.Edit<int>(path, 12, slots => slots.Clear());
+        var e = Assert.Throws<SegueException>(() => Dataset.Open(path));
+        Assert.Equal($"{path}: damaged dataset: track_uris_index: indexes 0 of the 5 strings", e.Message);
+    }
+
+    [Fact]
+    public void The_fingerprint_covers_the_split()
+    {
+        using var dir = new TempDir();
+        using var a = Dataset.Open(BuildSmall(dir, testEvery: 2, testOffset: 1));
+        string other = dir.File("other.segue");
+        File.Move(a.FilePath, other);
+        using var b = Dataset.Open(BuildSmall(dir, testEvery: 2, testOffset: 0));
+        Assert.Equal(a.TrackCount, b.TrackCount);
+        Assert.Equal(a.TrackUri(4), b.TrackUri(4));
+        Assert.NotEqual(a.Fingerprint, b.Fingerprint);
     }
 
     [Fact]

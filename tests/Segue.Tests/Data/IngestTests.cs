@@ -108,6 +108,156 @@ public class IngestTests
             Fails(dir.Path, dir));
     }
 
+    // Truncation is told apart from invalid JSON wherever the file ends.
+    [Theory]
+    [InlineData("\"generated_on\": \"2017", "")]                     // inside the info object, mid-string
+    [InlineData("\"playlists\": [", "")]                              // before the first playlist
+    [InlineData("\"track_name\": \"Tra", " in playlist pid 0")]        // inside a track, mid-string
+    [InlineData("\"duration_ms\": 18000", " in playlist pid 0")]       // mid-number
+    [InlineData("\"num_fol", " in playlist pid 0")]                    // mid-key
+    [InlineData("\n        },", " after playlist pid 0")]               // between playlists
+    public void A_truncated_slice_says_where_it_ends(string cutAfter, string where)
+    {
+        using var dir = new TempDir();
+        int cut = 0;
+        string path = OneSlice(dir, s => s[..(cut = s.IndexOf(cutAfter, StringComparison.Ordinal) + cutAfter.Length)]);
+        Assert.Equal($"{path}: truncated: the file ends at byte {cut}{where}", Fails(dir.Path, dir));
+    }
+
+    [Theory]
+    [InlineData("garbage", 0)]
+    [InlineData("\n  ]", 3)]
+    public void Content_after_the_json_document_is_refused_with_its_offset(string extra, int at)
+    {
+        using var dir = new TempDir();
+        int end = 0;
+        string path = OneSlice(dir, s => (end = s.Length) > 0 ? s + extra : s);
+        Assert.Equal($"{path}: more content after the end of the JSON document at byte {end + at}", Fails(dir.Path, dir));
+    }
+
+    [Fact]
+    public void Two_slices_concatenated_are_refused_not_read_as_one()
+    {
+        using var dir = new TempDir();
+        string first = Slice(0, 9, new Playlist(0, "a", (1, 1, 1)));
+        string path = dir.File("mpd.slice.0-19.json");
+        File.WriteAllText(path, first + "\n" + Slice(10, 19, new Playlist(10, "b", (2, 2, 2))));
+        Assert.Equal($"{path}: more content after the end of the JSON document at byte {first.Length + 1}", Fails(dir.Path, dir));
+        var summary = Ingest(dir.Path, dir.File("d.segue"), skip: true);
+        Assert.Equal(1, summary.Skipped![InvalidReason.InvalidJson]);
+        Assert.Equal(1, summary.Playlists);
+    }
+
+    [Fact]
+    public void Trailing_whitespace_is_allowed()
+    {
+        using var dir = new TempDir();
+        OneSlice(dir, s => s + "\n \t\r\n");
+        Assert.Equal(2, Ingest(dir.Path, dir.File("d.segue")).Playlists);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_ignored_and_offsets_stay_the_files()
+    {
+        using var dir = new TempDir();
+        string path = OneSlice(dir, s => s);
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(path)]);
+        Assert.Equal(2, Ingest(dir.Path, dir.File("d.segue")).Playlists);
+        var bytes = File.ReadAllBytes(path);
+        int cut = bytes.AsSpan().IndexOf("\"gym\""u8);
+        File.WriteAllBytes(path, bytes[..cut]);
+        Assert.Equal($"{path}: truncated: the file ends at byte {cut} in playlist #1 (byte {bytes.AsSpan(0, cut).LastIndexOf((byte)'{')})",
+            Fails(dir.Path, dir));
+    }
+
+    [Fact]
+    public void A_negative_pid_is_refused()
+    {
+        using var dir = new TempDir();
+        string path = OneSlice(dir, s => ReplaceOnce(s, "\"pid\": 0", "\"pid\": -5"));
+        int start = File.ReadAllText(path).IndexOf("{\n            \"name\"", StringComparison.Ordinal);
+        Assert.Equal($"{path}: playlist #0 (byte {start}): field 'pid': expected a non-negative integer, got -5", Fails(dir.Path, dir));
+    }
+
+    [Fact]
+    public void A_negative_track_duration_is_refused_or_skipped()
+    {
+        using var dir = new TempDir();
+        string path = OneSlice(dir, s => ReplaceOnce(s, "\"duration_ms\": 180001", "\"duration_ms\": -1"));
+        Assert.Equal($"{path}: playlist pid 0, track 0: field 'duration_ms': expected a non-negative integer, got -1", Fails(dir.Path, dir));
+        var summary = Ingest(dir.Path, dir.File("d.segue"), skip: true);
+        Assert.Equal(1, summary.Skipped![InvalidReason.Negative]);
+        Assert.Equal(1, summary.Playlists);
+    }
+
+    [Fact]
+    public void A_track_met_with_another_album_in_the_slice_is_refused_or_counted()
+    {
+        using var dir = new TempDir();
+        string path = dir.File("mpd.slice.0-9.json");
+        File.WriteAllText(path, Slice(0, 9, new Playlist(0, "a", (1, 1, 1)), new Playlist(1, "b", (2, 2, 2), (1, 5, 1))));
+        Assert.Equal($"{path}: playlist pid 1, track 1: field 'album_uri': {TrackUri(1)} has spotify:album:{Id('a', 5)} here " +
+            $"but spotify:album:{Id('a', 1)} in an earlier track of this slice", Fails(dir.Path, dir));
+        var summary = Ingest(dir.Path, dir.File("d.segue"), skip: true);
+        Assert.Equal(1, summary.Skipped![InvalidReason.ConflictingTrack]);
+        Assert.Equal(2, summary.Playlists);   // counted, not dropped: the track keeps its first album
+        using var ds = Dataset.Open(dir.File("d.segue"));
+        Assert.Equal($"spotify:album:{Id('a', 1)}", ds.AlbumUri(ds.TrackAlbums[0]));
+        Assert.Equal(2, ds.AlbumCount);
+    }
+
+    [Fact]
+    public void A_track_met_with_another_artist_in_a_later_slice_is_refused_or_counted()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("mpd.slice.0-9.json"), Slice(0, 9, new Playlist(0, "a", (1, 1, 1))));
+        string later = dir.File("mpd.slice.10-19.json");
+        File.WriteAllText(later, Slice(10, 19, new Playlist(10, "b", (2, 2, 2), (1, 1, 7))));
+        Assert.Equal($"{later}: playlist pid 10, track 1: field 'artist_uri': {TrackUri(1)} has spotify:artist:{Id('r', 7)} here " +
+            $"but spotify:artist:{Id('r', 1)} in an earlier slice", Fails(dir.Path, dir));
+        var summary = Ingest(dir.Path, dir.File("d.segue"), skip: true);
+        Assert.Equal(1, summary.Skipped![InvalidReason.ConflictingTrack]);
+        Assert.Equal(2, summary.Playlists);
+    }
+
+    [Fact]
+    public void The_output_may_not_be_an_input_by_any_path()
+    {
+        using var dir = new TempDir();
+        string slice = OneSlice(dir, s => s);
+        var before = File.ReadAllBytes(slice);
+        string link = dir.File("link.segue");
+        File.CreateSymbolicLink(link, slice);
+        foreach (string output in (string[])[slice, link, Path.Combine(dir.Path, ".", Path.GetFileName(slice))])
+            Assert.Equal($"{output}: is the input {slice}; --out must name another file",
+                Assert.Throws<SegueException>(() => Ingest(slice, output)).Message);
+        Assert.Equal($"{slice}: is the input {slice}; --out must name another file",
+            Assert.Throws<SegueException>(() => Ingest(dir.Path, slice)).Message);
+        Assert.Equal(before, File.ReadAllBytes(slice));
+    }
+
+    [Fact]
+    public void The_output_may_not_be_a_folder_or_a_device()
+    {
+        using var dir = new TempDir();
+        string slice = OneSlice(dir, s => s);
+        foreach (string output in (string[])[dir.Path, "/dev/null"])
+            Assert.Equal($"{output}: exists and is not a regular file; --out must name a dataset file",
+                Assert.Throws<SegueException>(() => Ingest(slice, output)).Message);
+        Assert.True(File.Exists("/dev/null"));
+    }
+
+    [Theory]
+    [InlineData(-4)]
+    [InlineData(0)]
+    public void A_thread_count_below_one_is_refused(int threads)
+    {
+        using var dir = new TempDir();
+        string slice = OneSlice(dir, s => s);
+        Assert.Equal($"--threads must be at least 1 (got {threads})",
+            Assert.Throws<SegueException>(() => Ingest(slice, dir.File("d.segue"), threads: threads)).Message);
+    }
+
     [Fact]
     public void Invalid_json_names_line_and_byte()
     {

@@ -47,7 +47,8 @@ public static class SliceJson
     public static string TrackUri(int n) => $"spotify:track:{Id('t', n)}";
 
     /// <summary>Writes a folder of slices of <paramref name="perSlice"/> playlists each, pids from 0,
-    /// every playlist a run of <paramref name="length"/> tracks drawn from a small catalogue.</summary>
+    /// every playlist a run of <paramref name="length"/> tracks drawn from a small catalogue
+    /// (each track always on the same album and by the same artist, as in the MPD).</summary>
     public static void WriteFolder(string dir, int slices, int perSlice, int length = 12)
     {
         Directory.CreateDirectory(dir);
@@ -55,7 +56,7 @@ public static class SliceJson
         {
             var playlists = Enumerable.Range(s * perSlice, perSlice)
                 .Select(pid => new Playlist(pid, $"mix {pid % 7}",
-                    Enumerable.Range(0, length).Select(i => ((pid * 7 + i * 3) % 50, (pid + i) % 20, (pid + i) % 9)).ToArray()))
+                    Enumerable.Range(0, length).Select(i => (pid * 7 + i * 3) % 50).Select(t => (t, t % 20, t % 9)).ToArray()))
                 .ToArray();
             int start = s * perSlice, end = start + perSlice - 1;
             File.WriteAllText(Path.Combine(dir, $"mpd.slice.{start}-{end}.json"), Slice(start, end, playlists));

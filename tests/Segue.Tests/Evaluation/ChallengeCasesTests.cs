@@ -47,6 +47,17 @@ public class ChallengeCasesTests
     }
 
     [Fact]
+    public void A_byte_order_mark_is_ignored_as_in_a_slice()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        File.WriteAllText(dir.File(ChallengeCases.SetFileName), Set, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        File.WriteAllText(dir.File(ChallengeCases.TruthFileName), Truth, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        Assert.Equal(0xEF, File.ReadAllBytes(dir.File(ChallengeCases.SetFileName))[0]);
+        Assert.Equal(2, ChallengeCases.Load(dir.Path, ds, out _).Count);
+    }
+
+    [Fact]
     public void Without_a_truth_file_the_cases_can_only_be_ranked()
     {
         using var dir = new TempDir();

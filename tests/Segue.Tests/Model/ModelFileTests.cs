@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Segue.Model;
+using Segue.Tests.IO;
 
 namespace Segue.Tests.Model;
 
@@ -71,7 +72,17 @@ public class ModelFileTests : IDisposable
         bytes[at + 5] ^= 0x40;
         File.WriteAllBytes(_path, bytes);
         var e = Assert.Throws<SegueException>(() => ModelFile.Load(_path, _catalog));
-        Assert.StartsWith($"{_path}: damaged file (checksum mismatch in section", e.Message);
+        Assert.StartsWith($"{_path}: damaged model: checksum mismatch in section", e.Message);
+    }
+
+    [Theory]
+    [InlineData(float.NaN, "NaN")]
+    [InlineData(float.PositiveInfinity, "Infinity")]
+    public void NonFiniteValuesAreRejectedNamingTheTable(float value, string shown)
+    {
+        SectionSurgery.Edit<float>(_path, 2, values => values[6] = value);   // section 2: the first table, albums
+        var e = Assert.Throws<SegueException>(() => ModelFile.Load(_path, _catalog));
+        Assert.Equal($"{_path}: damaged model: table albums holds {shown} at row 1, column 2", e.Message);
     }
 
     [Fact]
@@ -87,10 +98,31 @@ public class ModelFileTests : IDisposable
         var other = new Catalog(_catalog.TrackAlbums.ToArray(), _catalog.TrackArtists.ToArray(), _catalog.DurationsMs.ToArray(),
             _catalog.AlbumCount, _catalog.ArtistCount, fingerprint: 0xBEEF);
         var e = Assert.Throws<SegueException>(() => ModelFile.Load(_path, other));
-        Assert.Equal($"{_path}: this model was trained on another dataset (fingerprint 0000000000c0ffee, 40 tracks, 12 albums, 7 artists), " +
-                     "not this one (fingerprint 000000000000beef, 40 tracks, 12 albums, 7 artists)", e.Message);
+        Assert.Equal($"{_path}: this model was trained on a dataset of the same size but another split or other URIs " +
+                     "(fingerprint 0000000000c0ffee, not this one's 000000000000beef): its training playlists may be this dataset's test playlists", e.Message);
         var smaller = TestModels.Catalog(tracks: 30);
         e = Assert.Throws<SegueException>(() => ModelFile.Load(_path, smaller));
         Assert.Contains("not this one (fingerprint 0000000000c0ffee, 30 tracks", e.Message);
+    }
+
+    [Fact]
+    public void ModelOfAnotherSplitOfTheSameTracksIsRejected()
+    {
+        Catalog CatalogOf(int testOffset)
+        {
+            var builder = new Segue.Data.DatasetBuilder(testEvery: 2, testOffset: testOffset);
+            for (int p = 0; p < 6; p++)
+                builder.AddPlaylist(p, $"p{p}", p, [new($"spotify:track:t{p}", $"spotify:album:a{p % 3}", $"spotify:artist:r{p % 2}", "t", "a", "r", 1000)]);
+            string dataset = Path.Combine(_dir, $"split{testOffset}.segue");
+            builder.Write(dataset);
+            using var ds = Segue.Data.Dataset.Open(dataset);
+            return Catalog.FromDataset(ds);
+        }
+        Catalog trained = CatalogOf(0), other = CatalogOf(1);
+        var config = new ModelConfig { FeatureSize = 4, AlbumBuckets = 5, TrackBuckets = 7 };
+        ModelFile.Save(_path, TestModels.Random(config, trained));
+        var e = Assert.Throws<SegueException>(() => ModelFile.Load(_path, other));
+        Assert.Equal($"{_path}: this model was trained on a dataset of the same size but another split or other URIs " +
+                     $"(fingerprint {trained.Fingerprint:x16}, not this one's {other.Fingerprint:x16}): its training playlists may be this dataset's test playlists", e.Message);
     }
 }

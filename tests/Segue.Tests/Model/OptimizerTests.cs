@@ -65,8 +65,7 @@ public class OptimizerTests : IDisposable
         var optimizer = Optimizer.Create(config, sparse);
         var denseState = dense.Tables.Select(t => new float[t.Values.Length]).ToArray();
         var step = Dense(kind);
-        var sparseLoss = new TripletLoss(sparse);
-        var sparseGradients = new ModelGradients(sparse);
+        var sparseStep = new SparseStep(sparse, optimizer);
         var denseLoss = new TripletLoss(dense);
         var denseGradients = new ModelGradients(dense);
         var examples = new Rng(99);
@@ -76,15 +75,12 @@ public class OptimizerTests : IDisposable
             int[] Draw(int count) => Enumerable.Range(0, count).Select(_ => examples.NextInt(Catalog.TrackCount)).ToArray();
             int[] context = Draw(3), next = Draw(4), negatives = Draw(5);
 
-            sparseLoss.Gather(context, next, negatives, sparseGradients);
-            optimizer.Prepare(sparseGradients, t);
-            sparseLoss.Compute(sparseGradients);
-            Assert.True(optimizer.Apply(sparseGradients, t));
+            Assert.True(sparseStep.Run(context, next, negatives, t).Succeeded);
 
-            denseLoss.Gather(context, next, negatives, denseGradients);
+            denseLoss.Take(context, next, negatives);
             denseLoss.Compute(denseGradients);
             for (int k = 0; k < dense.Tables.Count; k++)
-                step(dense.Tables[k].Values, denseState[k], Densify(denseGradients.ForTable(k), dense.Tables[k]), config);
+                step(dense.Tables[k].Values, denseState[k], Densify(denseGradients.For(dense.TableIds[k]), dense.Tables[k]), config);
 
             if (t == saveAt)
             {
@@ -93,8 +89,7 @@ public class OptimizerTests : IDisposable
                 (sparse, optimizer, _, long loadedStep) = Checkpoints.Load(path, Catalog);
                 Assert.Equal(saveAt, loadedStep);
 
-                sparseLoss = new TripletLoss(sparse);
-                sparseGradients = new ModelGradients(sparse);
+                sparseStep = new SparseStep(sparse, optimizer);
             }
         }
 
@@ -115,16 +110,10 @@ public class OptimizerTests : IDisposable
         var model = EmbeddingModel.Initialise(config, Catalog, new Rng(1));
         var before = model.Artists.Values.ToArray();
         var optimizer = Optimizer.Create(config, model);
-        var loss = new TripletLoss(model);
-        var gradients = new ModelGradients(model);
+        var step = new SparseStep(model, optimizer);
         int[] context = [0, 1, 2], next = [3, 4], negatives = [5, 6];
         for (long t = 1; t <= 3; t++)
-        {
-            loss.Gather(context, next, negatives, gradients);
-            optimizer.Prepare(gradients, t);
-            loss.Compute(gradients);
-            optimizer.Apply(gradients, t);
-        }
+            Assert.True(step.Run(context, next, negatives, t).Succeeded);
         optimizer.Synchronize(3);
         var touched = context.Concat(next).Concat(negatives).Select(t => Catalog.TrackArtists[t]).ToHashSet();
         for (int r = 0; r < model.Artists.Rows; r++)

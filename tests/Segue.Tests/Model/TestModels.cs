@@ -35,7 +35,7 @@ internal static class TestModels
     {
         var rng = new Rng(seed);
         var model = EmbeddingModel.Initialise(config, catalog, rng);
-        foreach (var table in model.Tables.Skip(2))
+        foreach (var table in new[] { model.Tracks, model.DurationVector }.OfType<Table>())
             for (int i = 0; i < table.Values.Length; i++)
                 table.Values[i] = (float)(0.3 * rng.NextGaussian());
         return model;

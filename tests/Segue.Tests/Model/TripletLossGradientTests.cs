@@ -54,7 +54,7 @@ public class TripletLossGradientTests
         var model = TestModels.Random(config, catalog);
         var loss = new TripletLoss(model);
         var gradients = new ModelGradients(model);
-        loss.Gather(Context, Next, Negatives, gradients);
+        loss.Take(Context, Next, Negatives);
         float value = loss.Compute(gradients);
 
         var reference = new ReferenceLoss(model);
@@ -78,7 +78,7 @@ public class TripletLossGradientTests
                 double down = reference.Loss(Context, Next, Negatives);
                 table[i] = saved;
                 double numeric = (up - down) / (2 * h);
-                double analytic = Lookup(gradients.ForTable(t), row, col);
+                double analytic = Lookup(gradients.For(model.TableIds[t]), row, col);
                 Assert.True(Math.Abs(numeric - analytic) <= 1e-4 + 1e-3 * Math.Abs(numeric),
                     $"{model.Tables[t].Name}[{row},{col}]: analytic {analytic}, numeric {numeric}");
                 if (numeric != 0) checkedEntries++;
@@ -94,9 +94,9 @@ public class TripletLossGradientTests
         var model = TestModels.Random(config, TestModels.Catalog());
         var gradients = new ModelGradients(model);
         var loss = new TripletLoss(model);
-        loss.Gather(Context, Next, Negatives, gradients);
+        loss.Take(Context, Next, Negatives);
         loss.Compute(gradients);
-        var artists = gradients.ForTable(1);
+        var artists = gradients.For(ModelTable.Artists);
         var rows = Enumerable.Range(0, artists.Count).Select(artists.RowAt).ToArray();
         Assert.Equal(rows.Distinct().Count(), rows.Length);
         var expected = Context.Concat(Next).Concat(Negatives).Select(t => model.Catalog.TrackArtists[t]).Distinct().Order();

@@ -24,8 +24,30 @@ public class SweepGridTests
     [InlineData(new[] { "feature_size=16,16" }, "--grid feature_size=16,16: 16 is listed twice")]
     [InlineData(new[] { "seed=1", "seed=2" }, "--grid seed: given twice; list all its values in one --grid")]
     [InlineData(new[] { "sgd,adam" }, "--grid sgd,adam: expected KEY=VALUE,VALUE,...")]
+    [InlineData(new[] { "feature_size=8,,16" }, "--grid feature_size=8,,16: an empty value")]
+    [InlineData(new[] { "feature_size=8," }, "--grid feature_size=8,: an empty value")]
     public void Bad_grids_are_refused(string[] grid, string message) =>
         Assert.Equal(message, Assert.Throws<SegueException>(() => SweepGrid.Combinations(grid)).Message);
+
+    [Fact]
+    public void A_shared_setting_that_is_also_a_grid_key_or_given_twice_is_refused()
+    {
+        var points = SweepGrid.Combinations(["feature_size=8,16"]);
+        Assert.Equal("--set feature_size: also in --grid; give it in one of them",
+            Assert.Throws<SegueException>(() => SweepGrid.CheckShared(points, [("feature_size", "4")])).Message);
+        Assert.Equal("--set seed: given twice",
+            Assert.Throws<SegueException>(() => SweepGrid.CheckShared(points, [("seed", "1"), ("seed", "2")])).Message);
+        SweepGrid.CheckShared(points, [("seed", "1")]);
+    }
+
+    [Theory]
+    [InlineData("learning_rate", "NaN", "--grid learning_rate=NaN: not a finite number")]
+    [InlineData("reg", "Infinity", "--grid reg=Infinity: not a finite number")]
+    [InlineData("learning_rate", "-0.5", "--grid learning_rate=-0.5: learning_rate -0.5: must be finite and positive")]
+    [InlineData("num_negatives", "1000000000", "--grid num_negatives=1000000000: num_negatives 1000000000: must be between 1 and 4096")]
+    [InlineData("threads", "100000", "--grid threads=100000: threads 100000: must be between 1 and 1024")]
+    public void Out_of_range_values_are_refused_naming_the_setting(string key, string value, string message) =>
+        Assert.Equal(message, Assert.Throws<SegueException>(() => ConfigKeys.Apply(new ModelConfig(), new TrainerOptions(), [(key, value)], "--grid")).Message);
 
     [Fact]
     public void A_key_that_is_not_a_setting_lists_the_settings()
@@ -55,6 +77,6 @@ public class SweepGridTests
         Assert.Equal("--grid feature_size=big: not an integer",
             Assert.Throws<SegueException>(() => ConfigKeys.Apply(new ModelConfig(), new TrainerOptions(), [("feature_size", "big")], "--grid")).Message);
         var invalid = Assert.Throws<SegueException>(() => ConfigKeys.Apply(new ModelConfig(), new TrainerOptions(), [("feature_size", "0")], "--grid"));
-        Assert.Equal("--grid feature_size=0: bad model config: --feature-size 0: must be between 1 and 4096", invalid.Message);
+        Assert.Equal("--grid feature_size=0: feature_size 0: must be between 1 and 4096", invalid.Message);
     }
 }

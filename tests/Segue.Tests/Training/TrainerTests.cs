@@ -1,4 +1,5 @@
 using Segue.Model;
+using Segue.Runs;
 using Segue.Tests.Model;
 using Segue.Training;
 
@@ -35,24 +36,31 @@ public class TrainerTests : IDisposable
         return new Dictionary<string, double> { ["artist_norm"] = model.Artists.Values.Sum(v => (double)v * v) };
     };
 
+    /// <summary>Trains from <paramref name="state"/> with a run folder recording.</summary>
+    private static EmbeddingModel Train(RunFolder run, TrainerOptions options, TrainingState state, EvaluateModel? evaluate = null,
+        CancellationToken cancel = default)
+    {
+        using var recorder = new RunRecorder(run, state.Step, options.KeepCheckpoints);
+        return new Trainer(Examples(), options, evaluate).Run(state, recorder, cancel);
+    }
+
     [Fact]
     public void KilledAndResumedRunEndsWithTheUninterruptedModel()
     {
         var whole = new RunFolder(Path.Combine(_dir, "whole"));
-        new Trainer(whole, Examples(), Options, Evaluate()).Run(Trainer.Start(Config, Catalog), Progress.None);
+        Train(whole, Options, Trainer.Start(Config, Catalog), Evaluate());
 
         // Killed after the step-200 checkpoint, in the middle of the next interval: no final save.
         var broken = new RunFolder(Path.Combine(_dir, "broken"));
         using var kill = new CancellationTokenSource();
         Assert.Throws<OperationCanceledException>(() =>
-            new Trainer(broken, Examples(), Options, Evaluate(step => { if (step == 300) kill.Cancel(); }))
-                .Run(Trainer.Start(Config, Catalog), Progress.None, kill.Token));
+            Train(broken, Options, Trainer.Start(Config, Catalog), Evaluate(step => { if (step == 300) kill.Cancel(); }), kill.Token));
         Assert.False(File.Exists(broken.ModelPath));
         Assert.Equal(Checkpoints.PathFor(broken.CheckpointsPath, 200), Checkpoints.List(broken.CheckpointsPath).Single());
 
-        var resumed = Trainer.Resume(broken, Config, Catalog);
+        var resumed = TrainingRun.Resume(broken, Config, Catalog);
         Assert.Equal(200, resumed.Step);
-        new Trainer(broken, Examples(), Options, Evaluate()).Run(resumed, Progress.None);
+        Train(broken, Options, resumed, Evaluate());
 
         Assert.Equal(File.ReadAllBytes(whole.ModelPath), File.ReadAllBytes(broken.ModelPath));
         string[] Losses(RunFolder run) => File.ReadAllLines(run.MetricsPath)
@@ -66,14 +74,14 @@ public class TrainerTests : IDisposable
     public void SameSeedSameModelAndOtherSeedOtherModel()
     {
         var options = Options with { Steps = 150, EvalEvery = 0, CheckpointEvery = 0 };
-        byte[] Train(string name, ModelConfig config)
+        byte[] ModelBytes(string name, ModelConfig config)
         {
             var run = new RunFolder(Path.Combine(_dir, name));
-            new Trainer(run, Examples(), options).Run(Trainer.Start(config, Catalog), Progress.None);
+            Train(run, options, Trainer.Start(config, Catalog));
             return File.ReadAllBytes(run.ModelPath);
         }
-        Assert.Equal(Train("a", Config), Train("b", Config));
-        Assert.NotEqual(Train("c", Config), Train("d", Config with { Seed = 12 }));
+        Assert.Equal(ModelBytes("a", Config), ModelBytes("b", Config));
+        Assert.NotEqual(ModelBytes("c", Config), ModelBytes("d", Config with { Seed = 12 }));
     }
 
     [Fact]
@@ -83,7 +91,7 @@ public class TrainerTests : IDisposable
         var exploding = Config with { LearningRate = 1e30f };
         var options = Options with { CheckpointEvery = 1, EvalEvery = 0 };
         var e = Assert.Throws<SegueException>(() =>
-            new Trainer(run, Examples(), options).Run(Trainer.Start(exploding, Catalog), Progress.None));
+            Train(run, options, Trainer.Start(exploding, Catalog)));
         Assert.Matches(@"^step \d+: (the loss is (NaN|∞|-∞|Infinity|-Infinity)|a parameter is no longer finite); training stopped \(the last checkpoint is kept\)$", e.Message);
         long failed = long.Parse(e.Message[5..e.Message.IndexOf(':')]);
         var last = Checkpoints.List(run.CheckpointsPath)[^1];
@@ -97,9 +105,8 @@ public class TrainerTests : IDisposable
     public void ResumingWithOtherOptionsIsRefused()
     {
         var run = new RunFolder(_dir);
-        new Trainer(run, Examples(), Options with { Steps = 200, EvalEvery = 0, CheckpointEvery = 100 })
-            .Run(Trainer.Start(Config, Catalog), Progress.None);
-        var e = Assert.Throws<SegueException>(() => Trainer.Resume(run, Config with { FeatureSize = 16 }, Catalog));
+        Train(run, Options with { Steps = 200, EvalEvery = 0, CheckpointEvery = 100 }, Trainer.Start(Config, Catalog));
+        var e = Assert.Throws<SegueException>(() => TrainingRun.Resume(run, Config with { FeatureSize = 16 }, Catalog));
         Assert.Equal($"{Checkpoints.PathFor(run.CheckpointsPath, 100)}: the options differ from the checkpoint's (feature_size: 16 vs 8); resume with the run's options", e.Message);
     }
 
@@ -107,8 +114,7 @@ public class TrainerTests : IDisposable
     public void TwoThreadsTrainEveryStep()
     {
         var run = new RunFolder(_dir);
-        var model = new Trainer(run, Examples(), Options with { Steps = 400, Threads = 2, EvalEvery = 0, CheckpointEvery = 0 })
-            .Run(Trainer.Start(Config, Catalog), Progress.None);
+        var model = Train(run, Options with { Steps = 400, Threads = 2, EvalEvery = 0, CheckpointEvery = 0 }, Trainer.Start(Config, Catalog));
         Assert.True(model.AllFinite());
         var lines = File.ReadAllLines(run.MetricsPath);
         Assert.Equal(4, lines.Length);

@@ -5,7 +5,9 @@ namespace Segue.Data.Synth;
 /// the title; a handful of favourite artists of those genres recur through the playlist, the rest
 /// are other artists of the genres; each artist contributes its popular albums and tracks more
 /// often. Popularity is heavy-tailed at every level (artist in genre, album of artist, track of
-/// album), and the favourites make artists and albums cohere inside a playlist.
+/// album), and the favourites make artists and albums cohere inside a playlist. A few tracks are
+/// one-offs, any track of the genre: the long tail that makes half of the MPD's tracks occur in
+/// one playlist only, while the laws above concentrate the rest on each album's hits.
 /// The constants are calibrated so that at one million playlists the figures approach the real
 /// MPD's (see the synth benchmark).
 /// </summary>
@@ -18,6 +20,8 @@ internal sealed class PlaylistModel
     private const double SecondGenreChance = 0.30;
     /// <summary>Share of tracks taken from the playlist's favourite artists.</summary>
     private const double FavouriteShare = 0.45;
+    /// <summary>Share of tracks drawn uniformly from all of a genre's tracks: almost all of them are heard nowhere else.</summary>
+    private const double OneOffShare = 0.0145;
     private const int TracksPerFavourite = 7, MaxFavourites = 40;
     /// <summary>How often a repeated track is drawn again; a few repeats remain, as in the MPD.</summary>
     private const int RepeatRetries = 3;
@@ -25,9 +29,11 @@ internal sealed class PlaylistModel
     private const long FirstModified = 1_262_304_000;   // 2010-01-01
     private const long LastModified = 1_509_494_400;    // 2017-11-01
 
-    private static readonly PowerLaw ArtistLaw = new(exponent: 1.0, offset: 15.0);
-    private static readonly PowerLaw AlbumLaw = new(exponent: 1.2, offset: 1.5);
-    private static readonly PowerLaw TrackLaw = new(exponent: 2.8, offset: 0.5);
+    // The offset of the artists' law sets the head (the top track's share of playlists); the steep
+    // album and track laws keep the tracks heard more than once to about half the unique tracks.
+    private static readonly PowerLaw ArtistLaw = new(exponent: 1.0, offset: 11.5);
+    private static readonly PowerLaw AlbumLaw = new(exponent: 2.0, offset: 1.5);
+    private static readonly PowerLaw TrackLaw = new(exponent: 4.0, offset: 0.5);
 
     private readonly SynthCatalogue _catalogue;
     private readonly double[] _genreCumulative = Cumulative(SynthVocabulary.Genres);
@@ -55,10 +61,11 @@ internal sealed class PlaylistModel
             int track = 0;
             for (int attempt = 0; attempt <= RepeatRetries; attempt++)
             {
-                int artist = random.Chance(FavouriteShare)
-                    ? favourites[random.Next(favourites.Length)]
-                    : ArtistIn(ref random, random.Chance(0.5) ? genre : otherGenre);
-                track = TrackOf(ref random, artist);
+                track = random.Chance(OneOffShare)
+                    ? OneOffIn(ref random, random.Chance(0.5) ? genre : otherGenre)
+                    : TrackOf(ref random, random.Chance(FavouriteShare)
+                        ? favourites[random.Next(favourites.Length)]
+                        : ArtistIn(ref random, random.Chance(0.5) ? genre : otherGenre));
                 if (!tracks.AsSpan(0, i).Contains(track)) break;
             }
             tracks[i] = track;
@@ -97,6 +104,12 @@ internal sealed class PlaylistModel
     {
         int start = _catalogue.GenreArtistStart[genre];
         return start + ArtistLaw.Sample(ref random, _catalogue.GenreArtistStart[genre + 1] - start);
+    }
+
+    private int OneOffIn(ref SynthRandom random, int genre)
+    {
+        var (start, end) = _catalogue.GenreTracks(genre);
+        return start + random.Next(end - start);
     }
 
     private int TrackOf(ref SynthRandom random, int artist)

@@ -70,10 +70,14 @@ internal sealed class SynthCatalogue
 
     public int ArtistOfTrack(int track) => AlbumArtist[TrackAlbum[track]];
 
+    /// <summary>The tracks of genre g, [Start, End): its artists' albums' tracks are contiguous.</summary>
+    public (int Start, int End) GenreTracks(int genre) =>
+        (AlbumTrackStart[ArtistAlbumStart[GenreArtistStart[genre]]], AlbumTrackStart[ArtistAlbumStart[GenreArtistStart[genre + 1]]]);
+
     /// <summary>Popular artists have long careers: more albums the nearer the head of their genre.</summary>
     private static int AlbumsOf(ref SynthRandom random, int rank)
     {
-        double mean = 1.5 + 8.0 / (1.0 + rank / 30.0);
+        double mean = 1.8 + 8.0 / (1.0 + rank / 30.0);
         return 1 + (int)(-mean * Math.Log(1.0 - random.NextDouble()));
     }
 

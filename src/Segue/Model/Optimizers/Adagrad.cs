@@ -10,9 +10,9 @@ public sealed class Adagrad : RowOptimizer
 
     public Adagrad(EmbeddingModel model, float lr, float eps) : base(model, "sum_square") => (_lr, _eps) = (lr, eps);
 
-    protected override void UpdateRow(int table, int row, ReadOnlySpan<float> gradient, long step, float stepFactor)
+    protected override void UpdateRow(ModelTable table, int row, ReadOnlySpan<float> gradient, long step, float stepFactor)
     {
-        var w = Parameters[table].Row(row);
+        var w = Parameters(table).Row(row);
         var s = StateOf(table, 0).Row(row);
         for (int i = 0; i < w.Length; i++)
         {

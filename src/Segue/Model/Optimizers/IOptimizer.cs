@@ -8,10 +8,11 @@ namespace Segue.Model.Optimizers;
 /// </summary>
 public interface IOptimizer
 {
-    /// <summary>Brings the rows registered in <paramref name="rows"/> (the rows step
-    /// <paramref name="step"/> is about to read) up to date as of the end of the previous step; the
-    /// <see cref="Apply"/> of that step is expected to follow and update them.</summary>
-    void Prepare(ModelGradients rows, long step);
+    /// <summary>Brings the rows registered in <paramref name="touched"/> (the rows step
+    /// <paramref name="step"/> is about to read) up to date as of the end of the previous step, before
+    /// the loss reads them and <see cref="Apply"/> updates them; <see cref="SparseStep"/> calls both,
+    /// in that order.</summary>
+    void Prepare(ModelGradients touched, long step);
 
     /// <summary>Updates the touched rows for step <paramref name="step"/>; false when an updated
     /// parameter is no longer finite.</summary>

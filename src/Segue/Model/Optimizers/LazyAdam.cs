@@ -17,9 +17,9 @@ public sealed class LazyAdam : RowOptimizer
     protected override float StepFactor(long step) =>
         (float)(_lr * Math.Sqrt(1 - Math.Pow(_beta2, step)) / (1 - Math.Pow(_beta1, step)));
 
-    protected override void UpdateRow(int table, int row, ReadOnlySpan<float> gradient, long step, float stepFactor)
+    protected override void UpdateRow(ModelTable table, int row, ReadOnlySpan<float> gradient, long step, float stepFactor)
     {
-        var w = Parameters[table].Row(row);
+        var w = Parameters(table).Row(row);
         var m = StateOf(table, 0).Row(row);
         var v = StateOf(table, 1).Row(row);
         for (int i = 0; i < w.Length; i++)

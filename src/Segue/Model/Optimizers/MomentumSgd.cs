@@ -20,35 +20,35 @@ public sealed class MomentumSgd : RowOptimizer
     {
         _lr = lr;
         _mu = mu;
-        _catchUp = new CatchUp(Parameters, step);
+        _catchUp = new CatchUp(model, step);
         for (int k = 0; k < CachedPowers; k++)
             (_decay[k], _drift[k]) = Coefficients(k);
     }
 
-    protected override void UpdateRow(int table, int row, ReadOnlySpan<float> gradient, long step, float stepFactor)
+    protected override void UpdateRow(ModelTable table, int row, ReadOnlySpan<float> gradient, long step, float stepFactor)
     {
         // Prepare normally caught the row up already; this covers callers that did not.
         CatchUpRow(table, row, step);
-        var w = Parameters[table].Row(row);
+        var w = Parameters(table).Row(row);
         var v = StateOf(table, 0).Row(row);
         TensorPrimitives.MultiplyAdd(v, _mu, gradient, v);
         TensorPrimitives.MultiplyAdd(v, -_lr, w, w);
     }
 
-    protected override void PrefetchRow(int table, int row)
+    protected override void PrefetchRow(ModelTable table, int row)
     {
         base.PrefetchRow(table, row);
         _catchUp.Prefetch(table, row);
     }
 
-    protected override void CatchUpRow(int table, int row, long step)
+    protected override void CatchUpRow(ModelTable table, int row, long step)
     {
         long missed = _catchUp.Claim(table, row, step);
-        if (missed > 1) Advance(Parameters[table].Row(row), StateOf(table, 0).Row(row), missed - 1);
+        if (missed > 1) Advance(Parameters(table).Row(row), StateOf(table, 0).Row(row), missed - 1);
     }
 
     public override void Synchronize(long step) =>
-        _catchUp.SynchronizeAll(step, (t, row, missed) => Advance(Parameters[t].Row(row), StateOf(t, 0).Row(row), missed));
+        _catchUp.SynchronizeAll(step, (t, row, missed) => Advance(Parameters(t).Row(row), StateOf(t, 0).Row(row), missed));
 
     /// <summary>k zero-gradient steps at once.</summary>
     private void Advance(Span<float> w, Span<float> v, long k)

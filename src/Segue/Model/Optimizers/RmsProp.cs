@@ -13,14 +13,14 @@ public sealed class RmsProp : RowOptimizer
     public RmsProp(EmbeddingModel model, float lr, float rho, float eps, long step) : base(model, "mean_square")
     {
         (_lr, _rho, _eps) = (lr, rho, eps);
-        _catchUp = new CatchUp(Parameters, step);
+        _catchUp = new CatchUp(model, step);
     }
 
-    protected override void UpdateRow(int table, int row, ReadOnlySpan<float> gradient, long step, float stepFactor)
+    protected override void UpdateRow(ModelTable table, int row, ReadOnlySpan<float> gradient, long step, float stepFactor)
     {
         // Prepare normally caught the row up already; this covers callers that did not.
         CatchUpRow(table, row, step);
-        var w = Parameters[table].Row(row);
+        var w = Parameters(table).Row(row);
         var s = StateOf(table, 0).Row(row);
         for (int i = 0; i < w.Length; i++)
         {
@@ -30,13 +30,13 @@ public sealed class RmsProp : RowOptimizer
         }
     }
 
-    protected override void PrefetchRow(int table, int row)
+    protected override void PrefetchRow(ModelTable table, int row)
     {
         base.PrefetchRow(table, row);
         _catchUp.Prefetch(table, row);
     }
 
-    protected override void CatchUpRow(int table, int row, long step)
+    protected override void CatchUpRow(ModelTable table, int row, long step)
     {
         long missed = _catchUp.Claim(table, row, step);
         if (missed > 1) Decay(StateOf(table, 0).Row(row), missed - 1);

@@ -28,8 +28,11 @@ public sealed class SynthCalibrationTests(SynthFixture fixture) : IClassFixture<
         int top = counts[^1], median = counts[counts.Length / 2];
         Assert.True(top >= 30 * median, $"top track in {top} playlists, median track in {median}");
         Assert.InRange((double)top / lengths.Count, 0.01, 0.25);
+        // About half the MPD's tracks occur in one playlist only. The share hardly depends on the
+        // size (44% here, 50% at 1M); without the one-off tracks it was 33% here and 31% at 1M.
+        // The top track's share does depend on the size (4.7% only at 1M): the benchmark checks it.
         double once = counts.Count(c => c == 1) / (double)counts.Length;
-        Assert.InRange(once, 0.25, 0.75);
+        Assert.InRange(once, 0.40, 0.60);
         Assert.InRange(lengths.Average(), 55.0, 78.0);
         Assert.InRange(lengths.Order().ElementAt(lengths.Count / 2), 40, 58);
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Segue.Data.Synth;
@@ -6,9 +7,10 @@ namespace Segue.Tests.Data.Synth;
 
 public sealed partial class SynthSliceTests(SynthFixture fixture) : IClassFixture<SynthFixture>
 {
+    /// <summary>The real files' order, that of the Python 2 dicts they were dumped from; description follows when present.</summary>
     private static readonly string[] PlaylistKeys =
-        ["name", "collaborative", "pid", "modified_at", "num_tracks", "num_albums", "num_artists",
-         "num_followers", "tracks", "num_edits", "duration_ms"];
+        ["name", "collaborative", "pid", "modified_at", "num_tracks", "num_albums", "num_followers",
+         "tracks", "num_edits", "duration_ms", "num_artists"];
     private static readonly string[] TrackKeys =
         ["pos", "artist_name", "track_uri", "artist_uri", "track_name", "album_uri", "duration_ms", "album_name"];
 
@@ -93,10 +95,82 @@ public sealed partial class SynthSliceTests(SynthFixture fixture) : IClassFixtur
     public void LayoutIsPythonStylePrettyPrinting()
     {
         var text = File.ReadAllText(Path.Combine(fixture.Output.SliceFolder, "mpd.slice.0-999.json"));
-        Assert.StartsWith("{\n    \"info\": {\n        \"generated_on\": \"2017-12-03 08:41:42.057563\",\n        \"slice\": \"0-999\",\n", text);
+        Assert.StartsWith("{\n    \"info\": {\n        \"generated_on\": \"2017-12-03 08:41:42.057563\", \n        \"slice\": \"0-999\", \n", text);
         Assert.Contains("\n    \"playlists\": [\n        {\n            \"name\": ", text);
-        Assert.Contains("\n            \"tracks\": [\n                {\n                    \"pos\": 0,\n                    \"artist_name\": ", text);
+        Assert.Contains("\n            \"tracks\": [\n                {\n                    \"pos\": 0, \n                    \"artist_name\": ", text);
         Assert.DoesNotContain("\r", text);
+    }
+
+    /// <summary>Every file is what json.dumps(indent=4) writes for its own contents: the naive
+    /// serialiser below is that function's layout and ensure_ascii escaping, written plainly.</summary>
+    [Fact]
+    public void EveryFileIsExactlyWhatPythonsJsonDumpsWritesForItsContents()
+    {
+        var files = Directory.GetFiles(fixture.Output.SliceFolder).Append(fixture.Output.ChallengeSetPath!).ToArray();
+        bool escaped = false, emptyArray = false;
+        foreach (var file in files)
+        {
+            var bytes = File.ReadAllBytes(file);
+            using var doc = JsonDocument.Parse(bytes);
+            var expected = new StringBuilder();
+            PythonDumps(doc.RootElement, 0, expected);
+            Assert.Equal(expected.ToString(), Encoding.Latin1.GetString(bytes));
+            escaped |= expected.ToString().Contains("\\ud83", StringComparison.Ordinal);
+            emptyArray |= expected.ToString().Contains("\"tracks\": [], ", StringComparison.Ordinal);
+        }
+        // The fixture exercises the escapes (emoji in titles) and empty containers (title-only challenges).
+        Assert.True(escaped && emptyArray);
+    }
+
+    private static void PythonDumps(JsonElement value, int depth, StringBuilder text)
+    {
+        string inner = "\n" + new string(' ', 4 * (depth + 1)), outer = "\n" + new string(' ', 4 * depth);
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var properties = value.EnumerateObject().ToArray();
+                if (properties.Length == 0) { text.Append("{}"); return; }
+                text.Append('{');
+                for (int i = 0; i < properties.Length; i++)
+                {
+                    text.Append(i > 0 ? ", " : "").Append(inner);
+                    PythonString(properties[i].Name, text);
+                    text.Append(": ");
+                    PythonDumps(properties[i].Value, depth + 1, text);
+                }
+                text.Append(outer).Append('}');
+                return;
+            case JsonValueKind.Array:
+                var items = value.EnumerateArray().ToArray();
+                if (items.Length == 0) { text.Append("[]"); return; }
+                text.Append('[');
+                for (int i = 0; i < items.Length; i++)
+                {
+                    text.Append(i > 0 ? ", " : "").Append(inner);
+                    PythonDumps(items[i], depth + 1, text);
+                }
+                text.Append(outer).Append(']');
+                return;
+            case JsonValueKind.String:
+                PythonString(value.GetString()!, text);
+                return;
+            default:
+                text.Append(value.GetRawText());
+                return;
+        }
+    }
+
+    private static void PythonString(string value, StringBuilder text)
+    {
+        text.Append('"');
+        foreach (char c in value)
+            text.Append(c switch
+            {
+                '"' => "\\\"", '\\' => "\\\\", '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", '\b' => "\\b", '\f' => "\\f",
+                < ' ' or > '~' => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        text.Append('"');
     }
 
     [Fact]

@@ -1,0 +1,77 @@
+using Segue.IO;
+using Segue.Training;
+
+namespace Segue.Runs;
+
+/// <summary>
+/// The folder of one run, whatever it runs (a training run now; a ranker fit can reuse it with its
+/// own config sections):
+/// <code>
+///   config.json     the run's config sections (a training run: "model", "training") and "dataset": { "path", "fingerprint" }
+///   metrics.jsonl   one object per logged step: step, wall_seconds, and the figures of that step
+///                   (a training run: steps_per_second, mean_loss, and every evaluation metric when evaluated)
+///   run.json        how the run was started: seed, code commit, machine, time, command line
+///   summary.json    how it ended: status, steps, wall time, the last value of every metric
+///   checkpoints/    a training run's newest few checkpoints, step-NNNNNNNNNNNN.ckpt
+///   model.segue     a training run's final model (written when the run completes)
+///   .lock           held by the process working in the folder, for its whole life
+/// </code>
+/// <see cref="RunConfig"/> writes and reads config.json, <see cref="MetricsLog"/> metrics.jsonl,
+/// <see cref="RunMetadata"/> run.json and <see cref="RunSummary"/> summary.json;
+/// <see cref="RunRecord"/> reads a whole folder back.
+/// </summary>
+public sealed class RunFolder(string path)
+{
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+    public string ConfigPath => System.IO.Path.Combine(Path, "config.json");
+    public string MetricsPath => System.IO.Path.Combine(Path, "metrics.jsonl");
+    public string CheckpointsPath => System.IO.Path.Combine(Path, "checkpoints");
+    public string ModelPath => System.IO.Path.Combine(Path, "model.segue");
+    public string MetadataPath => System.IO.Path.Combine(Path, "run.json");
+    public string SummaryPath => System.IO.Path.Combine(Path, "summary.json");
+    public string LockPath => System.IO.Path.Combine(Path, ".lock");
+
+    /// <summary>True when a run has started here (a config or a checkpoint exists).</summary>
+    public bool HasRun => File.Exists(ConfigPath) || Checkpoints.List(CheckpointsPath).Count > 0;
+
+    /// <summary>
+    /// Creates the folder when needed and locks it until the returned handle is disposed: an OS
+    /// lock on <c>.lock</c> (no sharing), so a second process (or a second run in this one) is
+    /// refused in one line while the first works there, and a killed process releases it. Every
+    /// reason the folder cannot be used (a file in its place or above it, no permission) is one
+    /// line naming the folder, before any work starts.
+    /// </summary>
+    public IDisposable Lock()
+    {
+        OutputPath.Folder(Path);
+        try
+        {
+            Directory.CreateDirectory(Path);
+            return new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+        }
+        catch (IOException e) when (File.Exists(LockPath) && e is not DirectoryNotFoundException)
+        {
+            throw new SegueException($"{Path}: in use by another segue command (it holds {System.IO.Path.GetFileName(LockPath)}); wait for it or choose another --out", e);
+        }
+        catch (Exception e) when (FileError.Is(e))
+        {
+            throw FileError.Writing(Path, e);
+        }
+    }
+
+    /// <summary>The dataset the run used, as its config records it (absolute); null when there is no config.</summary>
+    public string? ReadDatasetPath() => File.Exists(ConfigPath) ? RunConfig.Read(this).Dataset.Path : null;
+
+    /// <summary>Marks a run under way (again): a resumed run has no summary until it ends.</summary>
+    public void Begin(ulong seed)
+    {
+        if (!File.Exists(MetadataPath))
+            RunMetadata.Capture(seed).Write(MetadataPath);
+        File.Delete(SummaryPath);
+    }
+
+    /// <summary>Writes summary.json: <paramref name="status"/>, with <paramref name="error"/> for a
+    /// failed run, and the last value of every metric logged.</summary>
+    public void End(RunStatus status, string? error = null) =>
+        RunSummary.FromMetrics(RunMetrics.Read(MetricsPath), status, error).Write(SummaryPath);
+}
