@@ -40,7 +40,7 @@ public static class SegueServer
     {
         if (options.RunsFolder is { } runs && !Directory.Exists(runs))
             throw new RequestFieldException("runs", $"{runs}: no such folder");
-        var service = ContinuationService.Open(options.Recommenders, options.DatasetPath);
+        var service = ContinuationService.Open(options.Recommenders, options.DatasetPath, ContinuationLimits.Server);
         try
         {
             return Build(options, service, configure);

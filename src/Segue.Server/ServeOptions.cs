@@ -9,7 +9,7 @@ public sealed record ServeOptions(IReadOnlyList<RecommenderSpec> Recommenders, s
     IReadOnlyList<string>? Urls = null, string? RunsFolder = null)
 {
     public const string DefaultUrl = "http://127.0.0.1:5000";
-    /// <summary>The largest request body accepted: a full request of <see cref="ContinuationRequest.MaxTracks"/>
+    /// <summary>The largest request body accepted: a full request of <see cref="ContinuationLimits.Server"/> tracks
     /// URIs and a long title fits many times over.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 

@@ -89,7 +89,7 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     [Fact]
     public async Task Too_many_seeds_and_too_long_a_title_are_refused()
     {
-        var tracks = string.Join(", ", Enumerable.Range(0, ContinuationRequest.MaxTracks + 1).Select(i => $"\"{ServedData.Uri(i % ServedData.Tracks)}\""));
+        var tracks = string.Join(", ", Enumerable.Range(0, ContinuationLimits.Server.MaxTracks + 1).Select(i => $"\"{ServedData.Uri(i % ServedData.Tracks)}\""));
         await Problem(await Post($$"""{"tracks": [{{tracks}}]}"""), HttpStatusCode.BadRequest, "tracks", "at most 250 tracks, got 251");
         await Problem(await Post($$"""{"title": "{{new string('x', 201)}}"}"""), HttpStatusCode.BadRequest, "title", "longer than 200 characters");
     }

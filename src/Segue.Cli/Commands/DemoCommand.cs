@@ -7,6 +7,7 @@ using Segue.IO;
 using Segue.Model;
 using Segue.Retrieval;
 using Segue.Runs;
+using Segue.Serving;
 using Segue.Training;
 using Spectre.Console;
 
@@ -79,7 +80,8 @@ public static class DemoCommand
         var seedTable = new Spectre.Console.Table().Title("its first tracks").AddColumn("track").AddColumn("artist");
         foreach (int t in sample.Seeds) seedTable.AddRow(Markup.Escape(dataset.TrackName(t)), Markup.Escape(dataset.ArtistName(dataset.TrackArtists[t])));
         AnsiConsole.Write(seedTable);
-        AnsiConsole.Write(RecommendCommand.Table(dataset, RecommendCommand.Recommend(dataset, model, SeedUris.FromArgument(uris), null, 10)).Title("recommended next"));
+        using var service = ContinuationService.Open([new RecommenderSpec("book", runPath)], datasetPath, ContinuationLimits.None);
+        AnsiConsole.Write(RecommendCommand.Table(RecommendCommand.Recommend(service, SeedUris.FromArgument(uris), null, 10).Tracks).Title("recommended next"));
 
         AnsiConsole.Write(new Rule($"[green]done in {clock.Elapsed.TotalSeconds:N0} s[/]; everything is in {Markup.Escape(dir)}"));
     }

@@ -18,7 +18,7 @@ public static class ContinueEndpoints
             .Produces<Continuation>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary($"Continue a playlist: its title and tracks so far (at most {ContinuationRequest.MaxTracks} spotify:track: URIs) to the best k (1..{ContinuationRequest.MaxK}) next tracks")
+            .WithSummary($"Continue a playlist: its title and tracks so far (at most {ContinuationLimits.Server.MaxTracks} spotify:track: URIs) to the best k (1..{ContinuationLimits.Server.MaxK}) next tracks")
             .WithTags("continue");
     }
 }

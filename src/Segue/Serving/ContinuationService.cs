@@ -15,9 +15,10 @@ public sealed class ContinuationService : IDisposable
     private const int MaxQuotedLength = 80;
     private readonly Dictionary<string, ServedRecommender> _byName;
 
-    private ContinuationService(Dataset dataset, PopularityRecommender popularity, IReadOnlyList<ServedRecommender> recommenders)
+    private ContinuationService(Dataset dataset, PopularityRecommender popularity, IReadOnlyList<ServedRecommender> recommenders, ContinuationLimits limits)
     {
         Dataset = dataset;
+        Limits = limits;
         Popularity = popularity;
         Recommenders = recommenders;
         _byName = recommenders.ToDictionary(r => r.Name, StringComparer.Ordinal);
@@ -26,7 +27,7 @@ public sealed class ContinuationService : IDisposable
     /// <summary>Opens the dataset (by default the one the first model's run folder records) and every
     /// recommender of <paramref name="specs"/> over it, sharing one training index. Errors name the
     /// setting: <c>dataset</c>, <c>name</c> (two recommenders under one name).</summary>
-    public static ContinuationService Open(IReadOnlyList<RecommenderSpec> specs, string? datasetPath, bool cosine = false)
+    public static ContinuationService Open(IReadOnlyList<RecommenderSpec> specs, string? datasetPath, ContinuationLimits limits, bool cosine = false)
     {
         if (specs.Count == 0) throw new RequestFieldException("recommenders", "none given");
         if (specs.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
@@ -37,7 +38,7 @@ public sealed class ContinuationService : IDisposable
         try
         {
             var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
-            return new ContinuationService(dataset, popularity, [.. specs.Select(s => s.Open(dataset, popularity, cosine))]);
+            return new ContinuationService(dataset, popularity, [.. specs.Select(s => s.Open(dataset, popularity, cosine))], limits);
         }
         catch
         {
@@ -47,6 +48,9 @@ public sealed class ContinuationService : IDisposable
     }
 
     public Dataset Dataset { get; }
+
+    /// <summary>How large a request may be.</summary>
+    public ContinuationLimits Limits { get; }
 
     /// <summary>The popularity baseline over the training split, the fallback of every other recommender.</summary>
     public PopularityRecommender Popularity { get; }
@@ -69,13 +73,13 @@ public sealed class ContinuationService : IDisposable
     public Continuation Continue(ContinuationRequest request)
     {
         var served = Recommender(request.Recommender);
-        if (request.K is < 1 or > ContinuationRequest.MaxK)
-            throw new RequestFieldException("k", $"must be between 1 and {ContinuationRequest.MaxK}, got {request.K}");
-        if (request.Title is { Length: > ContinuationRequest.MaxTitleLength })
-            throw new RequestFieldException("title", $"longer than {ContinuationRequest.MaxTitleLength} characters");
+        if (request.K < 1 || request.K > Limits.MaxK)
+            throw new RequestFieldException("k", Limits.MaxK == int.MaxValue ? "must be positive" : $"must be between 1 and {Limits.MaxK}, got {request.K}");
+        if (request.Title?.Length > Limits.MaxTitleLength)
+            throw new RequestFieldException("title", $"longer than {Limits.MaxTitleLength} characters");
         var uris = request.Tracks ?? [];
-        if (uris.Count > ContinuationRequest.MaxTracks)
-            throw new RequestFieldException("tracks", $"at most {ContinuationRequest.MaxTracks} tracks, got {uris.Count}");
+        if (uris.Count > Limits.MaxTracks)
+            throw new RequestFieldException("tracks", $"at most {Limits.MaxTracks} tracks, got {uris.Count}");
         for (int i = 0; i < uris.Count; i++)
             if (!IsTrackUri(uris[i]))
                 throw new RequestFieldException($"tracks[{i}]", $"expected a {TrackPrefix} URI, got {(uris[i] is null ? "null" : $"\"{Quote(uris[i])}\"")}");
@@ -83,15 +87,17 @@ public sealed class ContinuationService : IDisposable
         var scratch = served.Rent();
         try
         {
+            var seeds = scratch.Seeds(uris.Count);
             int known = 0;
             List<string>? unknown = null;
             foreach (string uri in uris)
             {
-                if (Dataset.TryGetTrack(uri, out int track)) scratch.Seeds[known++] = track;
+                if (Dataset.TryGetTrack(uri, out int track)) seeds[known++] = track;
                 else (unknown ??= []).Add(uri);
             }
-            var results = scratch.Results.AsSpan(0, request.K);
-            int n = scratch.Scorer.Recommend(scratch.Seeds.AsSpan(0, known), request.Title, excludeSeeds: true, results);
+            // A k beyond the catalogue lists all of it.
+            var results = scratch.Results(Math.Min(request.K, Dataset.TrackCount));
+            int n = scratch.Scorer.Recommend(seeds.AsSpan(0, known), request.Title, excludeSeeds: true, results);
             var tracks = new RecommendedTrack[n];
             for (int i = 0; i < n; i++)
             {

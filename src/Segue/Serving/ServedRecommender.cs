@@ -37,11 +37,17 @@ public sealed class ServedRecommender
 
     internal void Return(QueryScratch scratch) => _scratch.Return(scratch);
 
+    /// <summary>One query's buffers: sized for a server's requests, grown (once, then kept) for a larger one.</summary>
     internal sealed class QueryScratch(IQueryScorer scorer)
     {
+        private ScoredTrack[] _results = new ScoredTrack[ContinuationLimits.Server.MaxK];
+        private int[] _seeds = new int[ContinuationLimits.Server.MaxTracks];
+
         public IQueryScorer Scorer { get; } = scorer;
-        public ScoredTrack[] Results { get; } = new ScoredTrack[ContinuationRequest.MaxK];
-        public int[] Seeds { get; } = new int[ContinuationRequest.MaxTracks];
+
+        public Span<ScoredTrack> Results(int k) => (_results.Length >= k ? _results : _results = new ScoredTrack[k]).AsSpan(0, k);
+
+        public int[] Seeds(int count) => _seeds.Length >= count ? _seeds : _seeds = new int[count];
     }
 
     private sealed class Policy(ServedRecommender owner) : IPooledObjectPolicy<QueryScratch>

@@ -25,7 +25,7 @@ public sealed class ContinuationServiceTests : IDisposable
 
     private ContinuationService Open() =>
         ContinuationService.Open([RecommenderSpec.Parse(_model, "recommenders"), RecommenderSpec.Parse("cooc=baseline:cooccurrence", "--model"),
-            RecommenderSpec.Parse("baseline:popularity", "recommenders")], _dataset);
+            RecommenderSpec.Parse("baseline:popularity", "recommenders")], _dataset, ContinuationLimits.Server);
 
     private static string Uri(int n) => EvalDatasets.T(n).TrackUri;
 
@@ -131,9 +131,21 @@ public sealed class ContinuationServiceTests : IDisposable
     public void Two_recommenders_under_one_name_and_no_dataset_are_refused()
     {
         var twice = Assert.Throws<RequestFieldException>(() =>
-            ContinuationService.Open([RecommenderSpec.Parse("a=baseline:popularity", "x"), RecommenderSpec.Parse("a=baseline:cooccurrence", "x")], _dataset));
+            ContinuationService.Open([RecommenderSpec.Parse("a=baseline:popularity", "x"), RecommenderSpec.Parse("a=baseline:cooccurrence", "x")], _dataset, ContinuationLimits.Server));
         Assert.Equal("name: two recommenders are named 'a' (baseline:popularity, baseline:cooccurrence); name them NAME=SPEC", twice.Message);
-        var noDataset = Assert.Throws<RequestFieldException>(() => ContinuationService.Open([RecommenderSpec.Parse("baseline:popularity", "x")], null));
+        var noDataset = Assert.Throws<RequestFieldException>(() => ContinuationService.Open([RecommenderSpec.Parse("baseline:popularity", "x")], null, ContinuationLimits.Server));
         Assert.Equal("dataset: no run folder records the dataset to serve: give it", noDataset.Message);
+    }
+
+    [Fact]
+    public void Without_limits_any_playlist_and_any_k_pass_and_a_k_beyond_the_catalogue_lists_all_of_it()
+    {
+        using var service = ContinuationService.Open([RecommenderSpec.Parse(_model, "r")], _dataset, ContinuationLimits.None);
+        // More seeds than the server's limit and than the pooled buffer holds.
+        var seeds = Enumerable.Range(0, 1000).Select(i => Uri(i % 300)).ToList();
+        var answer = service.Continue(new ContinuationRequest(null, seeds, int.MaxValue));
+        int known = seeds.Where(u => service.Dataset.TryGetTrack(u, out _)).Distinct().Count();
+        Assert.Equal(service.Dataset.TrackCount - known, answer.Tracks.Count);
+        Assert.Equal("k: must be positive", Assert.Throws<RequestFieldException>(() => service.Continue(new(null, null, 0))).Message);
     }
 }
