@@ -52,4 +52,5 @@ echo "requests logged: $(grep -c 'Path: /api/continue' "$work/server.log")"
 
 kill -TERM $server
 wait $server && echo "server drained and exited 0 on SIGTERM" || echo "server exited $? on SIGTERM"
+grep -h "scratch sets" "$work/server.log" || true
 trap 'rm -rf "$work"' EXIT

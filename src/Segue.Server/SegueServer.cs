@@ -31,6 +31,9 @@ public static class SegueServer
             string.Join(", ", service.Recommenders.Select(r => $"{r.Name}={r.Spec.Source}")), service.Dataset.FilePath,
             service.Dataset.TrackCount, clock.Elapsed.TotalSeconds);
         await app.RunAsync();
+        // Evidence that queries reuse their scratch: created at most once per concurrent query.
+        log.LogInformation("stopped; query scratch sets created: {Scratch}",
+            string.Join(", ", service.Recommenders.Select(r => $"{r.Name} {r.ScratchCreated}")));
         return 0;
     }
 

@@ -6,11 +6,14 @@ namespace Segue.Serving;
 /// <summary>
 /// A recommender served under a name, with its pool of per-thread query scratch: a scorer (its
 /// buffers are catalogue-sized) and the result and seed buffers. A query rents scratch and returns
-/// it, so scratch is created only when more queries run at once than ever before, never per query.
+/// it. At most <see cref="MaxConcurrentQueries"/> queries score at once (the others wait their
+/// turn), and the pool keeps that many, so scratch is only ever created up to that count, never
+/// per query, however many requests arrive together.
 /// </summary>
 public sealed class ServedRecommender
 {
     private readonly ObjectPool<QueryScratch> _scratch;
+    private readonly SemaphoreSlim _slots;
     private int _scratchCreated;
 
     /// <param name="needsSeeds">True when the recommender ranks from seeds, so that a playlist without
@@ -20,22 +23,33 @@ public sealed class ServedRecommender
         Spec = spec;
         Recommender = recommender;
         NeedsSeeds = needsSeeds;
-        // Retain as many as can usefully score at once (a query is CPU-bound), with room for the
-        // thread pool running a few more handlers than cores.
-        _scratch = new DefaultObjectPool<QueryScratch>(new Policy(this), 2 * Environment.ProcessorCount);
+        _slots = new SemaphoreSlim(MaxConcurrentQueries);
+        _scratch = new DefaultObjectPool<QueryScratch>(new Policy(this), MaxConcurrentQueries);
     }
+
+    /// <summary>How many queries score at once: a query is CPU-bound, so more than the cores (with
+    /// room for a thread descheduled mid-query) would only add scratch, not speed.</summary>
+    public static int MaxConcurrentQueries { get; } = 2 * Environment.ProcessorCount;
 
     public RecommenderSpec Spec { get; }
     public string Name => Spec.Name;
     public IRecommender Recommender { get; }
     public bool NeedsSeeds { get; }
 
-    /// <summary>How many scratch sets were ever created: at most the queries ever run at once.</summary>
+    /// <summary>How many scratch sets were ever created: at most <see cref="MaxConcurrentQueries"/>.</summary>
     public int ScratchCreated => Volatile.Read(ref _scratchCreated);
 
-    internal QueryScratch Rent() => _scratch.Get();
+    internal QueryScratch Rent()
+    {
+        _slots.Wait();
+        return _scratch.Get();
+    }
 
-    internal void Return(QueryScratch scratch) => _scratch.Return(scratch);
+    internal void Return(QueryScratch scratch)
+    {
+        _scratch.Return(scratch);
+        _slots.Release();
+    }
 
     /// <summary>One query's buffers: sized for a server's requests, grown (once, then kept) for a larger one.</summary>
     internal sealed class QueryScratch(IQueryScorer scorer)

@@ -128,6 +128,22 @@ public sealed class ContinuationServiceTests : IDisposable
     }
 
     [Fact]
+    public void However_many_threads_query_at_once_scratch_is_created_at_most_for_the_concurrent_slots()
+    {
+        using var service = Open();
+        int threads = 4 * ServedRecommender.MaxConcurrentQueries;
+        using var start = new Barrier(threads);
+        var workers = Enumerable.Range(0, threads).Select(w => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (int i = 0; i < 20; i++) service.Continue(new ContinuationRequest(null, [Uri((w * 20 + i) % 300)], 50, "book"));
+        })).ToList();
+        workers.ForEach(t => t.Start());
+        workers.ForEach(t => t.Join());
+        Assert.InRange(service.Recommender("book").ScratchCreated, 1, ServedRecommender.MaxConcurrentQueries);
+    }
+
+    [Fact]
     public void Two_recommenders_under_one_name_and_no_dataset_are_refused()
     {
         var twice = Assert.Throws<RequestFieldException>(() =>
