@@ -81,8 +81,9 @@ async function continueAll() {
 function renderContinuation(column, answer) {
   column.querySelector(".badge").hidden = !answer.fallback;
   column.querySelector(".note").textContent = answer.unknown.length ? `not in the catalogue: ${answer.unknown.join(", ")}` : "";
+  // A fallback's scores are popularity counts: whole numbers, shown as such.
   column.querySelector("ol").replaceChildren(...answer.tracks.map(track =>
-    Object.assign(trackItem(track, [element("span", { className: "score", textContent: Number.isInteger(track.score) ? track.score : track.score.toFixed(3) })]),
+    Object.assign(trackItem(track, [element("span", { className: "score", textContent: answer.fallback ? String(track.score) : track.score.toFixed(3) })]),
       { onclick: () => addTrack(track) })));
 }
 
