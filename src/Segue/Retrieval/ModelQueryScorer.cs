@@ -22,6 +22,8 @@ internal sealed class ModelQueryScorer : IQueryScorer
     private readonly float[] _albumScores, _artistScores, _trackScores, _durationScores; // [row * items + i]
     private readonly float[] _unitScores;
     private readonly TrackMarks _ranked;                 // excluded seeds and the tracks given a bonus
+    private readonly TrackMarks _seedAlbums, _seedArtists; // album and artist ids (the marks work for any id)
+    private readonly List<int> _distinctAlbums = [], _distinctArtists = []; // in seed order
     private TopK _top = new(500);
 
     public ModelQueryScorer(ModelRecommender owner)
@@ -37,6 +39,8 @@ internal sealed class ModelQueryScorer : IQueryScorer
         _durationScores = owner.DurationVector is null ? [] : new float[owner.DurationVector.ScoresLength];
         _unitScores = new float[owner.UnitCount];
         _ranked = new TrackMarks(_model.Catalog.TrackCount);
+        _seedAlbums = new TrackMarks(_model.Catalog.AlbumCount);
+        _seedArtists = new TrackMarks(_model.Catalog.ArtistCount);
     }
 
     public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
@@ -135,42 +139,36 @@ internal sealed class ModelQueryScorer : IQueryScorer
     }
 
     /// <summary>Ranks the tracks of the seeds' albums and artists, with their bonuses: +0.1 for an album
-    /// among the seeds' albums, +0.1 for an artist among the seeds' artists.</summary>
+    /// among the seeds' albums, +0.1 for an artist among the seeds' artists. The seeds' albums and
+    /// artists are sets first, so a bonus costs one look-up whatever the number of seeds.</summary>
     private void AddBonusTracks(ReadOnlySpan<int> seeds)
     {
         var albums = _model.Catalog.TrackAlbums;
         var artists = _model.Catalog.TrackArtists;
-        for (int s = 0; s < seeds.Length; s++)
-            if (FirstWithKey(seeds, s, albums))
-                foreach (int t in _owner.TracksOfAlbum(albums[seeds[s]]))
-                    AddBonusTrack(seeds, t);
-        for (int s = 0; s < seeds.Length; s++)
-            if (FirstWithKey(seeds, s, artists))
-                foreach (int t in _owner.TracksOfArtist(artists[seeds[s]]))
-                    AddBonusTrack(seeds, t);
+        _seedAlbums.Clear();
+        _seedArtists.Clear();
+        _distinctAlbums.Clear();
+        _distinctArtists.Clear();
+        foreach (int s in seeds)
+        {
+            if (_seedAlbums.Add(albums[s])) _distinctAlbums.Add(albums[s]);
+            if (_seedArtists.Add(artists[s])) _distinctArtists.Add(artists[s]);
+        }
+        foreach (int album in _distinctAlbums)
+            foreach (int t in _owner.TracksOfAlbum(album))
+                AddBonusTrack(t);
+        foreach (int artist in _distinctArtists)
+            foreach (int t in _owner.TracksOfArtist(artist))
+                AddBonusTrack(t);
     }
 
-    private void AddBonusTrack(ReadOnlySpan<int> seeds, int track)
+    private void AddBonusTrack(int track)
     {
         if (!_ranked.Add(track)) return;
         float score = _unitScores[_owner.UnitOf(track)];
-        if (AnyWithKey(seeds, track, _model.Catalog.TrackAlbums)) score += ModelConfig.SharedBonus;
-        if (AnyWithKey(seeds, track, _model.Catalog.TrackArtists)) score += ModelConfig.SharedBonus;
+        if (_seedAlbums.Contains(_model.Catalog.TrackAlbums[track])) score += ModelConfig.SharedBonus;
+        if (_seedArtists.Contains(_model.Catalog.TrackArtists[track])) score += ModelConfig.SharedBonus;
         _top.Add(track, score);
-    }
-
-    private static bool FirstWithKey(ReadOnlySpan<int> seeds, int s, ReadOnlySpan<int> keyOfTrack)
-    {
-        for (int j = 0; j < s; j++)
-            if (keyOfTrack[seeds[j]] == keyOfTrack[seeds[s]]) return false;
-        return true;
-    }
-
-    private static bool AnyWithKey(ReadOnlySpan<int> seeds, int track, ReadOnlySpan<int> keyOfTrack)
-    {
-        foreach (int s in seeds)
-            if (keyOfTrack[s] == keyOfTrack[track]) return true;
-        return false;
     }
 
     /// <summary>Ranks the tracks not ranked yet (no bonus, not excluded) at their unit's score. A unit

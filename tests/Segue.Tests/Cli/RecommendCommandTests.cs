@@ -33,7 +33,7 @@ public class RecommendCommandTests(TrainedRun trained) : IClassFixture<TrainedRu
         using var dir = new TempDir();
         string run = trained.Path;
         // More than the 128 KiB one argument may hold on Linux.
-        File.WriteAllLines(dir.File("seeds.txt"), Enumerable.Range(0, 4_000).Select(i => SliceJson.TrackUri(i % 10)));
+        File.WriteAllLines(dir.File("seeds.txt"), Enumerable.Range(0, 10_000).Select(i => SliceJson.TrackUri(i % 10)));
         Assert.True(new FileInfo(dir.File("seeds.txt")).Length > 128 << 10);
         var (exit, output, err) = CliRunner.Run("recommend", run, "--tracks-file", dir.File("seeds.txt"), "-k", "3");
         Assert.True(exit == 0, err);
