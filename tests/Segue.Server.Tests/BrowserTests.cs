@@ -39,16 +39,21 @@ public sealed class BrowserTests : IAsyncLifetime
             "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000");
         using var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
+        // Lists are redrawn as answers arrive: an element found just before a redraw goes stale,
+        // and the step is tried again on the new one.
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
 
         driver.Navigate().GoToUrl(_app.Urls.Single() + "/");
         wait.Until(d => d.FindElements(By.CssSelector(".recommender")).Count == 2);
         Assert.Equal(["book", "cooc"], driver.FindElements(By.CssSelector(".recommender h3")).Select(h => h.Text.Split('\n')[0].Trim()));
 
         driver.FindElement(By.Id("search")).SendKeys("nina");
-        var result = wait.Until(d => d.FindElements(By.CssSelector("#search-results li")).FirstOrDefault());
-        Assert.Contains(ServedData.ArtistThree, result!.Text);
-        string added = result.FindElement(By.CssSelector(".what")).Text;
-        result.Click();
+        // Once every result is the artist's (the answer to the whole query, not to "n" or "ni"), add the first.
+        string added = wait.Until(d =>
+        {
+            var results = d.FindElements(By.CssSelector("#search-results li"));
+            return results.Count > 0 && results.All(r => r.Text.Contains(ServedData.ArtistThree)) ? ClickTrack(results[0]) : null;
+        })!;
         wait.Until(d => d.FindElements(By.CssSelector("#playlist li")).Count == 1);
         Assert.Equal(added, driver.FindElement(By.CssSelector("#playlist li .what")).Text);
 
@@ -57,9 +62,7 @@ public sealed class BrowserTests : IAsyncLifetime
             wait.Until(d => d.FindElements(By.CssSelector($".recommender[data-name='{name}'] li")).Count == 20
                 && !d.FindElement(By.CssSelector($".recommender[data-name='{name}'] .badge")).Displayed);
 
-        var recommended = driver.FindElement(By.CssSelector(".recommender[data-name='cooc'] li"));
-        string pick = recommended.FindElement(By.CssSelector(".what")).Text;
-        recommended.Click();
+        string pick = wait.Until(d => ClickTrack(d.FindElement(By.CssSelector(".recommender[data-name='cooc'] li"))))!;
         wait.Until(d => d.FindElements(By.CssSelector("#playlist li")).Count == 2);
         Assert.Equal([added, pick], driver.FindElements(By.CssSelector("#playlist li .what")).Select(e => e.Text));
         // The continuations follow the playlist: the added track leaves them.
@@ -68,5 +71,13 @@ public sealed class BrowserTests : IAsyncLifetime
         string screenshot = Path.Combine(AppContext.BaseDirectory, "segue-page.png");
         ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(screenshot);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(screenshot)[..4]);
+    }
+
+    /// <summary>Clicks a listed track; returns its name as listed.</summary>
+    private static string ClickTrack(IWebElement item)
+    {
+        string name = item.FindElement(By.CssSelector(".what")).Text;
+        item.Click();
+        return name;
     }
 }
