@@ -56,7 +56,7 @@ public sealed class ServedData : IDisposable
 
     /// <summary>The options <c>segue serve runs/book --model cooc=baseline:cooccurrence --runs runs</c> would give.</summary>
     public ServeOptions Options(IReadOnlyList<string>? urls = null) =>
-        new([RecommenderSpec.Parse(BookRun, "recommenders"), RecommenderSpec.Parse("cooc=baseline:cooccurrence", "--model")],
+        new([RecommenderSpec.Parse(BookRun, "recommenders"), RecommenderSpec.Parse("cooc=baseline:cooccurrence", "model")],
             DatasetPath, urls, RunsFolder);
 
     public void Dispose()

@@ -24,7 +24,7 @@ public static class ServeCommand
             try
             {
                 var specs = (parse.GetValue(sources) ?? []).Select(s => RecommenderSpec.Parse(s, "recommenders"))
-                    .Concat((parse.GetValue(named) ?? []).Select(s => RecommenderSpec.Parse(s, "--model"))).ToList();
+                    .Concat((parse.GetValue(named) ?? []).Select(s => RecommenderSpec.Parse(s, "model"))).ToList();
                 var options = new ServeOptions(specs, parse.GetValue(dataset), parse.GetValue(urls), parse.GetValue(runs));
                 return SegueServer.RunAsync(options).GetAwaiter().GetResult();
             }
