@@ -87,6 +87,13 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         await Problem(await Post(body), HttpStatusCode.BadRequest, field, message);
 
     [Fact]
+    public async Task A_body_that_is_not_json_is_a_415_problem_naming_the_body()
+    {
+        var response = await Client.PostAsync("/api/continue", new StringContent("""{"k": 5}""", Encoding.UTF8, "text/plain"));
+        await Problem(response, HttpStatusCode.UnsupportedMediaType, "body", "expected Content-Type application/json, got 'text/plain; charset=utf-8'");
+    }
+
+    [Fact]
     public async Task Too_many_seeds_and_too_long_a_title_are_refused()
     {
         var tracks = string.Join(", ", Enumerable.Range(0, ContinuationLimits.Server.MaxTracks + 1).Select(i => $"\"{ServedData.Uri(i % ServedData.Tracks)}\""));
@@ -229,7 +236,7 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         var paths = openApi["paths"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
         Assert.Equal(["/api/continue", "/api/playlists/{pid}", "/api/recommenders", "/api/runs", "/api/stats", "/api/tracks",
             "/api/tracks/{uri}", "/api/tracks/{uri}/similar", "/runs/report"], paths);
-        Assert.NotNull(openApi["paths"]!["/api/continue"]!["post"]!["requestBody"]);
+        Assert.NotNull(openApi["paths"]!["/api/continue"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]);
 
         var page = await Client.GetAsync("/");
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);

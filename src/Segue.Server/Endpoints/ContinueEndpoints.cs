@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Segue.Serving;
 
 namespace Segue.Server.Endpoints;
@@ -14,7 +16,18 @@ public static class ContinueEndpoints
 
         app.MapPost("/api/continue", async (HttpRequest request, ContinuationService service) =>
                 service.Continue(await JsonBody.ReadAsync(request, ServerJson.Default.ContinuationRequest, ServeOptions.MaxBodyBytes)))
-            .Accepts<ContinuationRequest>("application/json")
+            // The body is read by JsonBody, which names the field of every fault, a wrong content
+            // type included; Accepts would have routing refuse that first with no field, so the
+            // document learns the body's schema here instead.
+            .AddOpenApiOperationTransformer(async (operation, context, cancel) => operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(ContinuationRequest), null, cancel) },
+                },
+            })
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Produces<Continuation>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
