@@ -40,7 +40,8 @@ public static class EvalBenchmark
             IRecommender[] recommenders =
             [
                 popularity,
-                new CoOccurrenceRecommender(dataset, index, popularity, CoOccurrenceNormalization.Cosine),
+                new PopularityBackfill(new CoOccurrenceRecommender(dataset, index), popularity, dataset.TrackCount),
+                new PopularityBackfill(new PlaylistKnnRecommender(dataset, index), popularity, dataset.TrackCount),
             ];
             var cases = HeldOutCases.FromTestSplit(dataset, limit: caseLimit);
             Console.WriteLine($"cases: {cases.Count:N0}, K = {k}");

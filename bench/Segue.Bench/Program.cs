@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["train"] = TrainBenchmark.Run,
     ["score"] = ScoreBenchmark.Run,
     ["open"] = OpenBenchmark.Run,
+    ["rank"] = RankBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -5,6 +5,7 @@ using Segue.Data;
 using Segue.Evaluation;
 using Segue.IO;
 using Segue.Model;
+using Segue.Ranking;
 using Segue.Retrieval;
 using Segue.Runs;
 using Segue.Serving;
@@ -16,7 +17,8 @@ namespace Segue.Cli.Commands;
 /// <summary>
 /// <c>segue demo</c>: the whole pipeline on built-in synthetic data, in a folder of its own —
 /// generate MPD-format slices and a challenge set, ingest them, show the dataset's figures,
-/// train the book's model, evaluate it beside the baselines, and continue one playlist.
+/// train the book's model, fit Segue's own ranker on top of it, evaluate both beside the
+/// baselines, and continue one playlist with the ranker.
 /// </summary>
 public static class DemoCommand
 {
@@ -41,6 +43,7 @@ public static class DemoCommand
         var clock = Stopwatch.StartNew();
         OutputPath.Folder(dir);
         string mpd = Path.Combine(dir, "mpd"), datasetPath = Path.Combine(dir, "dataset.segue"), runPath = Path.Combine(dir, "run");
+        string rankerPath = Path.Combine(dir, "ranker");
         if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
             throw new SegueException($"{dir}: the demo's folder is not empty; remove it or give another --dir");
 
@@ -64,24 +67,32 @@ public static class DemoCommand
         var options = new TrainerOptions { Steps = steps, Threads = threads, EvalEvery = steps / 2, LogEvery = 10_000 };
         TrainCommand.Train(dataset, new RunFolder(runPath), config, options, examples, resume: false);
 
-        Step("5. eval: the model beside the baselines on the challenge set", $"segue eval {runPath} --dataset {datasetPath} --test {mpd} --baselines");
+        int validation = Math.Clamp(playlists / 10, 100, 2000);
+        Step("5. fit: Segue's own ranker, the generators' candidates re-ranked by LambdaRank, the model as one of them",
+            $"segue fit {datasetPath} --out {rankerPath} --model {runPath} --validation-cases {validation}");
+        var fitOptions = new RankerOptions { Model = Path.GetFullPath(EvalCommand.ModelPath(runPath)), ValidationCases = validation, Threads = threads };
+        var fit = ConsoleProgress.Run(sink => RankerFit.Run(dataset, fitOptions, rankerPath, sink));
+        Output.Info($"fitted in {fit.Seconds:N0} s on {fit.FitCases:N0} validation cases; candidate pool recall {fit.PoolRecall:F4}");
+
+        Step("6. eval: the ranker and the model beside the baselines on the challenge set", $"segue eval {rankerPath} --test {mpd} --baselines");
         var cases = ChallengeCases.Load(mpd, dataset, out _);
         var evaluator = new Evaluator(dataset, threads: threads);
-        var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
+        var ranker = RankerFolder.Open(rankerPath, dataset);
+        var popularity = ranker.Sources.Popularity;
         var model = EvalCommand.OpenModel(runPath, dataset, cosine: false, popularity);
-        IRecommender[] recommenders = [model, .. Baselines.Build(dataset, Baselines.Names, popularity: popularity)];
+        IRecommender[] recommenders = [ranker, model, .. Baselines.Build(dataset, Baselines.Names, popularity: popularity)];
         var reports = ConsoleProgress.Run(sink => recommenders.Select(r => evaluator.Evaluate(r, cases, sink)).ToList());
         AnsiConsole.Write(EvalCommand.OverallTable(reports));
         AnsiConsole.Write(EvalCommand.CategoryTable(reports[0]));
 
         var sample = cases.First(c => c.Category == 3);   // title + first 5 tracks
         string uris = string.Join(",", sample.Seeds.Select(dataset.TrackUri));
-        Step($"6. recommend: the next tracks of challenge playlist {sample.Pid}, \"{sample.Title}\"", $"segue recommend {runPath} --tracks {uris} -k 10");
+        Step($"7. recommend: the next tracks of challenge playlist {sample.Pid}, \"{sample.Title}\"", $"segue recommend {rankerPath} --title \"{sample.Title}\" --tracks {uris} -k 10");
         var seedTable = new Spectre.Console.Table().Title("its first tracks").AddColumn("track").AddColumn("artist");
         foreach (int t in sample.Seeds) seedTable.AddRow(Markup.Escape(dataset.TrackName(t)), Markup.Escape(dataset.ArtistName(dataset.TrackArtists[t])));
         AnsiConsole.Write(seedTable);
-        using var service = ContinuationService.Open([new RecommenderSpec("book", runPath)], datasetPath, ContinuationLimits.None);
-        AnsiConsole.Write(RecommendCommand.Table(RecommendCommand.Recommend(service, SeedUris.FromArgument(uris), null, 10).Tracks).Title("recommended next"));
+        using var service = ContinuationService.Open([new RecommenderSpec("ranker", rankerPath)], datasetPath, ContinuationLimits.None);
+        AnsiConsole.Write(RecommendCommand.Table(RecommendCommand.Recommend(service, SeedUris.FromArgument(uris), sample.Title, 10).Tracks).Title("recommended next"));
 
         AnsiConsole.Write(new Rule($"[green]done in {clock.Elapsed.TotalSeconds:N0} s[/]; everything is in {Markup.Escape(dir)}"));
     }

@@ -3,7 +3,9 @@ using System.Diagnostics;
 using Segue.Data;
 using Segue.Evaluation;
 using Segue.IO;
+using Segue.Ranking;
 using Segue.Retrieval;
+using Segue.Runs;
 using Spectre.Console;
 
 namespace Segue.Cli.Commands;
@@ -12,17 +14,13 @@ public static class EvalCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string?>("model") { Description = "A model file or run folder to evaluate (optional: baselines need none)", Arity = ArgumentArity.ZeroOrOne };
-        var datasetPath = new Option<string>("--dataset") { Description = "The dataset file the model was trained on", Required = true };
+        var model = new Argument<string?>("model") { Description = "A model file, run folder or ranker folder to evaluate (optional: baselines need none)", Arity = ArgumentArity.ZeroOrOne };
+        var datasetPath = new Option<string?>("--dataset") { Description = "The dataset file the model was trained on (default: the one its run or ranker folder records)" };
         var test = new Option<string?>("--test") { Description = $"A challenge folder ({ChallengeCases.SetFileName}, {ChallengeCases.TruthFileName}) instead of the dataset's held-out split" };
         var allBaselines = new Option<bool>("--baselines") { Description = $"Evaluate every baseline ({string.Join(", ", Baselines.Names)}) too" };
         var baselines = new Option<string[]>("--baseline") { Description = "Evaluate this baseline too (repeatable)" };
         baselines.AcceptOnlyFromAmong([.. Baselines.Names]);
-        var normalization = new Option<CoOccurrenceNormalization>("--cooccurrence-norm")
-        {
-            Description = "How the co-occurrence baseline normalises its counts",
-            DefaultValueFactory = _ => CoOccurrenceNormalization.Cosine,
-        };
+        var generators = new GeneratorOptions();
         var cosine = new Option<bool>("--cosine") { Description = "Score the model by cosine similarity instead of the dot product it was trained with (the book's exercise)" };
         var k = new Option<int>("-k") { Description = "List length K", DefaultValueFactory = _ => Submission.Length };
         var limit = new Option<int>("--limit") { Description = "Evaluate only the first N cases (0: all)" };
@@ -34,8 +32,9 @@ public static class EvalCommand
 
         var command = new Command("eval", "Evaluate a model and baselines on held-out playlists or a challenge set")
         {
-            model, datasetPath, test, allBaselines, baselines, normalization, cosine, k, limit, threads, json, submission, team, email,
+            model, datasetPath, test, allBaselines, baselines, cosine, k, limit, threads, json, submission, team, email,
         };
+        foreach (var option in generators.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             Check(parse.GetValue(k) > 0, $"-k {parse.GetValue(k)}: must be positive");
@@ -52,9 +51,13 @@ public static class EvalCommand
             }
             else Check(parse.GetValue(team) is null && parse.GetValue(email) is null, "--team and --email go with --submission");
             if (parse.GetValue(json) is { } jsonFile) OutputPath.File(jsonFile);
-            using var dataset = Dataset.Open(parse.GetValue(datasetPath)!);
-            var recommenders = Recommenders(dataset, parse.GetValue(model), parse.GetValue(cosine), parse.GetValue(allBaselines),
-                parse.GetValue(baselines) ?? [], parse.GetValue(normalization));
+            string? modelPath = parse.GetValue(model);
+            string datasetFile = parse.GetValue(datasetPath)
+                ?? (modelPath is null ? throw new SegueException("--dataset is required without a model, run or ranker folder") : DatasetOf(modelPath));
+            using var dataset = Dataset.Open(datasetFile);
+            var settings = generators.Read(parse);
+            var recommenders = Recommenders(dataset, modelPath, parse.GetValue(cosine), parse.GetValue(allBaselines),
+                parse.GetValue(baselines) ?? [], settings);
 
             string? challenge = parse.GetValue(test);
             bool hasTruth = true;
@@ -89,7 +92,7 @@ public static class EvalCommand
                 foreach (var report in reports.Where(r => r.ByCategory.Count > 0))
                     AnsiConsole.Write(CategoryTable(report));
                 if (parse.GetValue(json) is { } jsonPath)
-                    EvalReportJson.Write(jsonPath, dataset.FilePath, source, reports);
+                    EvalReportJson.Write(jsonPath, dataset.FilePath, source, reports, settings);
             }
             if (submissionPath is not null)
             {
@@ -110,25 +113,34 @@ public static class EvalCommand
     /// <summary>The model first (when given), then the baselines asked for; all baselines when
     /// neither a model nor a baseline is named.</summary>
     private static IReadOnlyList<IRecommender> Recommenders(Dataset dataset, string? modelPath, bool cosine, bool allBaselines,
-        string[] baselineNames, CoOccurrenceNormalization normalization)
+        string[] baselineNames, GeneratorSettings settings)
     {
         var names = allBaselines || (modelPath is null && baselineNames.Length == 0) ? Baselines.Names : baselineNames.Distinct().ToArray();
         var clock = Stopwatch.StartNew();
         var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
         var recommenders = new List<IRecommender>();
         if (modelPath is not null) recommenders.Add(OpenModel(modelPath, dataset, cosine, popularity));
-        recommenders.AddRange(Baselines.Build(dataset, names, normalization, popularity: popularity));
+        recommenders.AddRange(Baselines.Build(dataset, names, settings, popularity));
         if (names.Count > 0) Output.Info($"baselines built in {clock.Elapsed.TotalSeconds:N2} s");
         return recommenders;
     }
 
-    /// <summary>The model of <paramref name="path"/> (a model file or a run folder), backed by popularity.</summary>
+    /// <summary>A model file, run folder or ranker folder as a recommender (see <see cref="Serving.RecommenderSpec.OpenModel"/>).</summary>
     internal static IRecommender OpenModel(string path, Dataset dataset, bool cosine, PopularityRecommender popularity) =>
-        Serving.RecommenderSpec.OpenModel(ModelPath(path), dataset, popularity, cosine);
+        Serving.RecommenderSpec.OpenModel(path, dataset, popularity, cosine);
 
     /// <summary>A run folder stands for its final model.</summary>
-    internal static string ModelPath(string modelOrRun) =>
-        Directory.Exists(modelOrRun) ? new Runs.RunFolder(modelOrRun).ModelPath : modelOrRun;
+    internal static string ModelPath(string modelOrRun) => Serving.RecommenderSpec.ModelFile(modelOrRun);
+
+    /// <summary>The dataset a run or ranker folder (or the run folder beside a model file) records.</summary>
+    internal static string DatasetOf(string path)
+    {
+        if (RankerFolder.IsRanker(path)) return RankerFolder.ReadConfig(path).DatasetPath;
+        string modelPath = ModelPath(path);
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(modelPath));
+        return (folder is null ? null : new RunFolder(folder).ReadDatasetPath())
+            ?? throw new SegueException($"{modelPath}: no run config beside the model records its dataset; give --dataset");
+    }
 
     // Metrics as rows and recommenders as columns: eight metric names side by side would not fit
     // a terminal, whereas a handful of recommenders do.

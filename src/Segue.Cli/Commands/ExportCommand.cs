@@ -22,7 +22,7 @@ public static class ExportCommand
             string path = parse.GetValue(model)!;
             if (Directory.Exists(path)) RunRecord.Open(path).RequireComplete();
             string modelPath = EvalCommand.ModelPath(path);
-            using var dataset = Dataset.Open(parse.GetValue(datasetPath) ?? RecommendCommand.DatasetOf(modelPath));
+            using var dataset = Dataset.Open(parse.GetValue(datasetPath) ?? EvalCommand.DatasetOf(modelPath));
             var loaded = ModelFile.Load(modelPath, Catalog.FromDataset(dataset));
             foreach (var file in ModelExport.Write(loaded, dataset, parse.GetValue(output)!))
                 Output.Info($"wrote {file}");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Segue.Runs;
 using Segue.Serving;
 using Spectre.Console;
 
@@ -10,12 +9,12 @@ public static class RecommendCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model") { Description = "A model file, or a run folder (its model.segue)" };
+        var model = new Argument<string>("model") { Description = "A model file, a run folder (its model.segue) or a ranker folder" };
         var tracks = new Option<string>("--tracks") { Description = "The playlist's tracks so far: comma-separated spotify:track: URIs (may be empty)", DefaultValueFactory = _ => "" };
         var tracksFile = new Option<string?>("--tracks-file") { Description = "The playlist's tracks from a file, one URI a line or comma-separated ('-': standard input): for more than a command line holds" };
-        var title = new Option<string?>("--title") { Description = "The playlist's title (not used yet: no recommender reads titles)" };
+        var title = new Option<string?>("--title") { Description = "The playlist's title (a ranker reads it; a model does not)" };
         var k = new Option<int>("-k") { Description = "How many tracks to recommend", DefaultValueFactory = _ => 50 };
-        var datasetPath = new Option<string?>("--dataset") { Description = "The dataset the model was trained on (default: the one its run folder records)" };
+        var datasetPath = new Option<string?>("--dataset") { Description = "The dataset the model was trained on (default: the one its run or ranker folder records)" };
         var cosine = new Option<bool>("--cosine") { Description = "Score by cosine similarity instead of the dot product" };
         var command = new Command("recommend", "Recommend the tracks that should come next in a playlist") { model, tracks, tracksFile, title, k, datasetPath, cosine };
         command.SetAction(parse =>
@@ -23,8 +22,8 @@ public static class RecommendCommand
             if (parse.GetValue(tracksFile) is not null && parse.GetValue(tracks) is { Length: > 0 })
                 throw new SegueException("--tracks and --tracks-file: give one, not both");
             var uris = parse.GetValue(tracksFile) is { } file ? SeedUris.FromFile(file) : SeedUris.FromArgument(parse.GetValue(tracks)!);
-            string modelPath = EvalCommand.ModelPath(parse.GetValue(model)!);
-            using var service = ContinuationService.Open([new RecommenderSpec("model", modelPath)], parse.GetValue(datasetPath) ?? DatasetOf(modelPath),
+            string modelPath = parse.GetValue(model)!;
+            using var service = ContinuationService.Open([new RecommenderSpec("model", modelPath)], parse.GetValue(datasetPath) ?? EvalCommand.DatasetOf(modelPath),
                 ContinuationLimits.None, parse.GetValue(cosine));
             AnsiConsole.Write(Table(Recommend(service, uris, parse.GetValue(title), parse.GetValue(k)).Tracks));
             return 0;
@@ -33,13 +32,15 @@ public static class RecommendCommand
     }
 
     /// <summary>Continues the playlist given by <paramref name="uris"/> through the library's query
-    /// path, and says what it did as a person at a terminal needs it: each unknown URI skipped, where
-    /// it was given; the popularity fallback when no seed was known; a refusal as the option at fault.</summary>
+    /// path (with the first served recommender), and says what it did as a person at a terminal needs
+    /// it: each unknown URI skipped, where it was given; a title a model does not read; the popularity
+    /// fallback when no seed was known (a ranker's title model answers instead); a refusal as the
+    /// option at fault.</summary>
     public static Continuation Recommend(ContinuationService service, IReadOnlyList<SeedUri> uris, string? title, int k)
     {
-        // Accepted so that scripts written for a title model keep working when one exists, but
-        // no recommender here reads it, and a list that looks title-aware must not pass for one.
-        if (title is not null) Output.Warning("--title: not used (no recommender reads titles yet); the list comes from the seed tracks");
+        // A list that looks title-aware must not pass for one: only a ranker reads the title.
+        if (title is not null && !service.Recommenders[0].ReadsTitle)
+            Output.Warning("--title: not used (a model does not read titles; a ranker does); the list comes from the seed tracks");
         Continuation answer;
         try
         {
@@ -72,12 +73,5 @@ public static class RecommendCommand
         for (int i = 0; i < tracks.Count; i++)
             table.AddRow($"{i + 1}", Markup.Escape(tracks[i].Name), Markup.Escape(tracks[i].Artist), Markup.Escape(tracks[i].Album), $"{tracks[i].Score:F3}");
         return table;
-    }
-
-    internal static string DatasetOf(string modelPath)
-    {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(modelPath));
-        return (folder is null ? null : new RunFolder(folder).ReadDatasetPath())
-            ?? throw new SegueException($"{modelPath}: no run config beside the model records its dataset; give --dataset");
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Serialization;
 
 namespace Segue.Data;
@@ -72,7 +71,7 @@ public sealed record DatasetStats
         {
             string name = ds.PlaylistName(p);
             titles.Add(name);
-            string key = NormalizeName(name);
+            string key = PlaylistTitle.Normalize(name);
             normalized[key] = normalized.GetValueOrDefault(key) + 1;
             if (ds.IsCollaborative(p)) collaborative++;
             if (ds.PlaylistDescription(p).Length > 0) described++;
@@ -136,22 +135,6 @@ public sealed record DatasetStats
         if (i < 0) return ~i;
         while (i > 0 && sorted[i - 1] == value) i--;
         return i;
-    }
-
-    /// <summary>The MPD's own title normalisation (its stats script): lower case, the punctuation
-    /// <c>.,/#!$%^*;:{}=_`~()@</c> to spaces, runs of white space to one, trimmed.</summary>
-    public static string NormalizeName(string name)
-    {
-        var s = new StringBuilder(name.Length);
-        bool space = false;
-        foreach (char c in name.ToLowerInvariant())
-        {
-            bool blank = char.IsWhiteSpace(c) || ".,/#!$%^*;:{}=_`~()@".Contains(c);
-            if (blank) { space = s.Length > 0; continue; }
-            if (space) { s.Append(' '); space = false; }
-            s.Append(c);
-        }
-        return s.ToString();
     }
 }
 

@@ -7,7 +7,10 @@ namespace Segue.Evaluation;
 /// recommender its overall and per-category means.</summary>
 public static class EvalReportJson
 {
-    public static void Write(string path, string dataset, string cases, IReadOnlyList<EvalReport> reports)
+    /// <summary>Writes the reports; <paramref name="generators"/>, when given, records the generator
+    /// settings the baselines ran with.</summary>
+    public static void Write(string path, string dataset, string cases, IReadOnlyList<EvalReport> reports,
+        Retrieval.GeneratorSettings? generators = null)
     {
         using var file = AtomicFile.Create(path);
         using (var json = new Utf8JsonWriter(file.Stream, new JsonWriterOptions { Indented = true }))
@@ -15,6 +18,11 @@ public static class EvalReportJson
             json.WriteStartObject();
             json.WriteString("dataset", dataset);
             json.WriteString("cases", cases);
+            if (generators is not null)
+            {
+                json.WritePropertyName("generator_settings");
+                JsonSerializer.Serialize(json, generators, Model.ModelConfig.Json);
+            }
             json.WriteStartArray("reports");
             foreach (var report in reports)
             {

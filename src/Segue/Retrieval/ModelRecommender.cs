@@ -23,8 +23,9 @@ namespace Segue.Retrieval;
 /// </summary>
 public sealed class ModelRecommender : IRecommender
 {
-    private readonly int[] _unitOfTrack, _unitTrackStart, _unitTracks;   // empty when every track is its own unit
-    private readonly int[] _albumTrackStart, _albumTracks, _artistTrackStart, _artistTracks;
+    private readonly int[] _unitOfTrack;   // empty when every track is its own unit
+    private readonly InvertedIndex? _unitTracks;
+    private readonly InvertedIndex _albumTracks, _artistTracks;
 
     public ModelRecommender(EmbeddingModel model, bool cosine = false)
     {
@@ -36,7 +37,7 @@ public sealed class ModelRecommender : IRecommender
         int[] representative;
         if (perTrack)
         {
-            _unitOfTrack = _unitTrackStart = _unitTracks = [];
+            _unitOfTrack = [];
             representative = Enumerable.Range(0, tracks).ToArray();
         }
         else
@@ -54,7 +55,7 @@ public sealed class ModelRecommender : IRecommender
                 _unitOfTrack[byPair[j]] = first.Count - 1;
             }
             representative = first.ToArray();
-            (_unitTrackStart, _unitTracks) = Invert(_unitOfTrack, representative.Length);
+            _unitTracks = InvertedIndex.Build(representative.Length, _unitOfTrack);
         }
         UnitCount = representative.Length;
         UnitAlbumRows = representative.Select(model.AlbumRow).ToArray();
@@ -76,8 +77,8 @@ public sealed class ModelRecommender : IRecommender
         Artists = new PackedTable(model.Artists);
         Tracks = model.Tracks is null ? null : new PackedTable(model.Tracks);
         DurationVector = model.DurationVector is null ? null : new PackedTable(model.DurationVector);
-        (_albumTrackStart, _albumTracks) = Invert(catalog.TrackAlbums, catalog.AlbumCount);
-        (_artistTrackStart, _artistTracks) = Invert(catalog.TrackArtists, catalog.ArtistCount);
+        _albumTracks = InvertedIndex.Build(catalog.AlbumCount, catalog.TrackAlbums.ToArray());
+        _artistTracks = InvertedIndex.Build(catalog.ArtistCount, catalog.TrackArtists.ToArray());
     }
 
     /// <summary>Loads <paramref name="path"/> for <paramref name="dataset"/> (a SegueException when the
@@ -109,26 +110,11 @@ public sealed class ModelRecommender : IRecommender
     internal int UnitOf(int track) => UnitsAreTracks ? track : _unitOfTrack[track];
 
     /// <summary>The tracks of a unit in id order, when units are pairs.</summary>
-    internal ReadOnlySpan<int> TracksOfUnit(int unit) =>
-        _unitTracks.AsSpan(_unitTrackStart[unit], _unitTrackStart[unit + 1] - _unitTrackStart[unit]);
+    internal ReadOnlySpan<int> TracksOfUnit(int unit) => _unitTracks!.Items(unit);
 
-    internal ReadOnlySpan<int> TracksOfAlbum(int album) =>
-        _albumTracks.AsSpan(_albumTrackStart[album], _albumTrackStart[album + 1] - _albumTrackStart[album]);
+    internal ReadOnlySpan<int> TracksOfAlbum(int album) => _albumTracks.Items(album);
 
-    internal ReadOnlySpan<int> TracksOfArtist(int artist) =>
-        _artistTracks.AsSpan(_artistTrackStart[artist], _artistTrackStart[artist + 1] - _artistTrackStart[artist]);
+    internal ReadOnlySpan<int> TracksOfArtist(int artist) => _artistTracks.Items(artist);
 
     public IQueryScorer CreateScorer() => new ModelQueryScorer(this);
-
-    /// <summary>Groups the tracks by key (album, artist or unit): offsets per key and the tracks in id order.</summary>
-    private static (int[] Start, int[] Tracks) Invert(ReadOnlySpan<int> keyOfTrack, int keys)
-    {
-        var start = new int[keys + 1];
-        foreach (int k in keyOfTrack) start[k + 1]++;
-        for (int k = 0; k < keys; k++) start[k + 1] += start[k];
-        var fill = start[..^1].ToArray();
-        var tracks = new int[keyOfTrack.Length];
-        for (int t = 0; t < keyOfTrack.Length; t++) tracks[fill[keyOfTrack[t]]++] = t;
-        return (start, tracks);
-    }
 }

@@ -2,9 +2,10 @@ namespace Segue.Retrieval;
 
 /// <summary>
 /// Wraps a recommender so that every list is full: what it cannot rank (all of a title-only
-/// playlist, which has no seeds for an embedding model to start from, or the tail of a list when
-/// its candidates run out) is filled with the most popular tracks not yet listed. Filled tracks
-/// carry their training count as score.
+/// playlist, which has no seeds for an embedding model or co-occurrence to start from, or the tail
+/// of a list when its candidates run out) is filled with the most popular tracks not yet listed.
+/// Filled tracks carry their training count as score. The one popularity fill: recommenders return
+/// only what they rank.
 /// </summary>
 public sealed class PopularityBackfill(IRecommender primary, PopularityRecommender popularity, int trackCount) : IRecommender
 {
@@ -16,13 +17,13 @@ public sealed class PopularityBackfill(IRecommender primary, PopularityRecommend
     {
         public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
         {
-            int written = seeds.IsEmpty ? 0 : primary.Recommend(seeds, title, excludeSeeds, results);
+            int written = primary.Recommend(seeds, title, excludeSeeds, results);
             if (written == results.Length) return written;
             taken.Clear();
             foreach (var r in results[..written]) taken.Add(r.Track);
             if (excludeSeeds)
                 foreach (int seed in seeds) taken.Add(seed);
-            return popularity.Fill(results, written, taken, zeroScores: false);
+            return popularity.Fill(results, written, taken);
         }
     }
 }

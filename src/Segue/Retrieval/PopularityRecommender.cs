@@ -2,8 +2,8 @@ namespace Segue.Retrieval;
 
 /// <summary>
 /// The popularity baseline: every playlist gets the tracks in the most training playlists, ties by
-/// lower id, whatever its seeds and title. Also the fallback of other baselines for queries their
-/// evidence cannot fill (no seeds, or seeds with too few neighbours).
+/// lower id, whatever its seeds and title. Also, through <see cref="PopularityBackfill"/>, the
+/// fallback of every other recommender for what its evidence cannot fill.
 /// </summary>
 public sealed class PopularityRecommender : IRecommender
 {
@@ -38,16 +38,15 @@ public sealed class PopularityRecommender : IRecommender
     /// <summary>
     /// Appends tracks in popularity order to <paramref name="results"/> after the first
     /// <paramref name="written"/>, skipping those in <paramref name="taken"/>, until it is full;
-    /// returns the new count. Each gets its training count as score, or 0 with
-    /// <paramref name="zeroScores"/> (for a recommender whose own scores are on another scale).
+    /// returns the new count. Each gets its training count as score.
     /// </summary>
-    public int Fill(Span<ScoredTrack> results, int written, TrackMarks taken, bool zeroScores)
+    public int Fill(Span<ScoredTrack> results, int written, TrackMarks taken)
     {
         foreach (int track in _ranking)
         {
             if (written == results.Length) break;
             if (taken.Contains(track)) continue;
-            results[written++] = new ScoredTrack(track, zeroScores ? 0 : _index.Count(track));
+            results[written++] = new ScoredTrack(track, _index.Count(track));
         }
         return written;
     }
@@ -61,7 +60,7 @@ public sealed class PopularityRecommender : IRecommender
             _seeds.Clear();
             if (excludeSeeds)
                 foreach (int seed in seeds) _seeds.Add(seed);
-            return owner.Fill(results, 0, _seeds, zeroScores: false);
+            return owner.Fill(results, 0, _seeds);
         }
     }
 }

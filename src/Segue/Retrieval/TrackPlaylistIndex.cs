@@ -3,50 +3,55 @@ using Segue.Data;
 namespace Segue.Retrieval;
 
 /// <summary>
-/// The inverted index of the training split: for every track, the training playlists that contain
-/// it (ascending, each once however often the track repeats there), as CSR arrays. Its posting
-/// lengths are the tracks' popularity; walking a seed's postings gives its co-occurrences.
+/// The inverted index of a set of training playlists: for every track, the playlists that contain
+/// it (ascending, each once however often the track repeats there). Its posting lengths are the
+/// tracks' popularity; walking a seed's postings gives its co-occurrences. It also keeps each
+/// indexed playlist's number of distinct tracks (0 for a playlist not indexed), the length of its
+/// binary row for playlist similarities.
+/// <para>Built from the dataset's training split, or from any subset of it: a ranker's validation
+/// playlists are left out while it is fitted, so nothing they withhold reaches a statistic.</para>
 /// </summary>
 public sealed class TrackPlaylistIndex
 {
-    private readonly int[] _offsets;
-    private readonly int[] _playlists;
+    private readonly InvertedIndex _index;
+    private readonly int[] _distinct;
 
-    private TrackPlaylistIndex(int[] offsets, int[] playlists)
+    private TrackPlaylistIndex(InvertedIndex index, int[] distinct, int playlistCount)
     {
-        _offsets = offsets;
-        _playlists = playlists;
+        _index = index;
+        _distinct = distinct;
+        PlaylistCount = playlistCount;
     }
 
-    public int TrackCount => _offsets.Length - 1;
+    public int TrackCount => _index.KeyCount;
 
-    /// <summary>Training playlists containing <paramref name="track"/>, ascending.</summary>
-    public ReadOnlySpan<int> Playlists(int track) => _playlists.AsSpan(_offsets[track], _offsets[track + 1] - _offsets[track]);
+    /// <summary>How many playlists the index holds.</summary>
+    public int PlaylistCount { get; }
 
-    /// <summary>How many training playlists contain <paramref name="track"/>.</summary>
-    public int Count(int track) => _offsets[track + 1] - _offsets[track];
+    /// <summary>Indexed playlists containing <paramref name="track"/>, ascending.</summary>
+    public ReadOnlySpan<int> Playlists(int track) => _index.Items(track);
 
-    /// <summary>Two passes over the training playlists: count, then place.</summary>
-    public static TrackPlaylistIndex Build(Dataset dataset)
+    /// <summary>How many indexed playlists contain <paramref name="track"/>.</summary>
+    public int Count(int track) => _index.Count(track);
+
+    /// <summary>The number of distinct tracks of <paramref name="playlist"/>; 0 when not indexed.</summary>
+    public int DistinctTracks(int playlist) => _distinct[playlist];
+
+    /// <summary>The index of the dataset's training split.</summary>
+    public static TrackPlaylistIndex Build(Dataset dataset) => Build(dataset, dataset.TrainPlaylists);
+
+    /// <summary>The index of <paramref name="playlists"/> (ascending dataset playlist indices).</summary>
+    public static TrackPlaylistIndex Build(Dataset dataset, ReadOnlySpan<int> playlists)
     {
-        var offsets = new int[dataset.TrackCount + 1];
+        var index = InvertedIndex.Build(dataset.TrackCount, playlists, dataset.PlaylistTracks);
+        var distinct = new int[dataset.PlaylistCount];
         var seen = new TrackMarks(dataset.TrackCount);
-        foreach (int playlist in dataset.TrainPlaylists)
+        foreach (int playlist in playlists)
         {
             seen.Clear();
             foreach (int track in dataset.PlaylistTracks(playlist))
-                if (seen.Add(track)) offsets[track + 1]++;
+                if (seen.Add(track)) distinct[playlist]++;
         }
-        for (int t = 0; t < dataset.TrackCount; t++)
-            offsets[t + 1] = checked(offsets[t + 1] + offsets[t]);
-        var playlists = new int[offsets[^1]];
-        var fill = offsets[..^1];
-        foreach (int playlist in dataset.TrainPlaylists)
-        {
-            seen.Clear();
-            foreach (int track in dataset.PlaylistTracks(playlist))
-                if (seen.Add(track)) playlists[fill[track]++] = playlist;
-        }
-        return new TrackPlaylistIndex(offsets, playlists);
+        return new TrackPlaylistIndex(index, distinct, playlists.Length);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Segue.Ranking;
 using Segue.Retrieval;
 using Segue.Runs;
 
@@ -6,8 +7,9 @@ namespace Segue.Serving;
 
 /// <summary>
 /// What a served recommender is, as the command line names it: <c>baseline:popularity</c>,
-/// <c>baseline:cooccurrence</c>, a model file or a run folder (its final model), under a name
-/// (<c>book=runs/book</c>; by default the run folder's name, the model file's, or the baseline's).
+/// <c>baseline:cooccurrence</c>, a model file, a run folder (its final model) or a ranker folder,
+/// under a name (<c>book=runs/book</c>; by default the folder's name, the model file's, or the
+/// baseline's).
 /// </summary>
 public sealed partial record RecommenderSpec(string Name, string Source)
 {
@@ -33,25 +35,38 @@ public sealed partial record RecommenderSpec(string Name, string Source)
     /// <summary>The baseline this spec names, or null for a model.</summary>
     public string? Baseline => Source.StartsWith(BaselinePrefix, StringComparison.Ordinal) ? Source[BaselinePrefix.Length..] : null;
 
+    /// <summary>True when this spec names a ranker folder (<c>segue fit</c>'s output).</summary>
+    public bool IsRanker => Baseline is null && RankerFolder.IsRanker(Source);
+
     /// <summary>The model file a model spec stands for (a run folder's <c>model.segue</c>).</summary>
-    public string ModelPath => Directory.Exists(Source) ? new RunFolder(Source).ModelPath : Source;
+    public string ModelPath => ModelFile(Source);
 
-    /// <summary>The dataset a model's run folder records (the folder itself, or the one holding the
-    /// model file); null for a baseline or a model without a run config beside it.</summary>
+    /// <summary>The dataset a model's run folder, or a ranker's config, records; null for a baseline or a
+    /// model without a run config beside it.</summary>
     public string? RecordedDatasetPath =>
-        Baseline is null && Path.GetDirectoryName(Path.GetFullPath(ModelPath)) is { } folder ? new RunFolder(folder).ReadDatasetPath() : null;
+        Baseline is not null ? null
+        : IsRanker ? RankerFolder.ReadConfig(Source).DatasetPath
+        : Path.GetDirectoryName(Path.GetFullPath(ModelPath)) is { } folder ? new RunFolder(folder).ReadDatasetPath() : null;
 
-    /// <summary>The recommender this spec names, over <paramref name="dataset"/>: a baseline, or a model
-    /// backed by popularity for what it cannot rank (title-only playlists have no seed to start from).
-    /// <paramref name="cosine"/> scores a model by cosine similarity.</summary>
+    /// <summary>The recommender this spec names, over <paramref name="dataset"/> (see <see cref="OpenModel"/>).</summary>
     public ServedRecommender Open(Data.Dataset dataset, PopularityRecommender popularity, bool cosine = false) =>
         Baseline is { } baseline
-            ? new ServedRecommender(this, Baselines.Build(dataset, [baseline], popularity: popularity)[0], needsSeeds: baseline != PopularityRecommender.BaselineName)
-            : new ServedRecommender(this, OpenModel(ModelPath, dataset, popularity, cosine), needsSeeds: true);
+            ? new ServedRecommender(this, Baselines.Build(dataset, [baseline], popularity: popularity)[0],
+                needsSeeds: baseline is not (PopularityRecommender.BaselineName or TitleRecommender.BaselineName),
+                readsTitle: baseline == TitleRecommender.BaselineName)
+            : new ServedRecommender(this, OpenModel(Source, dataset, popularity, cosine), needsSeeds: !IsRanker, readsTitle: IsRanker);
 
-    /// <summary>The one place a model file becomes a recommender: the model, backed by popularity.</summary>
-    public static IRecommender OpenModel(string modelPath, Data.Dataset dataset, PopularityRecommender popularity, bool cosine) =>
-        new PopularityBackfill(ModelRecommender.Open(modelPath, dataset, cosine), popularity, dataset.TrackCount);
+    /// <summary>The one place a model, run or ranker path becomes a recommender: a ranker folder is the
+    /// ranker (full lists of its own, from the title too); a model is backed by popularity for what it
+    /// cannot rank (title-only playlists have no seed to start from). <paramref name="cosine"/> scores
+    /// a model by cosine similarity.</summary>
+    public static IRecommender OpenModel(string path, Data.Dataset dataset, PopularityRecommender popularity, bool cosine) =>
+        RankerFolder.IsRanker(path)
+            ? RankerFolder.Open(path, dataset)
+            : new PopularityBackfill(ModelRecommender.Open(ModelFile(path), dataset, cosine), popularity, dataset.TrackCount);
+
+    /// <summary>The model file of <paramref name="path"/>: a run folder stands for its final model.</summary>
+    public static string ModelFile(string path) => Directory.Exists(path) ? new RunFolder(path).ModelPath : path;
 
     private static string CheckSource(string source, string setting)
     {

@@ -18,11 +18,13 @@ public sealed class ServedRecommender
 
     /// <param name="needsSeeds">True when the recommender ranks from seeds, so that a playlist without
     /// a known seed is answered by its popularity fallback.</param>
-    public ServedRecommender(RecommenderSpec spec, IRecommender recommender, bool needsSeeds)
+    /// <param name="readsTitle">True when the recommender reads the playlist's title (a ranker's title model).</param>
+    public ServedRecommender(RecommenderSpec spec, IRecommender recommender, bool needsSeeds, bool readsTitle)
     {
         Spec = spec;
         Recommender = recommender;
         NeedsSeeds = needsSeeds;
+        ReadsTitle = readsTitle;
         _slots = new SemaphoreSlim(MaxConcurrentQueries);
         _scratch = new DefaultObjectPool<QueryScratch>(new Policy(this), MaxConcurrentQueries);
     }
@@ -35,6 +37,7 @@ public sealed class ServedRecommender
     public string Name => Spec.Name;
     public IRecommender Recommender { get; }
     public bool NeedsSeeds { get; }
+    public bool ReadsTitle { get; }
 
     /// <summary>How many scratch sets were ever created: at most <see cref="MaxConcurrentQueries"/>.</summary>
     public int ScratchCreated => Volatile.Read(ref _scratchCreated);

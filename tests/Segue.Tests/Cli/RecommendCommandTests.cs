@@ -87,7 +87,7 @@ public class RecommendCommandTests(TrainedRun trained) : IClassFixture<TrainedRu
             var (exit, _, err) = CliRunner.Run("recommend", run, "--title", title, "-k", "3");
             Assert.True(exit == 0, err);
             Assert.Equal([
-                "segue: warning: --title: not used (no recommender reads titles yet); the list comes from the seed tracks",
+                "segue: warning: --title: not used (a model does not read titles; a ranker does); the list comes from the seed tracks",
                 "segue: warning: no known seed track: these are the most popular tracks",
             ], err.Trim().Split('\n'));
         }

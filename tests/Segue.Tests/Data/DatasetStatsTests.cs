@@ -7,15 +7,6 @@ public class DatasetStatsTests
     private static TrackRecord T(int track, int artist) =>
         new($"spotify:track:t{track}", $"spotify:album:a{track}", $"spotify:artist:r{artist}", $"T{track}", $"A{track}", $"R{artist}", 1000);
 
-    [Theory]
-    [InlineData("Road Trip!", "road trip")]
-    [InlineData("  chill   vibes ", "chill vibes")]
-    [InlineData("(work_out)", "work out")]
-    [InlineData("Rock & Roll", "rock & roll")]
-    [InlineData("..!!", "")]
-    public void Titles_normalize_as_the_MPD_stats_script_does(string name, string expected) =>
-        Assert.Equal(expected, DatasetStats.NormalizeName(name));
-
     [Fact]
     public void Figures_match_a_hand_counted_dataset()
     {

@@ -45,11 +45,11 @@ public class BaselineTests
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
-        var recommender = Build(ds, CoOccurrenceNormalization.None);
-        // Seed 0 is in playlists [0 1 2], [0 1 3], [0 4]: 1 twice, 2, 3, 4 once.
+        var recommender = Build(ds, 0, 0);
+        // Seed 0 is in playlists [0 1 2], [0 1 3], [0 4]: 1 twice, 2, 3, 4 once; nothing else is ranked.
         var results = Recommend(recommender, [0], excludeSeeds: true, 6);
-        Assert.Equal([1, 2, 3, 4, 5, 6], Tracks(results));
-        Assert.Equal([2f, 1f, 1f, 1f, 0f, 0f], results.Select(r => r.Score));   // 5 and 6: popularity fill
+        Assert.Equal([1, 2, 3, 4], Tracks(results));
+        Assert.Equal([2f, 1f, 1f, 1f], results.Select(r => r.Score));
         // Seeds 0 and 1 (and a repeat of 0, counted once): 2 and 3 co-occur with both, 4 and 5 with one;
         // the seeds themselves score 3 + 2 each when allowed.
         results = Recommend(recommender, [0, 1, 0], excludeSeeds: false, 6);
@@ -58,18 +58,27 @@ public class BaselineTests
     }
 
     [Fact]
-    public void Cooccurrence_normalisations_divide_as_documented()
+    public void Cooccurrence_damping_divides_by_the_popularities_as_documented()
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
         // Seed 0 (3 playlists): co(0,1) = 2 with n(1) = 3; co(0,2) = 1 with n(2) = 1.
-        var cosine = Recommend(Build(ds, CoOccurrenceNormalization.Cosine), [0], excludeSeeds: true, 2);
+        var cosine = Recommend(Build(ds, 0.5f, 0.5f), [0], excludeSeeds: true, 2);
         Assert.Equal([1, 2], Tracks(cosine));
         Assert.Equal(2f / 3, cosine[0].Score, 6);
         Assert.Equal(1 / MathF.Sqrt(3), cosine[1].Score, 6);
-        var seed = Recommend(Build(ds, CoOccurrenceNormalization.Seed), [0], excludeSeeds: true, 2);
+        var seed = Recommend(Build(ds, 1, 0), [0], excludeSeeds: true, 2);
         Assert.Equal([1, 2], Tracks(seed));
         Assert.Equal([2f / 3, 1f / 3], seed.Select(r => r.Score));
+        // a = 0.3, b = 0.8: a hand-computed ranking where the damping reorders. Seeds 0 and 5:
+        // 1: 2/3^0.3/3^0.8 + 1/1^0.3/3^0.8 = 3/3^0.8 (n(0) = 3, n(5) = 1), 2, 3, 4: 1/3^0.3 each.
+        var damped = Recommend(Build(ds, 0.3f, 0.8f), [0, 5], excludeSeeds: true, 4);
+        Assert.Equal([1, 2, 3, 4], Tracks(damped));
+        Assert.Equal(2 / MathF.Pow(3, 0.3f) / MathF.Pow(3, 0.8f) + 1 / MathF.Pow(3, 0.8f), damped[0].Score, 5);
+        Assert.Equal(1 / MathF.Pow(3, 0.3f), damped[1].Score, 5);
+        // With b = 2 the popular track 1 falls behind the once-seen ones: 2, 3, 4 score 3^-0.3 = 0.72,
+        // track 1 (2 * 3^-0.3 + 1) / 9 = 0.27.
+        Assert.Equal([2, 3, 4, 1], Tracks(Recommend(Build(ds, 0.3f, 2), [0, 5], excludeSeeds: true, 4)));
     }
 
     [Fact]
@@ -78,17 +87,19 @@ public class BaselineTests
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
         // Seed 0's three playlists capped at two: playlists 0 and 1 (indices 0*3/2, 1*3/2), weight 3/2.
-        var results = Recommend(Build(ds, CoOccurrenceNormalization.None, maxPlaylistsPerSeed: 2), [0], excludeSeeds: true, 4);
-        Assert.Equal([1, 2, 3, 4], Tracks(results));
-        Assert.Equal([3f, 1.5f, 1.5f, 0f], results.Select(r => r.Score));
+        var results = Recommend(Build(ds, 0, 0, maxPlaylistsPerSeed: 2), [0], excludeSeeds: true, 4);
+        Assert.Equal([1, 2, 3], Tracks(results));
+        Assert.Equal([3f, 1.5f, 1.5f], results.Select(r => r.Score));
     }
 
     [Fact]
-    public void Cooccurrence_falls_back_to_popularity_without_evidence()
+    public void Cooccurrence_returns_what_it_has_and_the_baseline_is_filled_by_popularity()
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
-        var recommender = Build(ds, CoOccurrenceNormalization.Cosine);
+        Assert.Empty(Recommend(Build(ds, 0.5f, 0.5f), [], excludeSeeds: true, 4));
+        Assert.Empty(Recommend(Build(ds, 0.5f, 0.5f), [6], excludeSeeds: true, 4));
+        var recommender = Baselines.Build(ds, [CoOccurrenceRecommender.BaselineName])[0];
         Assert.Equal([0, 1, 2, 3], Tracks(Recommend(recommender, [], excludeSeeds: true, 4)));
         // Track 6 was never in a training playlist: no neighbours.
         Assert.Equal([0, 1, 2], Tracks(Recommend(recommender, [6], excludeSeeds: true, 3)));
@@ -102,14 +113,11 @@ public class BaselineTests
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
         var e = Assert.Throws<SegueException>(() => Baselines.Build(ds, ["popular"]));
-        Assert.Equal("unknown baseline 'popular' (known: popularity, cooccurrence)", e.Message);
+        Assert.Equal("unknown baseline 'popular' (known: popularity, cooccurrence, pknn, title)", e.Message);
         Assert.Equal(["cooccurrence", "popularity"], Baselines.Build(ds, ["cooccurrence", "popularity"]).Select(r => r.Name));
     }
 
-    private static CoOccurrenceRecommender Build(Dataset ds, CoOccurrenceNormalization normalization,
-        int maxPlaylistsPerSeed = CoOccurrenceRecommender.DefaultMaxPlaylistsPerSeed)
-    {
-        var index = TrackPlaylistIndex.Build(ds);
-        return new CoOccurrenceRecommender(ds, index, new PopularityRecommender(index), normalization, maxPlaylistsPerSeed);
-    }
+    private static CoOccurrenceRecommender Build(Dataset ds, float a, float b,
+        int maxPlaylistsPerSeed = CoOccurrenceRecommender.DefaultMaxPlaylistsPerSeed) =>
+        new(ds, TrackPlaylistIndex.Build(ds), a, b, maxPlaylistsPerSeed);
 }

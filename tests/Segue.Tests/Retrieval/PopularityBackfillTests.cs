@@ -5,7 +5,8 @@ namespace Segue.Tests.Retrieval;
 
 public class PopularityBackfillTests
 {
-    /// <summary>Ranks only the tracks after the first seed, in id order: a stand-in for a model.</summary>
+    /// <summary>Ranks only the tracks after the first seed, in id order (nothing without a seed):
+    /// a stand-in for a model.</summary>
     private sealed class NextIds(int count) : IRecommender, IQueryScorer
     {
         public string Name => "next-ids";
@@ -13,6 +14,7 @@ public class PopularityBackfillTests
         public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
         {
             int n = 0;
+            if (seeds.IsEmpty) return 0;
             for (int t = seeds[0] + 1; t < count && n < results.Length; t++) results[n++] = new ScoredTrack(t, 100 - t);
             return n;
         }

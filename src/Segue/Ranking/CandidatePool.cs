@@ -1,0 +1,242 @@
+using System.Numerics.Tensors;
+using Segue.Retrieval;
+
+namespace Segue.Ranking;
+
+/// <summary>
+/// One thread's candidate pool and feature rows: for a playlist, the union of every generator's
+/// top <see cref="Depth"/> (seeds excluded), and per candidate the <see cref="RankingFeatures"/>.
+/// Per-seed statistics (co-occurrence, embedding affinity) use at most
+/// <see cref="MaxFeatureSeeds"/> distinct seeds, evenly spread over the playlist, and a seed's
+/// co-occurrences at most <see cref="MaxFeaturePlaylists"/> of its playlists (an even sample,
+/// scaled up), which bounds the cost of 100-seed playlists. Not thread-safe; reuse one per thread.
+/// </summary>
+public sealed class CandidatePool
+{
+    public const int MaxFeatureSeeds = 25, MaxFeaturePlaylists = 1000;
+    private const int F = RankingFeatures.Count;
+    private readonly CandidateSources _sources;
+    private readonly IQueryScorer[] _scorers;
+    private readonly ICandidateScorer _cooc, _pknn, _title;
+    private readonly ScoredTrack[] _list;
+    private readonly int[] _slot;              // pool index + 1 of a track, 0 when not in the pool
+    private readonly int[] _tracks;
+    private readonly float[] _features;
+    private readonly float[] _co;
+    private readonly float[] _artistSeeds, _albumSeeds;
+    private readonly TrackMarks _distinct, _seen;
+    private readonly int[] _seeds;
+    private readonly float[] _seedVectors, _vector;
+    private readonly float[] _topScore;
+    private int _count;
+
+    public CandidatePool(CandidateSources sources, int depth)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(depth);
+        _sources = sources;
+        Depth = depth;
+        var dataset = sources.Dataset;
+        _scorers = [.. sources.Generators.Select(g => g.CreateScorer())];
+        (_cooc, _pknn, _title) = ((ICandidateScorer)_scorers[0], (ICandidateScorer)_scorers[1], (ICandidateScorer)_scorers[2]);
+        _list = new ScoredTrack[depth];
+        _slot = new int[dataset.TrackCount];
+        int capacity = depth * _scorers.Length;
+        _tracks = new int[capacity];
+        _features = new float[capacity * F];
+        _co = new float[capacity];
+        _artistSeeds = new float[dataset.ArtistCount];
+        _albumSeeds = new float[dataset.AlbumCount];
+        _distinct = new TrackMarks(dataset.TrackCount);
+        _seen = new TrackMarks(dataset.TrackCount);
+        _seeds = new int[MaxFeatureSeeds];
+        int d = sources.Model is null ? 0 : 2 * sources.Model.Model.F;
+        _seedVectors = new float[MaxFeatureSeeds * d];
+        _vector = new float[d];
+        _topScore = new float[_scorers.Length];
+    }
+
+    /// <summary>How deep each generator's list goes.</summary>
+    public int Depth { get; }
+
+    /// <summary>The candidates of the last <see cref="Build"/>.</summary>
+    public ReadOnlySpan<int> Tracks => _tracks.AsSpan(0, _count);
+
+    /// <summary>The feature rows of the last <see cref="Build"/>, one per candidate, <see cref="RankingFeatures.Count"/> wide.</summary>
+    public ReadOnlySpan<float> Features => _features.AsSpan(0, _count * F);
+
+    /// <summary>Pools the candidates for a playlist and computes their features; returns how many.</summary>
+    public int Build(ReadOnlySpan<int> seeds, string? title)
+    {
+        _count = 0;
+        for (int g = 0; g < _scorers.Length; g++)
+        {
+            int n = _scorers[g].Recommend(seeds, title, excludeSeeds: true, _list);
+            _topScore[g] = n > 0 ? _list[0].Score : 0;
+            for (int i = 0; i < n; i++)
+            {
+                int track = _list[i].Track;
+                int slot = _slot[track] - 1;
+                if (slot < 0)
+                {
+                    slot = _count++;
+                    _slot[track] = slot + 1;
+                    _tracks[slot] = track;
+                    var row = Row(slot);
+                    row.Clear();
+                    foreach (int f in (ReadOnlySpan<int>)[RankingFeatures.CoocRank, RankingFeatures.PknnRank, RankingFeatures.TitleRank,
+                                 RankingFeatures.PopularityRank, RankingFeatures.ModelRank])
+                        row[f] = 2 * Depth;
+                }
+                var r = Row(slot);
+                r[g switch { 0 => RankingFeatures.CoocRank, 1 => RankingFeatures.PknnRank, 2 => RankingFeatures.TitleRank, 3 => RankingFeatures.PopularityRank, _ => RankingFeatures.ModelRank }] = i;
+                r[RankingFeatures.Generators]++;
+            }
+        }
+        int seedCount = SampleSeeds(seeds);
+        CandidateFeatures();
+        SeedFeatures(seeds, seedCount, title);
+        foreach (int track in Tracks) _slot[track] = 0;
+        return _count;
+    }
+
+    private Span<float> Row(int slot) => _features.AsSpan(slot * F, F);
+
+    // Up to MaxFeatureSeeds distinct seeds, evenly spread; returns how many.
+    private int SampleSeeds(ReadOnlySpan<int> seeds)
+    {
+        _distinct.Clear();
+        int distinct = 0;
+        foreach (int s in seeds) if (_distinct.Add(s)) distinct++;
+        int take = Math.Min(distinct, MaxFeatureSeeds), n = 0, index = 0;
+        _distinct.Clear();
+        foreach (int s in seeds)
+        {
+            if (!_distinct.Add(s)) continue;
+            // The index-th distinct seed is taken when it is the first at or past the next even step.
+            if (n < take && index >= (long)n * distinct / take) _seeds[n++] = s;
+            index++;
+        }
+        return n;
+    }
+
+    private void CandidateFeatures()
+    {
+        var index = _sources.Index;
+        var dataset = _sources.Dataset;
+        for (int i = 0; i < _count; i++)
+        {
+            int track = _tracks[i];
+            var row = Row(i);
+            row[RankingFeatures.CoocScore] = _cooc.ScoreOf(track);
+            row[RankingFeatures.CoocRelative] = Relative(row[RankingFeatures.CoocScore], _topScore[0]);
+            row[RankingFeatures.PknnScore] = _pknn.ScoreOf(track);
+            row[RankingFeatures.PknnRelative] = Relative(row[RankingFeatures.PknnScore], _topScore[1]);
+            row[RankingFeatures.TitleScore] = _title.ScoreOf(track);
+            row[RankingFeatures.TitleRelative] = Relative(row[RankingFeatures.TitleScore], _topScore[2]);
+            row[RankingFeatures.TrackPopularity] = MathF.Log(1 + index.Count(track));
+            row[RankingFeatures.AlbumPopularity] = _sources.AlbumPopularity[dataset.TrackAlbums[track]];
+            row[RankingFeatures.ArtistPopularity] = _sources.ArtistPopularity[dataset.TrackArtists[track]];
+        }
+    }
+
+    private static float Relative(float score, float top) => top > 0 ? score / top : 0;
+
+    private void SeedFeatures(ReadOnlySpan<int> allSeeds, int seedCount, string? title)
+    {
+        var seeds = _seeds.AsSpan(0, seedCount);
+        var dataset = _sources.Dataset;
+        var index = _sources.Index;
+        int artists = 0, albums = 0;
+        double duration = 0, logPopularity = 0;
+        foreach (int s in seeds)
+        {
+            if (_artistSeeds[dataset.TrackArtists[s]]++ == 0) artists++;
+            if (_albumSeeds[dataset.TrackAlbums[s]]++ == 0) albums++;
+            duration += dataset.TrackDurationsMs[s] / 1000.0;
+            logPopularity += Math.Log(1 + index.Count(s));
+        }
+        float meanDuration = seedCount > 0 ? (float)(duration / seedCount) : 0;
+        float meanPopularity = seedCount > 0 ? (float)(logPopularity / seedCount) : 0;
+        _distinct.Clear();
+        int distinct = 0;
+        foreach (int s in allSeeds) if (_distinct.Add(s)) distinct++;
+
+        CoOccurrences(seeds);
+        bool model = _sources.Model is not null && seedCount > 0;
+        if (model)
+            for (int j = 0; j < seedCount; j++) _sources.Model!.Model.Represent(seeds[j], _seedVectors.AsSpan(j * _vector.Length, _vector.Length));
+        for (int i = 0; i < _count; i++)
+        {
+            int track = _tracks[i];
+            var row = Row(i);
+            if (seedCount > 0)
+            {
+                row[RankingFeatures.CoMean] /= seedCount;
+                row[RankingFeatures.CoNormMean] /= seedCount;
+                row[RankingFeatures.SameArtist] = _artistSeeds[dataset.TrackArtists[track]] / seedCount;
+                row[RankingFeatures.SameAlbum] = _albumSeeds[dataset.TrackAlbums[track]] / seedCount;
+                row[RankingFeatures.DurationDifference] = MathF.Abs(dataset.TrackDurationsMs[track] / 1000f - meanDuration);
+                row[RankingFeatures.PopularityDifference] = row[RankingFeatures.TrackPopularity] - meanPopularity;
+            }
+            if (model)
+            {
+                _sources.Model!.Model.Represent(track, _vector);
+                float max = float.NegativeInfinity, sum = 0;
+                for (int j = 0; j < seedCount; j++)
+                {
+                    float dot = TensorPrimitives.Dot(_vector, _seedVectors.AsSpan(j * _vector.Length, _vector.Length));
+                    max = Math.Max(max, dot);
+                    sum += dot;
+                }
+                row[RankingFeatures.ModelMax] = max;
+                row[RankingFeatures.ModelMean] = sum / seedCount;
+            }
+            row[RankingFeatures.Seeds] = distinct;
+            row[RankingFeatures.HasTitle] = string.IsNullOrEmpty(title) ? 0 : 1;
+            row[RankingFeatures.ArtistDiversity] = seedCount > 0 ? (float)artists / seedCount : 0;
+            row[RankingFeatures.AlbumDiversity] = seedCount > 0 ? (float)albums / seedCount : 0;
+        }
+        foreach (int s in seeds)
+        {
+            _artistSeeds[dataset.TrackArtists[s]] = 0;
+            _albumSeeds[dataset.TrackAlbums[s]] = 0;
+        }
+    }
+
+    // co(s, c) of each sampled seed with every candidate: max, min and sum (the mean once divided),
+    // raw and divided by the seed's popularity.
+    private void CoOccurrences(ReadOnlySpan<int> seeds)
+    {
+        var index = _sources.Index;
+        var dataset = _sources.Dataset;
+        bool first = true;
+        foreach (int s in seeds)
+        {
+            var playlists = index.Playlists(s);
+            Array.Clear(_co, 0, _count);
+            int walked = Math.Min(playlists.Length, MaxFeaturePlaylists);
+            float scale = walked == 0 ? 0 : (float)playlists.Length / walked;
+            for (int i = 0; i < walked; i++)
+            {
+                _seen.Clear();
+                foreach (int track in dataset.PlaylistTracks(playlists[(int)((long)i * playlists.Length / walked)]))
+                {
+                    int slot = _slot[track] - 1;
+                    if (slot >= 0 && _seen.Add(track)) _co[slot] += scale;
+                }
+            }
+            float inverse = playlists.Length > 0 ? 1f / playlists.Length : 0;
+            for (int i = 0; i < _count; i++)
+            {
+                var row = Row(i);
+                float co = _co[i], norm = co * inverse;
+                row[RankingFeatures.CoMax] = first ? co : Math.Max(row[RankingFeatures.CoMax], co);
+                row[RankingFeatures.CoMin] = first ? co : Math.Min(row[RankingFeatures.CoMin], co);
+                row[RankingFeatures.CoMean] += co;
+                row[RankingFeatures.CoNormMax] = first ? norm : Math.Max(row[RankingFeatures.CoNormMax], norm);
+                row[RankingFeatures.CoNormMean] += norm;
+            }
+            first = false;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Segue.Data;
+using Segue.Retrieval;
+
+namespace Segue.Ranking;
+
+/// <summary>
+/// Everything a ranker counts from its training playlists, built once and shared by all threads:
+/// the track-to-playlists index, popularity (of tracks, albums and artists), the candidate
+/// generators (co-occurrence, playlist kNN, the title model) and, when given, a trained model.
+/// A fit builds it from the training split minus its validation playlists; a fitted ranker from
+/// the whole training split.
+/// </summary>
+public sealed class CandidateSources
+{
+    public CandidateSources(Dataset dataset, ReadOnlySpan<int> playlists, GeneratorSettings settings, ModelRecommender? model)
+    {
+        Dataset = dataset;
+        Settings = settings;
+        Index = TrackPlaylistIndex.Build(dataset, playlists);
+        Popularity = new PopularityRecommender(Index);
+        CoOccurrence = (CoOccurrenceRecommender)Baselines.Generator(dataset, CoOccurrenceRecommender.BaselineName, settings, Index, playlists);
+        PlaylistKnn = (PlaylistKnnRecommender)Baselines.Generator(dataset, PlaylistKnnRecommender.BaselineName, settings, Index, playlists);
+        Title = (TitleRecommender)Baselines.Generator(dataset, TitleRecommender.BaselineName, settings, Index, playlists);
+        Model = model;
+        var albums = new double[dataset.AlbumCount];
+        var artists = new double[dataset.ArtistCount];
+        var trackAlbums = dataset.TrackAlbums;
+        var trackArtists = dataset.TrackArtists;
+        for (int t = 0; t < dataset.TrackCount; t++)
+        {
+            albums[trackAlbums[t]] += Index.Count(t);
+            artists[trackArtists[t]] += Index.Count(t);
+        }
+        AlbumPopularity = [.. albums.Select(c => (float)Math.Log(1 + c))];
+        ArtistPopularity = [.. artists.Select(c => (float)Math.Log(1 + c))];
+    }
+
+    public Dataset Dataset { get; }
+    public GeneratorSettings Settings { get; }
+    public TrackPlaylistIndex Index { get; }
+    public PopularityRecommender Popularity { get; }
+    public CoOccurrenceRecommender CoOccurrence { get; }
+    public PlaylistKnnRecommender PlaylistKnn { get; }
+    public TitleRecommender Title { get; }
+    public ModelRecommender? Model { get; }
+    /// <summary>log(1 + the playlists holding a track of the album), summed over its tracks.</summary>
+    public float[] AlbumPopularity { get; }
+    /// <summary>log(1 + the playlists holding a track of the artist), summed over its tracks.</summary>
+    public float[] ArtistPopularity { get; }
+
+    /// <summary>The generators that feed the pool, in feature order, each returning only what it ranks.</summary>
+    public IReadOnlyList<IRecommender> Generators =>
+        Model is null ? [CoOccurrence, PlaylistKnn, Title, Popularity] : [CoOccurrence, PlaylistKnn, Title, Popularity, Model];
+}

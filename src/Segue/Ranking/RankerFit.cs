@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using Segue.Data;
+using Segue.Evaluation;
+using Segue.IO;
+using Segue.Model;
+using Segue.Retrieval;
+using Segue.Runs;
+
+namespace Segue.Ranking;
+
+/// <summary>
+/// Fits a ranker (<c>segue fit</c>): draws the validation split, builds the generators from the
+/// training split without the validation playlists, pools candidates for every validation case
+/// and computes their features, fits LambdaRank on all but every
+/// <see cref="RankerOptions.EvaluateEvery"/>-th case (every positive, a seeded sample of
+/// negatives), measures the ranker and each generator alone on the cases kept out, and writes the
+/// ranker folder (<see cref="RankerFolder"/>). Features are computed in parallel but kept in case
+/// order, so a seed and a thread count give the same bytes.
+/// </summary>
+public static class RankerFit
+{
+    /// <summary>What a fit measured.</summary>
+    public sealed record Result(IReadOnlyList<EvalReport> Validation, double PoolRecall, double MeanPoolSize,
+        int FitCases, int Rows, double Seconds);
+
+    public static Result Run(Dataset dataset, RankerOptions options, string outPath, IProgressSink? progress = null)
+    {
+        options.Validate();
+        progress ??= Progress.None;
+        if (Directory.Exists(outPath) || File.Exists(outPath))
+            throw new SegueException($"{outPath}: already exists; choose another --out");
+        string target = OutputPath.Folder(outPath);
+        var clock = Stopwatch.StartNew();
+        var metadata = RunMetadata.Capture((ulong)options.Seed);
+        var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
+
+        var split = ValidationSplit.Build(dataset, options.ValidationCases, (ulong)options.Seed);
+        var sources = new CandidateSources(dataset, split.TrainingPlaylists, options.Generators, model);
+        var cases = split.Cases;
+        var fitCases = cases.Where((_, i) => i % options.EvaluateEvery != options.EvaluateEvery - 1).ToArray();
+        var evalCases = cases.Where((_, i) => i % options.EvaluateEvery == options.EvaluateEvery - 1).ToArray();
+
+        var perCase = new CaseRows[fitCases.Length];
+        using (var task = progress.Begin("pool and features", fitCases.Length))
+            Parallel.For(0, options.Threads, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, worker =>
+            {
+                var pool = new CandidatePool(sources, options.Depth);
+                for (int i = worker; i < fitCases.Length; i += options.Threads)
+                {
+                    perCase[i] = Sample(pool, fitCases[i], options, i);
+                    task.Increment(1);
+                }
+            });
+        var rows = new List<LambdaRankModel.TrainingRow>();
+        uint group = 0;
+        double found = 0, relevant = 0, pooled = 0;
+        foreach (var c in perCase)
+        {
+            found += c.Found;
+            relevant += c.Relevant;
+            pooled += c.PoolSize;
+            if (c.Rows.Count == 0) continue;
+            group++;
+            foreach (var row in c.Rows) row.Group = group;
+            rows.AddRange(c.Rows);
+        }
+        if (group == 0) throw new SegueException($"{dataset.FilePath}: no validation case has a withheld track among its candidates: nothing to learn from");
+
+        LambdaRankModel lambdaRank;
+        float[] importance;
+        using (progress.Begin($"LambdaRank on {rows.Count:N0} rows", 0))
+            (lambdaRank, importance) = LambdaRankModel.Fit(rows, new LambdaRankModel.Options(
+                options.Trees, options.Leaves, options.LearningRate, options.MinLeafRows, options.Seed, options.Threads));
+
+        var ranker = new RankerRecommender(sources, lambdaRank, options.Depth);
+        var evaluator = new Evaluator(dataset, Submission.Length, options.Threads);
+        var recommenders = new List<IRecommender> { ranker };
+        foreach (var g in sources.Generators)
+            recommenders.Add(g == sources.Popularity ? g : new PopularityBackfill(g, sources.Popularity, dataset.TrackCount));
+        var reports = recommenders.Select(r => evaluator.Evaluate(r, evalCases, progress)).ToList();
+
+        var result = new Result(reports, relevant > 0 ? found / relevant : 0, pooled / perCase.Length, (int)group, rows.Count, clock.Elapsed.TotalSeconds);
+        WriteFolder(target, options, dataset, lambdaRank, importance, metadata, result);
+        return result with { Seconds = clock.Elapsed.TotalSeconds };
+    }
+
+    private sealed record CaseRows(List<LambdaRankModel.TrainingRow> Rows, int Found, int Relevant, int PoolSize);
+
+    // The case's pool: every positive and a seeded sample of the negatives as training rows.
+    private static CaseRows Sample(CandidatePool pool, EvalCase c, RankerOptions options, int index)
+    {
+        int n = pool.Build(c.Seeds, c.Title);
+        var withheld = new HashSet<int>(c.Withheld.Where(t => t >= 0));
+        var seeds = new HashSet<int>(c.Seeds);
+        withheld.ExceptWith(seeds);
+        var tracks = pool.Tracks;
+        var features = pool.Features;
+        var positives = new List<int>();
+        var negatives = new List<int>();
+        for (int i = 0; i < n; i++) (withheld.Contains(tracks[i]) ? positives : negatives).Add(i);
+        var rows = new List<LambdaRankModel.TrainingRow>();
+        if (positives.Count > 0)
+        {
+            var rng = new Rng((ulong)options.Seed * 0x9E3779B97F4A7C15UL + (ulong)index);
+            int take = Math.Min(options.Negatives, negatives.Count);
+            int hard = (int)(take * options.HardNegatives);
+            if (hard > 0)
+            {
+                // Best-ranked first: the smallest rank any generator gave, ties by pool order.
+                var bestRank = new float[n];
+                for (int i = 0; i < n; i++)
+                {
+                    var row = features.Slice(i * RankingFeatures.Count, RankingFeatures.Count);
+                    bestRank[i] = Math.Min(Math.Min(row[RankingFeatures.CoocRank], row[RankingFeatures.PknnRank]),
+                        Math.Min(Math.Min(row[RankingFeatures.TitleRank], row[RankingFeatures.ModelRank]), row[RankingFeatures.PopularityRank]));
+                }
+                negatives = [.. negatives.OrderBy(i => bestRank[i]).ThenBy(i => i)];
+            }
+            for (int i = hard; i < take; i++)
+            {
+                int j = i + rng.NextInt(negatives.Count - i);
+                (negatives[i], negatives[j]) = (negatives[j], negatives[i]);
+            }
+            var chosen = positives.Concat(negatives.Take(take)).Order().ToArray();
+            foreach (int i in chosen)
+                rows.Add(new LambdaRankModel.TrainingRow
+                {
+                    Features = features.Slice(i * RankingFeatures.Count, RankingFeatures.Count).ToArray(),
+                    Label = positives.Contains(i) ? 1 : 0,
+                });
+        }
+        return new CaseRows(rows, positives.Count, withheld.Count, n);
+    }
+
+    private static void WriteFolder(string target, RankerOptions options, Dataset dataset, LambdaRankModel model, float[] importance,
+        RunMetadata metadata, Result result)
+    {
+        AtomicFolder.Write(target, temp =>
+        {
+            RankerFolder.Write(temp, options, dataset, model, importance);
+            EvalReportJson.Write(Path.Combine(temp, RankerFolder.ValidationFile), dataset.FilePath,
+                $"validation split ({result.Validation[0].Cases:N0} playlists kept out of the fit)", result.Validation);
+            var folder = new RunFolder(temp);
+            metadata.Write(folder.MetadataPath);
+            var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
+            {
+                ["pool_recall"] = result.PoolRecall,
+                ["pool_size"] = result.MeanPoolSize,
+                ["fit_cases"] = result.FitCases,
+                ["rows"] = result.Rows,
+            };
+            foreach (var (name, value) in result.Validation[0].Overall) metrics[name] = value;
+            var line = new System.Text.Json.Nodes.JsonObject { [RunMetrics.Step] = options.Trees, [RunMetrics.WallSeconds] = result.Seconds };
+            foreach (var (name, value) in metrics) line[name] = value;
+            using (var log = MetricsLog.Open(folder.MetricsPath, keepThroughStep: 0)) log.Append(line);
+            new RunSummary(RunStatus.Complete, options.Trees, result.Seconds, DateTimeOffset.UtcNow, metrics).Write(folder.SummaryPath);
+        });
+    }
+}

@@ -1,0 +1,116 @@
+using System.IO.Hashing;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Segue.Data;
+using Segue.IO;
+using Segue.Model;
+using Segue.Retrieval;
+using Segue.Runs;
+
+namespace Segue.Ranking;
+
+/// <summary>
+/// The folder of a fitted ranker, tracked like a training run:
+/// <code>
+///   config.json               { "ranker": RankerOptions, "dataset": { "path", "fingerprint" } } (<see cref="RunConfig"/>)
+///   lambdarank.zip            the LightGBM LambdaRank model (ML.NET's format)
+///   ranker.json               format version, feature names, the checksums of the two files above
+///   feature_importance.json   each feature's gain in the model relative to the largest, largest first
+///   validation.json           the validation figures of every generator alone and of the ranker
+///   metrics.jsonl, run.json, summary.json   as a training run's
+/// </code>
+/// The folder appears whole or not at all: it is written under a temporary name and renamed.
+/// </summary>
+public static class RankerFolder
+{
+    public const int Format = 1;
+    public const string ManifestFile = "ranker.json", ConfigFile = "config.json", ModelFile = "lambdarank.zip";
+    public const string ImportanceFile = "feature_importance.json", ValidationFile = "validation.json";
+    /// <summary>The config.json section of the ranker's settings.</summary>
+    public const string ConfigSection = "ranker";
+
+    /// <summary>True when <paramref name="path"/> is a folder with a ranker manifest.</summary>
+    public static bool IsRanker(string path) => File.Exists(Path.Combine(path, ManifestFile));
+
+    /// <summary>The settings and dataset a ranker folder's config records (the run folder's own reader).</summary>
+    public static (RankerOptions Options, string DatasetPath, ulong Fingerprint) ReadConfig(string folder)
+    {
+        var config = RunConfig.Read(new RunFolder(folder));
+        var options = config.Section<RankerOptions>(ConfigSection, o => o.Validate());
+        var dataset = config.Dataset;
+        if (!ulong.TryParse(dataset.Fingerprint, System.Globalization.NumberStyles.HexNumber, null, out ulong fingerprint))
+            throw new SegueException($"{config.Path}: dataset: fingerprint '{dataset.Fingerprint}' is not a hexadecimal number");
+        return (options, dataset.Path, fingerprint);
+    }
+
+    /// <summary>Opens the ranker in <paramref name="folder"/> for <paramref name="dataset"/>: checks
+    /// the files against the manifest and the dataset against the one it was fitted on, loads the
+    /// model it names, and builds its generators from the whole training split.</summary>
+    public static RankerRecommender Open(string folder, Dataset dataset)
+    {
+        if (!Directory.Exists(folder)) throw new SegueException($"{folder}: no such ranker folder");
+        string manifestPath = Path.Combine(folder, ManifestFile);
+        if (!File.Exists(manifestPath)) throw new SegueException($"{folder}: not a ranker folder (no {ManifestFile})");
+        Manifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<Manifest>(ReadBytes(manifestPath), ModelConfig.Json) ?? throw new JsonException("null");
+        }
+        catch (JsonException e)
+        {
+            throw new SegueException($"{manifestPath}: damaged ranker manifest ({e.Message})", e);
+        }
+        if (manifest.Format != Format)
+            throw new SegueException($"{manifestPath}: ranker format {manifest.Format}; this build reads format {Format}");
+        if (!manifest.Features.SequenceEqual(RankingFeatures.Names))
+            throw new SegueException($"{manifestPath}: fitted with other features than this build computes; fit it again");
+        CheckSum(Path.Combine(folder, ConfigFile), manifest.ConfigChecksum);
+        string modelPath = Path.Combine(folder, ModelFile);
+        var bytes = ReadBytes(modelPath);
+        if (Checksum(bytes) != manifest.ModelChecksum)
+            throw new SegueException($"{modelPath}: damaged ranker model (checksum mismatch)");
+        var (options, datasetPath, fingerprint) = ReadConfig(folder);
+        if (fingerprint != dataset.Fingerprint)
+            throw new SegueException($"{folder}: fitted on another dataset ({datasetPath}, fingerprint {fingerprint:x16}), " +
+                $"not {dataset.FilePath} (fingerprint {dataset.Fingerprint:x16}): another split or other URIs; fit it again");
+        var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
+        var sources = new CandidateSources(dataset, dataset.TrainPlaylists, options.Generators, model);
+        return new RankerRecommender(sources, LambdaRankModel.Load(bytes, modelPath), options.Depth);
+    }
+
+    /// <summary>Writes the folder's own files into <paramref name="folder"/> (a fresh temporary folder).</summary>
+    internal static void Write(string folder, RankerOptions options, Dataset dataset, LambdaRankModel model, float[] importance)
+    {
+        RunConfig.Write(new RunFolder(folder), [new(ConfigSection, JsonSerializer.SerializeToNode(options, ModelConfig.Json))],
+            dataset.FilePath, dataset.Fingerprint);
+        var configBytes = File.ReadAllBytes(Path.Combine(folder, ConfigFile));
+        AtomicFile.WriteAllBytes(Path.Combine(folder, ModelFile), model.Bytes);
+        var manifest = new Manifest(Format, [.. RankingFeatures.Names], Checksum(configBytes), Checksum(model.Bytes));
+        AtomicFile.WriteAllText(Path.Combine(folder, ManifestFile), JsonSerializer.Serialize(manifest, ModelConfig.Json) + "\n");
+        var ranked = new JsonObject();
+        foreach (var (name, gain) in RankingFeatures.Names.Zip(importance).OrderByDescending(p => p.Second).ThenBy(p => p.First, StringComparer.Ordinal))
+            ranked[name] = gain;
+        AtomicFile.WriteAllText(Path.Combine(folder, ImportanceFile), ranked.ToJsonString(ModelConfig.Json) + "\n");
+    }
+
+    private static void CheckSum(string path, string expected)
+    {
+        if (Checksum(ReadBytes(path)) != expected)
+            throw new SegueException($"{path}: damaged ranker config (checksum mismatch)");
+    }
+
+    private static string Checksum(ReadOnlySpan<byte> bytes) => XxHash64.HashToUInt64(bytes).ToString("x16");
+
+    private static byte[] ReadBytes(string path)
+    {
+        try { return File.ReadAllBytes(path); }
+        catch (FileNotFoundException) { throw new SegueException($"{path}: no such file (the ranker folder is incomplete)"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SegueException($"{path}: cannot read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The manifest, <c>ranker.json</c>.</summary>
+    private sealed record Manifest(int Format, string[] Features, string ConfigChecksum, string ModelChecksum);
+}

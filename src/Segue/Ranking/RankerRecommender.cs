@@ -1,0 +1,47 @@
+using Segue.Retrieval;
+
+namespace Segue.Ranking;
+
+/// <summary>
+/// Segue's own recommender: the candidate pool of every generator, re-ranked by the LambdaRank
+/// model, topped up by popularity when the pool is shorter than the list. Immutable and shared by
+/// all threads; each scorer owns its pool, its prediction engine and its scratch. Open a fitted
+/// one with <see cref="RankerFolder.Open"/>.
+/// </summary>
+public sealed class RankerRecommender(CandidateSources sources, LambdaRankModel model, int depth) : IRecommender
+{
+    public const string RecommenderName = "ranker";
+
+    public string Name => RecommenderName;
+    public CandidateSources Sources => sources;
+    public LambdaRankModel Model => model;
+    public int Depth => depth;
+
+    public IQueryScorer CreateScorer() => new Scorer(this);
+
+    private sealed class Scorer(RankerRecommender owner) : IQueryScorer
+    {
+        private readonly CandidatePool _pool = new(owner.Sources, owner.Depth);
+        private readonly LambdaRankModel.Predictor _predictor = owner.Model.CreatePredictor();
+        private readonly TrackMarks _taken = new(owner.Sources.Dataset.TrackCount);
+        private TopK _top = new(1);
+
+        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        {
+            if (results.IsEmpty) return 0;
+            if (_top.Capacity < results.Length) _top = new TopK(results.Length);
+            int n = _pool.Build(seeds, title);
+            var tracks = _pool.Tracks;
+            var features = _pool.Features;
+            for (int i = 0; i < n; i++)
+                _top.Add(tracks[i], _predictor.Score(features.Slice(i * RankingFeatures.Count, RankingFeatures.Count)));
+            int written = _top.DrainSorted(results);
+            if (written == results.Length) return written;
+            // The pool never holds a seed; the fill must not bring one in either.
+            _taken.Clear();
+            foreach (var r in results[..written]) _taken.Add(r.Track);
+            foreach (int seed in seeds) _taken.Add(seed);
+            return owner.Sources.Popularity.Fill(results, written, _taken);
+        }
+    }
+}

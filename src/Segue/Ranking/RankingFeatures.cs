@@ -1,0 +1,37 @@
+namespace Segue.Ranking;
+
+/// <summary>
+/// The re-ranker's features of a (playlist, candidate) pair, by position. Generator scores are
+/// raw and relative to the best candidate of the query (scales differ between queries); a rank
+/// is the place in that generator's list, <c>2 * depth</c> when it did not list the candidate.
+/// </summary>
+public static class RankingFeatures
+{
+    public const int Count = 30;
+
+    public const int CoocScore = 0, CoocRelative = 1, CoocRank = 2;
+    public const int PknnScore = 3, PknnRelative = 4, PknnRank = 5;
+    public const int TitleScore = 6, TitleRelative = 7, TitleRank = 8;
+    public const int PopularityRank = 9, ModelRank = 10;
+    public const int TrackPopularity = 11, AlbumPopularity = 12, ArtistPopularity = 13;
+    public const int CoMax = 14, CoMean = 15, CoMin = 16, CoNormMax = 17, CoNormMean = 18;
+    public const int SameArtist = 19, SameAlbum = 20;
+    public const int ModelMax = 21, ModelMean = 22;
+    public const int Seeds = 23, HasTitle = 24, ArtistDiversity = 25, AlbumDiversity = 26;
+    public const int DurationDifference = 27, PopularityDifference = 28, Generators = 29;
+
+    /// <summary>The names, in position order (feature importance is written under these).</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "cooc_score", "cooc_relative", "cooc_rank",
+        "pknn_score", "pknn_relative", "pknn_rank",
+        "title_score", "title_relative", "title_rank",
+        "popularity_rank", "model_rank",
+        "track_popularity", "album_popularity", "artist_popularity",
+        "co_max", "co_mean", "co_min", "co_norm_max", "co_norm_mean",
+        "same_artist_share", "same_album_share",
+        "model_affinity_max", "model_affinity_mean",
+        "seeds", "has_title", "seed_artist_diversity", "seed_album_diversity",
+        "duration_difference_s", "popularity_difference", "generators_listing",
+    ];
+}

@@ -1,0 +1,17 @@
+namespace Segue.Retrieval;
+
+/// <summary>The settings of every candidate generator, each defaulting to its best measured value;
+/// a baseline run and a ranker record them.</summary>
+public sealed record GeneratorSettings
+{
+    /// <summary>Co-occurrence damping a (the seed's popularity exponent).</summary>
+    public float CooccurrenceA { get; init; } = CoOccurrenceRecommender.DefaultSeedExponent;
+    /// <summary>Co-occurrence damping b (the candidate's popularity exponent).</summary>
+    public float CooccurrenceB { get; init; } = CoOccurrenceRecommender.DefaultCandidateExponent;
+    public int CooccurrenceMaxPlaylistsPerSeed { get; init; } = CoOccurrenceRecommender.DefaultMaxPlaylistsPerSeed;
+    public int PknnK { get; init; } = PlaylistKnnRecommender.DefaultK;
+    public float PknnRho { get; init; } = PlaylistKnnRecommender.DefaultRho;
+    public float PknnAlpha { get; init; } = PlaylistKnnRecommender.DefaultAlpha;
+    public float TitleTokenWeight { get; init; } = TitleRecommender.DefaultTokenWeight;
+    public int TitleMaxPlaylists { get; init; } = TitleRecommender.DefaultMaxPlaylists;
+}

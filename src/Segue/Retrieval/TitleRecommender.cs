@@ -1,0 +1,112 @@
+using Segue.Data;
+
+namespace Segue.Retrieval;
+
+/// <summary>
+/// The title model, for cold start: a playlist is answered by the indexed playlists that share its
+/// title under the MPD's normalisation (<see cref="PlaylistTitle"/>), backed by those sharing a
+/// word of it, so "summer party 2017" still finds the "summer" and "party" playlists. A track
+/// scores <c>s(T) + TokenWeight * mean over the title's words w of s(w)</c>, where s(X) is the
+/// share of the playlists of X holding the track. A title or word held by more than
+/// <see cref="MaxPlaylists"/> playlists walks an even, deterministic sample of them. Ranks only the
+/// tracks of those playlists; wrap it in <see cref="PopularityBackfill"/> for full lists.
+/// </summary>
+public sealed class TitleRecommender : IRecommender
+{
+    public const string BaselineName = "title";
+    public const float DefaultTokenWeight = 0.5f;
+    public const int DefaultMaxPlaylists = 2000;
+    private readonly Dataset _dataset;
+    private readonly Dictionary<string, int> _titleIds = new(StringComparer.Ordinal), _tokenIds = new(StringComparer.Ordinal);
+    private readonly InvertedIndex _byTitle, _byToken;
+
+    public TitleRecommender(Dataset dataset, ReadOnlySpan<int> playlists, float tokenWeight = DefaultTokenWeight, int maxPlaylists = DefaultMaxPlaylists)
+    {
+        if (!(tokenWeight >= 0)) throw new SegueException($"title model token weight {tokenWeight}: must be 0 or more");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPlaylists);
+        _dataset = dataset;
+        TokenWeight = tokenWeight;
+        MaxPlaylists = maxPlaylists;
+        var titleOf = new int[dataset.PlaylistCount];
+        var tokensOf = new int[dataset.PlaylistCount][];
+        foreach (int p in playlists)
+        {
+            string title = PlaylistTitle.Normalize(dataset.PlaylistName(p));
+            titleOf[p] = Id(_titleIds, title);
+            tokensOf[p] = [.. PlaylistTitle.Tokens(title).Select(t => Id(_tokenIds, t))];
+        }
+        _byTitle = InvertedIndex.Build(_titleIds.Count, playlists, p => titleOf.AsSpan(p, 1));
+        _byToken = InvertedIndex.Build(_tokenIds.Count, playlists, p => tokensOf[p]);
+    }
+
+    public string Name => BaselineName;
+    public float TokenWeight { get; }
+    public int MaxPlaylists { get; }
+
+    /// <summary>The settings, as a run records them.</summary>
+    public IReadOnlyDictionary<string, double> Settings => new SortedDictionary<string, double>
+    {
+        ["token_weight"] = TokenWeight, ["max_playlists"] = MaxPlaylists,
+    };
+
+    public IQueryScorer CreateScorer() => new Scorer(this);
+
+    private static int Id(Dictionary<string, int> ids, string key)
+    {
+        if (!ids.TryGetValue(key, out int id)) ids.Add(key, id = ids.Count);
+        return id;
+    }
+
+    internal sealed class Scorer(TitleRecommender owner) : ICandidateScorer
+    {
+        private readonly float[] _scores = new float[owner._dataset.TrackCount];
+        private readonly int[] _touched = new int[owner._dataset.TrackCount];
+        private readonly TrackMarks _seeds = new(owner._dataset.TrackCount);
+        private readonly TrackMarks _seen = new(owner._dataset.TrackCount);
+        private TopK _top = new(1);
+        private int _touchedCount;
+
+        public float ScoreOf(int track) => _scores[track];
+
+        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        {
+            foreach (int track in _touched.AsSpan(0, _touchedCount)) _scores[track] = 0;
+            _touchedCount = 0;
+            if (!string.IsNullOrEmpty(title))
+            {
+                string normalized = PlaylistTitle.Normalize(title);
+                if (owner._titleIds.TryGetValue(normalized, out int id)) Accumulate(owner._byTitle.Items(id), 1);
+                var tokens = PlaylistTitle.Tokens(normalized);
+                foreach (string token in tokens)
+                    if (owner._tokenIds.TryGetValue(token, out int t))
+                        Accumulate(owner._byToken.Items(t), owner.TokenWeight / tokens.Length);
+            }
+            if (results.IsEmpty) return 0;
+            if (_top.Capacity < results.Length) _top = new TopK(results.Length);
+            _seeds.Clear();
+            if (excludeSeeds)
+                foreach (int seed in seeds) _seeds.Add(seed);
+            foreach (int track in _touched.AsSpan(0, _touchedCount))
+                if (!_seeds.Contains(track)) _top.Add(track, _scores[track]);
+            return _top.DrainSorted(results);
+        }
+
+        // Adds weight times the share of these playlists holding each track.
+        private void Accumulate(ReadOnlySpan<int> playlists, float weight)
+        {
+            if (playlists.IsEmpty || weight == 0) return;
+            int walked = Math.Min(playlists.Length, owner.MaxPlaylists);
+            float share = weight / walked;
+            for (int i = 0; i < walked; i++)
+            {
+                _seen.Clear();
+                foreach (int track in owner._dataset.PlaylistTracks(playlists[(int)((long)i * playlists.Length / walked)]))
+                {
+                    if (!_seen.Add(track)) continue;
+                    if (_scores[track] == 0) _touched[_touchedCount++] = track;
+                    _scores[track] += share;
+                }
+            }
+        }
+    }
+}

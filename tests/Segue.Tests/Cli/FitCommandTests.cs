@@ -1,0 +1,112 @@
+using Segue.Ranking;
+using Segue.Tests.Ranking;
+
+namespace Segue.Tests.Cli;
+
+/// <summary><c>segue fit</c>, and a ranker through <c>segue eval</c> and <c>segue recommend</c>:
+/// bad input is one line and writes nothing.</summary>
+[Collection(ConsoleCollection.Name)]
+public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixture>
+{
+    private string CopyRanker(TempDir dir)
+    {
+        string copy = dir.File("ranker");
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(fixture.RankerPath))
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        return copy;
+    }
+
+    [Fact]
+    public void A_ranker_evaluates_and_recommends_through_the_command_line()
+    {
+        var (exit, output, error) = CliRunner.Run("eval", fixture.RankerPath, "--test", fixture.ChallengeFolder, "--limit", "20", "--baseline", "title");
+        Assert.True(exit == 0, error);
+        Assert.Contains("ranker", output);
+        Assert.Contains("title", output);
+        (exit, output, error) = CliRunner.Run("recommend", fixture.RankerPath, "--title", "summer", "-k", "5");
+        Assert.True(exit == 0, error);
+        Assert.Equal("", error);   // title only: the title model answers, no popularity warning
+    }
+
+    [Fact]
+    public void A_truncated_ranker_model_is_one_line()
+    {
+        using var dir = new TempDir();
+        string copy = CopyRanker(dir);
+        string model = Path.Combine(copy, RankerFolder.ModelFile);
+        File.WriteAllBytes(model, File.ReadAllBytes(model)[..100]);
+        var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {model}: damaged ranker model (checksum mismatch)\n", error);
+    }
+
+    [Fact]
+    public void A_damaged_manifest_or_a_missing_file_is_one_line()
+    {
+        using var dir = new TempDir();
+        string copy = CopyRanker(dir);
+        string manifest = Path.Combine(copy, RankerFolder.ManifestFile);
+        File.WriteAllText(manifest, "{\"format\": 1, \"features\": [");
+        var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"segue: error: {manifest}: damaged ranker manifest (", error);
+        Assert.Single(error.Trim().Split('\n'));
+
+        File.Copy(Path.Combine(fixture.RankerPath, RankerFolder.ManifestFile), manifest, overwrite: true);
+        File.Delete(Path.Combine(copy, RankerFolder.ModelFile));
+        (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {Path.Combine(copy, RankerFolder.ModelFile)}: no such file (the ranker folder is incomplete)\n", error);
+    }
+
+    [Fact]
+    public void A_ranker_used_with_another_dataset_is_refused()
+    {
+        using var dir = new TempDir();
+        string other = Evaluation.EvalDatasets.Small(dir);
+        var (exit, _, error) = CliRunner.Run("eval", fixture.RankerPath, "--dataset", other, "--limit", "5");
+        Assert.Equal(1, exit);
+        ulong fitted, given;
+        using (var a = Segue.Data.Dataset.Open(fixture.DatasetPath)) fitted = a.Fingerprint;
+        using (var b = Segue.Data.Dataset.Open(other)) given = b.Fingerprint;
+        Assert.Equal($"segue: error: {fixture.RankerPath}: fitted on another dataset ({fixture.DatasetPath}, fingerprint {fitted:x16}), " +
+            $"not {other} (fingerprint {given:x16}): another split or other URIs; fit it again\n", error);
+    }
+
+    [Fact]
+    public void A_model_that_is_not_a_model_stops_the_fit_and_nothing_is_written()
+    {
+        using var dir = new TempDir();
+        string notModel = dir.File("notes.txt");
+        File.WriteAllText(notModel, "these are not the embeddings you are looking for, not at all, no: they are notes");
+        string output = dir.File("out");
+        var (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", output, "--model", notModel, "--validation-cases", "20");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {notModel}: not a Segue model (wrong magic number)\n", error);
+        Assert.False(Directory.Exists(output));
+        Assert.Empty(Directory.GetDirectories(dir.Path));   // nor a temporary folder
+    }
+
+    [Fact]
+    public void A_setting_out_of_range_is_one_line_before_any_work()
+    {
+        using var dir = new TempDir();
+        string output = dir.File("out");
+        var (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", output, "--depth", "0");
+        Assert.Equal(1, exit);
+        Assert.Equal("segue: error: depth 0: must be positive\n", error);
+        (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", output, "--hard-negatives", "1.5");
+        Assert.Equal("segue: error: hard_negatives 1.5: must be between 0 and 1\n", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void An_existing_output_is_never_overwritten()
+    {
+        var (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", fixture.RankerPath, "--validation-cases", "20");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {fixture.RankerPath}: already exists; choose another --out\n", error);
+        Assert.True(RankerFolder.IsRanker(fixture.RankerPath));
+    }
+}

@@ -1,0 +1,116 @@
+using Segue.Data;
+using Segue.Model;
+using Segue.Ranking;
+using Segue.Retrieval;
+using Segue.Tests.Evaluation;
+using F = Segue.Ranking.RankingFeatures;
+
+namespace Segue.Tests.Ranking;
+
+/// <summary>Each feature against a value computed by hand on a tiny dataset.</summary>
+public class CandidatePoolTests
+{
+    /// <summary>Training (slice 0): p0 "Summer" [0 1 2], p1 "summer!" [0 1 3], p2 "party" [0 4],
+    /// p3 "Summer Party" [5 1 1]. Tracks 0-2 by artist 0, 3-5 by artist 1; tracks 0 and 1 share
+    /// album 0, the rest albums of their own. Durations: track n lasts 100 + 10 n seconds.
+    /// Held out (slice 1): one playlist of 0 6 7.</summary>
+    private static string Write(TempDir dir)
+    {
+        static TrackRecord T(int n) => new($"spotify:track:t{n}", $"spotify:album:al{(n <= 1 ? 0 : n)}", $"spotify:artist:ar{n / 3}",
+            $"Track {n}", $"Album {n}", $"Artist {n / 3}", (100 + 10 * n) * 1000);
+        var builder = new DatasetBuilder(testEvery: 2, testOffset: 1);
+        builder.AddPlaylist(100, "Summer", 0, [T(0), T(1), T(2)]);
+        builder.AddPlaylist(101, "summer!", 0, [T(0), T(1), T(3)]);
+        builder.AddPlaylist(102, "party", 0, [T(0), T(4)]);
+        builder.AddPlaylist(103, "Summer Party", 0, [T(5), T(1), T(1)]);
+        builder.AddPlaylist(200, "held", 1, [T(0), T(6), T(7)]);
+        string path = dir.File("pool.segue");
+        builder.Write(path);
+        return path;
+    }
+
+    private static float[] Row(CandidatePool pool, int track)
+    {
+        int i = pool.Tracks.IndexOf(track);
+        Assert.True(i >= 0, $"track {track} is not in the pool");
+        return pool.Features.Slice(i * F.Count, F.Count).ToArray();
+    }
+
+    [Fact]
+    public void Features_of_a_two_seed_playlist_match_the_hand_computed_values()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(Write(dir));
+        var cosine = new GeneratorSettings { CooccurrenceA = 0.5f, CooccurrenceB = 0.5f };
+        var sources = new CandidateSources(ds, ds.TrainPlaylists, cosine, model: null);
+        var pool = new CandidatePool(sources, depth: 3);
+        int n = pool.Build([0, 5, 0], "Summer");
+        // Co-occurrence (a = b = 0.5) lists 1, 2, 3 (depth 3); pknn, the title model and
+        // popularity add 4; the seeds never enter; 6 and 7 have no evidence but popularity's
+        // list is 1, 2, 3 (counts 3, 1, 1), so they stay out.
+        Assert.Equal([1, 2, 3, 4], pool.Tracks.ToArray().Order());
+        Assert.Equal(4, n);
+
+        var one = Row(pool, 1);
+        // co(0,1) = 2, co(5,1) = 1; pop(0) = 3, pop(5) = 1, pop(1) = 3.
+        Assert.Equal(2 / 3f + 1 / MathF.Sqrt(3), one[F.CoocScore], 5);
+        Assert.Equal(1, one[F.CoocRelative]);
+        Assert.Equal(0, one[F.CoocRank]);
+        Assert.Equal(MathF.Log(4), one[F.TrackPopularity], 5);
+        // Album 0 holds tracks 0 (3 playlists) and 1 (3); artist 0 tracks 0, 1, 2 (3 + 3 + 1).
+        Assert.Equal(MathF.Log(7), one[F.AlbumPopularity], 5);
+        Assert.Equal(MathF.Log(8), one[F.ArtistPopularity], 5);
+        Assert.Equal(2, one[F.CoMax]);
+        Assert.Equal(1.5f, one[F.CoMean]);
+        Assert.Equal(1, one[F.CoMin]);
+        Assert.Equal(1, one[F.CoNormMax], 5);            // co(5,1)/pop(5) = 1
+        Assert.Equal((2 / 3f + 1) / 2, one[F.CoNormMean], 5);
+        Assert.Equal(0.5f, one[F.SameArtist]);           // seed 0 is by artist 0, seed 5 by artist 1
+        Assert.Equal(0.5f, one[F.SameAlbum]);            // seed 0 shares album 0
+        Assert.Equal(2, one[F.Seeds]);                   // distinct seeds
+        Assert.Equal(1, one[F.HasTitle]);
+        Assert.Equal(1, one[F.ArtistDiversity]);         // 2 artists among 2 seeds
+        Assert.Equal(1, one[F.AlbumDiversity]);
+        Assert.Equal(MathF.Abs(110 - (100 + 150) / 2f), one[F.DurationDifference], 4);
+        Assert.Equal(MathF.Log(4) - (MathF.Log(4) + MathF.Log(2)) / 2, one[F.PopularityDifference], 5);
+        Assert.Equal(0, one[F.ModelMax]);                // no model
+        // Title "summer": p0 and p1 share it exactly (share of each: 1 holds 2/2, 2 and 3 hold 1/2);
+        // the word "summer" is in p0, p1, p3 (1 in all three): 1 + 0.5 * 1.
+        Assert.Equal(1.5f, one[F.TitleScore], 5);
+        Assert.Equal(0, one[F.TitleRank]);
+        Assert.Equal(0, one[F.PopularityRank]);
+        Assert.Equal(6, one[F.ModelRank]);               // not listed: 2 * depth
+
+        var four = Row(pool, 4);
+        Assert.Equal(1 / MathF.Sqrt(3), four[F.CoocScore], 5);   // co(0,4) = 1, pop(4) = 1
+        Assert.Equal(0, four[F.CoMin]);                          // never with seed 5
+        Assert.Equal(0, four[F.TitleScore]);                     // "party" is not a word of "summer"
+        Assert.Equal(6, four[F.TitleRank]);
+        Assert.Equal(0, four[F.SameAlbum]);
+        Assert.Equal(0.5f, four[F.SameArtist]);                  // artist 1, as seed 5
+    }
+
+    [Fact]
+    public void Model_affinities_are_the_max_and_mean_dot_product_over_the_seeds()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(Write(dir));
+        var model = EmbeddingModel.Initialise(new ModelConfig { FeatureSize = 4 }, Catalog.FromDataset(ds), new Rng(3));
+        var sources = new CandidateSources(ds, ds.TrainPlaylists, new GeneratorSettings(), new ModelRecommender(model));
+        var pool = new CandidatePool(sources, depth: 3);
+        pool.Build([0, 5], null);
+        float[] e = new float[8], s0 = new float[8], s5 = new float[8];
+        model.Represent(0, s0);
+        model.Represent(5, s5);
+        foreach (int track in pool.Tracks)
+        {
+            model.Represent(track, e);
+            float d0 = System.Numerics.Tensors.TensorPrimitives.Dot(e, s0), d5 = System.Numerics.Tensors.TensorPrimitives.Dot(e, s5);
+            var row = Row(pool, track);
+            Assert.Equal(Math.Max(d0, d5), row[F.ModelMax], 5);
+            Assert.Equal((d0 + d5) / 2, row[F.ModelMean], 5);
+            Assert.Equal(0, row[F.HasTitle]);
+        }
+        Assert.Contains(pool.Tracks.ToArray(), t => Row(pool, t)[F.ModelRank] < 3);
+    }
+}

@@ -1,0 +1,49 @@
+using Segue.Data;
+using Segue.Evaluation;
+using Segue.Ranking;
+using Segue.Retrieval;
+
+namespace Segue.Tests.Ranking;
+
+public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture>
+{
+    [Fact]
+    public void The_fitted_ranker_beats_its_best_generator_on_a_challenge_set()
+    {
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        var ranker = RankerFolder.Open(fixture.RankerPath, dataset);
+        var cases = ChallengeCases.Load(fixture.ChallengeFolder, dataset, out _);
+        var evaluator = new Evaluator(dataset, 500, threads: 2);
+        var popularity = ranker.Sources.Popularity;
+        var generators = ranker.Sources.Generators.Select(g => g == popularity ? g : new PopularityBackfill(g, popularity, dataset.TrackCount));
+        var theirs = generators.Select(g => evaluator.Evaluate(g, cases)).ToList();
+        var ours = evaluator.Evaluate(ranker, cases);
+        foreach (string metric in (string[])["r_precision", "ndcg"])
+            Assert.True(ours.Overall[metric] > theirs.Max(r => r.Overall[metric]),
+                $"{metric}: ranker {ours.Overall[metric]:F4}, generators {string.Join(", ", theirs.Select(r => $"{r.Recommender} {r.Overall[metric]:F4}"))}");
+        Assert.True(ours.Overall["clicks"] < theirs.Min(r => r.Overall["clicks"]));
+    }
+
+    [Fact]
+    public void The_fit_measures_the_ranker_beside_each_generator_and_writes_a_run_like_folder()
+    {
+        Assert.Equal(["ranker", "cooccurrence", "pknn", "title", "popularity"], fixture.Fit.Validation.Select(r => r.Recommender));
+        Assert.Equal(120, fixture.Fit.Validation[0].Cases);   // every fifth of 600
+        Assert.InRange(fixture.Fit.PoolRecall, 0.01, 1);
+        foreach (string file in (string[])["config.json", "ranker.json", "lambdarank.zip", "feature_importance.json", "validation.json",
+                     "metrics.jsonl", "run.json", "summary.json"])
+            Assert.True(File.Exists(Path.Combine(fixture.RankerPath, file)), file);
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(fixture.Folder), e => e.EndsWith(".tmp", StringComparison.Ordinal));   // no temporary left behind
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_ranker_bytes()
+    {
+        using var dir = new TempDir();
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        string again = dir.File("again");
+        RankerFit.Run(dataset, RankerFixture.Options, again);
+        foreach (string file in (string[])["config.json", "ranker.json", "lambdarank.zip", "feature_importance.json"])
+            Assert.Equal(File.ReadAllBytes(Path.Combine(fixture.RankerPath, file)), File.ReadAllBytes(Path.Combine(again, file)));
+    }
+}
