@@ -8,8 +8,9 @@ namespace Segue.Server;
 
 /// <summary>
 /// Reads a JSON request body with a size limit, so that every way a body can be bad comes back as
-/// a problem naming the field: too large (413, <c>body</c>), not JSON or not the expected shape
-/// (400, the JSON path of the fault: <c>tracks[3]</c>, <c>k</c>; <c>body</c> when it is the whole).
+/// a problem naming the field: another content type (415, <c>body</c>), too large (413, <c>body</c>),
+/// not JSON or not the expected shape (400, the JSON path of the fault: <c>tracks[3]</c>, <c>k</c>;
+/// <c>body</c> when it is the whole).
 /// </summary>
 public static class JsonBody
 {
