@@ -15,6 +15,7 @@ public static class CommandCatalog
         FitCommand.Create(),
         EvalCommand.Create(),
         RecommendCommand.Create(),
+        ServeCommand.Create(),
         RunsCommand.Create(),
         ReportCommand.Create(),
         SweepCommand.Create(),

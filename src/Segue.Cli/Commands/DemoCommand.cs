@@ -8,6 +8,7 @@ using Segue.Model;
 using Segue.Ranking;
 using Segue.Retrieval;
 using Segue.Runs;
+using Segue.Serving;
 using Segue.Training;
 using Spectre.Console;
 
@@ -90,7 +91,8 @@ public static class DemoCommand
         var seedTable = new Spectre.Console.Table().Title("its first tracks").AddColumn("track").AddColumn("artist");
         foreach (int t in sample.Seeds) seedTable.AddRow(Markup.Escape(dataset.TrackName(t)), Markup.Escape(dataset.ArtistName(dataset.TrackArtists[t])));
         AnsiConsole.Write(seedTable);
-        AnsiConsole.Write(RecommendCommand.Table(dataset, RecommendCommand.Recommend(dataset, ranker, SeedUris.FromArgument(uris), sample.Title, 10)).Title("recommended next"));
+        using var service = ContinuationService.Open([new RecommenderSpec("ranker", rankerPath)], datasetPath, ContinuationLimits.None);
+        AnsiConsole.Write(RecommendCommand.Table(RecommendCommand.Recommend(service, SeedUris.FromArgument(uris), sample.Title, 10).Tracks).Title("recommended next"));
 
         AnsiConsole.Write(new Rule($"[green]done in {clock.Elapsed.TotalSeconds:N0} s[/]; everything is in {Markup.Escape(dir)}"));
     }

@@ -125,17 +125,12 @@ public static class EvalCommand
         return recommenders;
     }
 
-    /// <summary>The one place a model, run or ranker path becomes a recommender: a ranker folder
-    /// is the ranker (full lists of its own); a model, backed by popularity for what it cannot rank
-    /// (title-only playlists have no seed to start from).</summary>
+    /// <summary>A model file, run folder or ranker folder as a recommender (see <see cref="Serving.RecommenderSpec.OpenModel"/>).</summary>
     internal static IRecommender OpenModel(string path, Dataset dataset, bool cosine, PopularityRecommender popularity) =>
-        RankerFolder.IsRanker(path)
-            ? RankerFolder.Open(path, dataset)
-            : new PopularityBackfill(ModelRecommender.Open(ModelPath(path), dataset, cosine), popularity, dataset.TrackCount);
+        Serving.RecommenderSpec.OpenModel(path, dataset, popularity, cosine);
 
     /// <summary>A run folder stands for its final model.</summary>
-    internal static string ModelPath(string modelOrRun) =>
-        Directory.Exists(modelOrRun) ? new RunFolder(modelOrRun).ModelPath : modelOrRun;
+    internal static string ModelPath(string modelOrRun) => Serving.RecommenderSpec.ModelFile(modelOrRun);
 
     /// <summary>The dataset a run or ranker folder (or the run folder beside a model file) records.</summary>
     internal static string DatasetOf(string path)

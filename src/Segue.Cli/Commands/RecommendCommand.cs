@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Segue.Data;
-using Segue.Retrieval;
+using Segue.Serving;
 using Spectre.Console;
 
 namespace Segue.Cli.Commands;
@@ -20,51 +19,59 @@ public static class RecommendCommand
         var command = new Command("recommend", "Recommend the tracks that should come next in a playlist") { model, tracks, tracksFile, title, k, datasetPath, cosine };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(k) <= 0) throw new SegueException($"-k {parse.GetValue(k)}: must be positive");
             if (parse.GetValue(tracksFile) is not null && parse.GetValue(tracks) is { Length: > 0 })
                 throw new SegueException("--tracks and --tracks-file: give one, not both");
             var uris = parse.GetValue(tracksFile) is { } file ? SeedUris.FromFile(file) : SeedUris.FromArgument(parse.GetValue(tracks)!);
             string modelPath = parse.GetValue(model)!;
-            using var dataset = Dataset.Open(parse.GetValue(datasetPath) ?? EvalCommand.DatasetOf(modelPath));
-            var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
-            var recommender = EvalCommand.OpenModel(modelPath, dataset, parse.GetValue(cosine), popularity);
-            var results = Recommend(dataset, recommender, uris, parse.GetValue(title), parse.GetValue(k));
-            AnsiConsole.Write(Table(dataset, results));
+            using var service = ContinuationService.Open([new RecommenderSpec("model", modelPath)], parse.GetValue(datasetPath) ?? EvalCommand.DatasetOf(modelPath),
+                ContinuationLimits.None, parse.GetValue(cosine));
+            AnsiConsole.Write(Table(Recommend(service, uris, parse.GetValue(title), parse.GetValue(k)).Tracks));
             return 0;
         });
         return command;
     }
 
-    /// <summary>Ranks tracks for the playlist given by <paramref name="uris"/>: unknown URIs are
-    /// skipped with a warning. A ranker reads the title too (with no known seed its title model
-    /// answers); a model does not, and with no known seed its list is popularity's, and says so.</summary>
-    public static ScoredTrack[] Recommend(Dataset dataset, IRecommender recommender, IReadOnlyList<SeedUri> uris, string? title, int k)
+    /// <summary>Continues the playlist given by <paramref name="uris"/> through the library's query
+    /// path (with the first served recommender), and says what it did as a person at a terminal needs
+    /// it: each unknown URI skipped, where it was given; a title a model does not read; the popularity
+    /// fallback when no seed was known (a ranker's title model answers instead); a refusal as the
+    /// option at fault.</summary>
+    public static Continuation Recommend(ContinuationService service, IReadOnlyList<SeedUri> uris, string? title, int k)
     {
         // A list that looks title-aware must not pass for one: only a ranker reads the title.
-        bool readsTitle = recommender is Ranking.RankerRecommender;
-        if (title is not null && !readsTitle) Output.Warning("--title: not used (a model does not read titles; a ranker does); the list comes from the seed tracks");
-        var seeds = new List<int>();
-        foreach (var (uri, where) in uris)
+        if (title is not null && !service.Recommenders[0].ReadsTitle)
+            Output.Warning("--title: not used (a model does not read titles; a ranker does); the list comes from the seed tracks");
+        Continuation answer;
+        try
         {
-            if (dataset.TryGetTrack(uri, out int id)) seeds.Add(id);
-            else Output.Warning($"{where}: {uri}: not in the dataset's catalogue; skipped");
+            answer = service.Continue(new ContinuationRequest(title, [.. uris.Select(u => u.Uri)], k));
         }
-        if (seeds.Count == 0 && !readsTitle) Output.Warning("no known seed track: these are the most popular tracks");
-        var results = new ScoredTrack[Math.Min(k, dataset.TrackCount)];
-        int n = recommender.CreateScorer().Recommend(seeds.ToArray(), title, excludeSeeds: true, results);
-        return results[..n];
+        catch (RequestFieldException e)
+        {
+            throw new SegueException($"{Option(e.Field, uris, k)}: {e.Problem}");
+        }
+        var unknown = answer.Unknown.ToHashSet(StringComparer.Ordinal);
+        foreach (var (uri, where) in uris)
+            if (unknown.Contains(uri)) Output.Warning($"{where}: {uri}: not in the dataset's catalogue; skipped");
+        if (answer.Fallback) Output.Warning("no known seed track: these are the most popular tracks");
+        return answer;
     }
 
-    public static Table Table(Dataset dataset, IReadOnlyList<ScoredTrack> results)
+    // The library's request fields, as this command's options: tracks[3] is where the fourth URI was given.
+    private static string Option(string field, IReadOnlyList<SeedUri> uris, int k) => field switch
+    {
+        "k" => $"-k {k}",
+        "title" => "--title",
+        _ when field.StartsWith("tracks[", StringComparison.Ordinal) && int.TryParse(field["tracks[".Length..^1], out int i) => uris[i].Where,
+        _ => field,
+    };
+
+    public static Table Table(IReadOnlyList<RecommendedTrack> tracks)
     {
         var table = new Table().AddColumn(new TableColumn("#").RightAligned()).AddColumn("track").AddColumn("artist")
             .AddColumn("album").AddColumn(new TableColumn("score").RightAligned());
-        for (int i = 0; i < results.Count; i++)
-        {
-            int t = results[i].Track;
-            table.AddRow($"{i + 1}", Markup.Escape(dataset.TrackName(t)), Markup.Escape(dataset.ArtistName(dataset.TrackArtists[t])),
-                Markup.Escape(dataset.AlbumName(dataset.TrackAlbums[t])), $"{results[i].Score:F3}");
-        }
+        for (int i = 0; i < tracks.Count; i++)
+            table.AddRow($"{i + 1}", Markup.Escape(tracks[i].Name), Markup.Escape(tracks[i].Artist), Markup.Escape(tracks[i].Album), $"{tracks[i].Score:F3}");
         return table;
     }
 }

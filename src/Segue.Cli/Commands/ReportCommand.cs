@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Segue.Cli.Reports;
 using Segue.IO;
 using Segue.Runs;
+using Segue.Runs.Reports;
 
 namespace Segue.Cli.Commands;
 

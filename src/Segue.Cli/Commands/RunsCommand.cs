@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Segue.Cli.Reports;
 using Segue.IO;
 using Segue.Runs;
+using Segue.Runs.Reports;
 using Spectre.Console;
 
 namespace Segue.Cli.Commands;
@@ -41,9 +41,9 @@ public static class RunsCommand
                 List<string> cells =
                 [
                     Markup.Escape(relative == "." ? run.Name : relative), StatusMarkup(run.Status),
-                    $"{run.Metrics.LastStep:N0}", Duration(run.Metrics.Last(RunMetrics.WallSeconds)), Figure(run.Metrics.Last("mean_loss")),
+                    $"{run.Metrics.LastStep:N0}", RunFigures.Duration(run.Metrics.Last(RunMetrics.WallSeconds)), RunFigures.Figure(run.Metrics.Last("mean_loss")),
                 ];
-                if (recall is not null) cells.Add(Figure(run.Metrics.Last(recall)));
+                if (recall is not null) cells.Add(RunFigures.Figure(run.Metrics.Last(recall)));
                 cells.AddRange([
                     Markup.Escape(ShortCommit(run.Metadata)),
                 ]);
@@ -66,7 +66,7 @@ public static class RunsCommand
             var about = new Table().Title(Markup.Escape(record.Path)).HideHeaders().AddColumn("").AddColumn("");
             about.AddRow("status", StatusMarkup(record.Status) + (record.Problem is null ? "" : Markup.Escape($" ({record.Problem})")));
             about.AddRow("steps", $"{record.Metrics.LastStep:N0}");
-            about.AddRow("wall time", Duration(record.Metrics.Last(RunMetrics.WallSeconds)));
+            about.AddRow("wall time", RunFigures.Duration(record.Metrics.Last(RunMetrics.WallSeconds)));
             if (record.Metadata is { } meta)
             {
                 var m = meta.Machine;
@@ -84,7 +84,7 @@ public static class RunsCommand
             var metrics = new Table().Title(record.Summary is null ? "last logged metrics" : "final metrics")
                 .AddColumn("metric").AddColumn(new TableColumn("value").RightAligned()).AddColumn(new TableColumn("logged").RightAligned());
             foreach (var name in record.Metrics.Names)
-                metrics.AddRow(Markup.Escape(name), Figure(record.Metrics.Last(name)), $"{record.Metrics.Series(name)!.Steps.Length:N0}x");
+                metrics.AddRow(Markup.Escape(name), RunFigures.Figure(record.Metrics.Last(name)), $"{record.Metrics.Series(name)!.Steps.Length:N0}x");
             AnsiConsole.Write(metrics);
         });
         return command;
@@ -133,26 +133,17 @@ public static class RunsCommand
         for (int i = 0; i < runs.Count; i++)
             overview.AddRow([$"{i + 1}", Markup.Escape(comparison.Labels[i]),
                 .. comparison.DifferingKeys.Select(k => Markup.Escape(RunComparison.Setting(runs[i], k))),
-                .. headline.Select(n => Figure(RunComparison.FinalMetric(runs[i], n))), Duration(runs[i].Summary!.WallSeconds)]);
+                .. headline.Select(n => RunFigures.Figure(RunComparison.FinalMetric(runs[i], n))), RunFigures.Duration(runs[i].Summary!.WallSeconds)]);
         var metrics = new Table().Title("final metrics").AddColumn("metric");
         for (int i = 0; i < runs.Count; i++) metrics.AddColumn(new TableColumn($"#{i + 1}").RightAligned());
         foreach (var name in comparison.FinalMetricNames)
-            metrics.AddRow([Markup.Escape(name), .. runs.Select(r => Figure(RunComparison.FinalMetric(r, name)))]);
+            metrics.AddRow([Markup.Escape(name), .. runs.Select(r => RunFigures.Figure(RunComparison.FinalMetric(r, name)))]);
         return [overview, metrics];
     }
 
     /// <summary>The metric a one-line summary of a run shows: the held-out track recall when logged.</summary>
     internal static string? PreferredMetric(IEnumerable<string> names) =>
         names.Distinct().Where(n => n.StartsWith("track_recall@", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
-
-    internal static string Figure(double? value) => value switch
-    {
-        null => "-",
-        { } v when Math.Abs(v) >= 100 => v.ToString("N0", CultureInfo.InvariantCulture),
-        { } v => v.ToString("F4", CultureInfo.InvariantCulture),
-    };
-
-    internal static string Duration(double? seconds) => seconds is { } s ? TimeSpan.FromSeconds(Math.Round(s)).ToString("c", CultureInfo.InvariantCulture) : "-";
 
     private static string StatusMarkup(RunStatus status) => status switch
     {

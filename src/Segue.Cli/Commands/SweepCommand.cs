@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Segue.Cli.Reports;
+using Segue.Runs.Reports;
 using Segue.Data;
 using Segue.IO;
 using Segue.Model;

@@ -63,6 +63,19 @@ public class RecommendCommandTests(TrainedRun trained) : IClassFixture<TrainedRu
     }
 
     [Fact]
+    public void A_malformed_uri_is_refused_naming_where_it_was_given()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("seeds.txt"), $"{SliceJson.TrackUri(0)}\nspotify:album:x\n");
+        var (exit, _, err) = CliRunner.Run("recommend", trained.Path, "--tracks-file", dir.File("seeds.txt"));
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {dir.File("seeds.txt")} line 2: expected a spotify:track: URI, got \"spotify:album:x\"", err.Trim());
+        (exit, _, err) = CliRunner.Run("recommend", trained.Path, "--tracks", $"{SliceJson.TrackUri(0)},track-7");
+        Assert.Equal(1, exit);
+        Assert.Equal("segue: error: --tracks: expected a spotify:track: URI, got \"track-7\"", err.Trim());
+    }
+
+    [Fact]
     public void A_title_is_taken_as_a_title_and_said_to_be_unused()
     {
         using var dir = new TempDir();

@@ -1,6 +1,4 @@
-using Segue.Runs;
-
-namespace Segue.Cli.Reports;
+namespace Segue.Runs.Reports;
 
 /// <summary>A metric's curves over steps, one line per run, as a PNG (ScottPlot on SkiaSharp).</summary>
 public static class MetricPlot

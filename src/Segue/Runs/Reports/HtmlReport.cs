@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Segue.Cli.Commands;
 using Segue.IO;
-using Segue.Runs;
 
-namespace Segue.Cli.Reports;
+namespace Segue.Runs.Reports;
 
 /// <summary>
 /// One self-contained HTML file comparing runs, readable offline: the runs, the settings that
@@ -23,7 +21,10 @@ public static class HtmlReport
         img { max-width: 100%; display: block; margin: 1em 0; }
         """;
 
-    public static void Write(string path, RunComparison comparison)
+    public static void Write(string path, RunComparison comparison) => AtomicFile.WriteAllText(path, Render(comparison));
+
+    /// <summary>The report as one HTML document.</summary>
+    public static string Render(RunComparison comparison)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Segue runs</title><style>")
@@ -35,7 +36,7 @@ public static class HtmlReport
             comparison.Runs.Select((r, i) => new[]
             {
                 comparison.Labels[i], r.Status.ToString().ToLowerInvariant(), r.Summary!.Steps.ToString("N0", CultureInfo.InvariantCulture),
-                RunsCommand.Duration(r.Summary.WallSeconds), r.Settings.GetValueOrDefault("model.seed", "-"),
+                RunFigures.Duration(r.Summary.WallSeconds), r.Settings.GetValueOrDefault("model.seed", "-"),
                 r.Metadata?.Started.ToString("u", CultureInfo.InvariantCulture) ?? "-",
                 r.Metadata?.GitCommit is { } c ? c + (r.Metadata.GitDirty == true ? " (uncommitted changes)" : "") : "-",
                 r.Metadata is { Machine: var m } ? $"{m.Os}, {m.Cores} cores, {m.Dotnet}" : "-", r.Path,
@@ -49,7 +50,7 @@ public static class HtmlReport
 
         html.Append("<h2>Final metrics</h2>\n");
         AppendTable(html, ["metric", .. comparison.Labels],
-            comparison.FinalMetricNames.Select(n => new[] { n }.Concat(comparison.Runs.Select(r => RunsCommand.Figure(RunComparison.FinalMetric(r, n))))));
+            comparison.FinalMetricNames.Select(n => new[] { n }.Concat(comparison.Runs.Select(r => RunFigures.Figure(RunComparison.FinalMetric(r, n))))));
 
         html.Append("<h2>Metrics over steps</h2>\n");
         foreach (var name in comparison.SeriesNames)
@@ -62,7 +63,7 @@ public static class HtmlReport
         var first = comparison.Runs[0];
         AppendTable(html, ["setting", "value"], comparison.SharedKeys.Select(k => new[] { k, RunComparison.Setting(first, k) }));
         html.Append("</details>\n</body></html>\n");
-        AtomicFile.WriteAllText(path, html.ToString());
+        return html.ToString();
     }
 
     private static void AppendTable(StringBuilder html, IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Segue.Server.Endpoints;
+using Segue.Serving;
+
+namespace Segue.Server;
+
+/// <summary>
+/// <c>segue serve</c>: the HTTP API and the web page over a <see cref="ContinuationService"/>.
+/// Everything is opened before the server listens, so once it listens it is ready; an error in
+/// the options stops it before then, as a <see cref="SegueException"/> naming the setting.
+/// </summary>
+public static class SegueServer
+{
+    /// <summary>Serves until Ctrl-C or SIGTERM, which stop new connections and let the requests in
+    /// flight finish; returns the exit code (0).</summary>
+    public static async Task<int> RunAsync(ServeOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var app = Build(options);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Segue.Server");
+        var service = app.Services.GetRequiredService<ContinuationService>();
+        log.LogInformation("serving {Recommenders} over {Dataset} ({Tracks:N0} tracks), ready in {Seconds:N1} s",
+            string.Join(", ", service.Recommenders.Select(r => $"{r.Name}={r.Spec.Source}")), service.Dataset.FilePath,
+            service.Dataset.TrackCount, clock.Elapsed.TotalSeconds);
+        await app.RunAsync();
+        // Evidence that queries reuse their scratch: created at most once per concurrent query.
+        log.LogInformation("stopped; query scratch sets created: {Scratch}",
+            string.Join(", ", service.Recommenders.Select(r => $"{r.Name} {r.ScratchCreated}")));
+        return 0;
+    }
+
+    /// <summary>The application, opened and configured but not started. <paramref name="configure"/>
+    /// adjusts the builder (a test host's server, say) before it is built.</summary>
+    public static WebApplication Build(ServeOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        if (options.RunsFolder is { } runs && !Directory.Exists(runs))
+            throw new RequestFieldException("runs", $"{runs}: no such folder");
+        var service = ContinuationService.Open(options.Recommenders, options.DatasetPath, ContinuationLimits.Server);
+        try
+        {
+            return Build(options, service, configure);
+        }
+        catch
+        {
+            service.Dispose();
+            throw;
+        }
+    }
+
+    private static WebApplication Build(ServeOptions options, ContinuationService service, Action<WebApplicationBuilder>? configure)
+    {
+        // Production whatever the environment says: the developer exception page would put stack
+        // traces in responses.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
+        builder.WebHost.UseUrls([.. options.ListenUrls]);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ServeOptions.MaxBodyBytes);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        // One line a request (the HTTP log's, with its latency), not the framework's three.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.Information);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton(new TrackSearch(service.Dataset, service.Popularity.Index));
+        builder.Services.AddSingleton(new PlaylistLookup(service.Dataset));
+        builder.Services.AddSingleton<DatasetFigures>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default);
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddHttpLogging(logging =>
+        {
+            logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.RequestQuery
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            logging.CombineLogs = true;
+        });
+        builder.Services.AddHealthChecks().AddCheck("dataset and recommenders", () =>
+            service.Recommenders.Count > 0 ? HealthCheckResult.Healthy($"{service.Recommenders.Count} recommender(s) over {service.Dataset.TrackCount:N0} tracks")
+                : HealthCheckResult.Unhealthy("nothing served"), tags: ["ready"]);
+        builder.Services.AddOpenApi();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(service.Dispose);
+        app.UseHttpLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        var page = new EmbeddedFileProvider(Assembly.GetExecutingAssembly(), "Segue.Server.wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        ContinueEndpoints.Map(app);
+        TrackEndpoints.Map(app);
+        PlaylistEndpoints.Map(app);
+        DatasetEndpoints.Map(app);
+        RunEndpoints.Map(app, options.RunsFolder);
+        return app;
+    }
+}

@@ -1,0 +1,128 @@
+using Segue.Data;
+using Segue.Retrieval;
+
+namespace Segue.Serving;
+
+/// <summary>
+/// The query path, whatever the front end: one dataset and the recommenders served over it, and
+/// <see cref="Continue"/>, which turns a title and seed URIs into ranked tracks with their catalogue
+/// entries. <c>segue recommend</c> and <c>segue serve</c> both call it. Thread-safe: the dataset
+/// and the recommenders are immutable, and each query rents its scratch from the recommender's pool.
+/// </summary>
+public sealed class ContinuationService : IDisposable
+{
+    private const string TrackPrefix = "spotify:track:";
+    private const int MaxQuotedLength = 80;
+    private readonly Dictionary<string, ServedRecommender> _byName;
+
+    private ContinuationService(Dataset dataset, PopularityRecommender popularity, IReadOnlyList<ServedRecommender> recommenders, ContinuationLimits limits)
+    {
+        Dataset = dataset;
+        Limits = limits;
+        Popularity = popularity;
+        Recommenders = recommenders;
+        _byName = recommenders.ToDictionary(r => r.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>Opens the dataset (by default the one the first model's run folder records) and every
+    /// recommender of <paramref name="specs"/> over it, sharing one training index. Errors name the
+    /// setting: <c>dataset</c>, <c>name</c> (two recommenders under one name).</summary>
+    public static ContinuationService Open(IReadOnlyList<RecommenderSpec> specs, string? datasetPath, ContinuationLimits limits, bool cosine = false)
+    {
+        if (specs.Count == 0) throw new RequestFieldException("recommenders", "none given");
+        if (specs.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new RequestFieldException("name", $"two recommenders are named '{twice.Key}' ({string.Join(", ", twice.Select(s => s.Source))}); name them NAME=SPEC");
+        datasetPath ??= specs.Select(s => s.RecordedDatasetPath).FirstOrDefault(p => p is not null)
+            ?? throw new RequestFieldException("dataset", "no run folder records the dataset to serve: give it");
+        var dataset = Dataset.Open(datasetPath);
+        try
+        {
+            var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
+            return new ContinuationService(dataset, popularity, [.. specs.Select(s => s.Open(dataset, popularity, cosine))], limits);
+        }
+        catch
+        {
+            dataset.Dispose();
+            throw;
+        }
+    }
+
+    public Dataset Dataset { get; }
+
+    /// <summary>How large a request may be.</summary>
+    public ContinuationLimits Limits { get; }
+
+    /// <summary>The popularity baseline over the training split, the fallback of every other recommender.</summary>
+    public PopularityRecommender Popularity { get; }
+
+    /// <summary>The served recommenders, in the order given; the first answers requests that name none.</summary>
+    public IReadOnlyList<ServedRecommender> Recommenders { get; }
+
+    /// <summary>The recommender named <paramref name="name"/> (null: the first).</summary>
+    public ServedRecommender Recommender(string? name) =>
+        name is null ? Recommenders[0]
+        : _byName.TryGetValue(name, out var served) ? served
+        : throw new RequestFieldException("recommender", $"unknown recommender '{Quote(name)}' (served: {string.Join(", ", _byName.Keys)})");
+
+    /// <summary>
+    /// Continues the playlist of <paramref name="request"/>. Unknown seed URIs are skipped and listed;
+    /// with no known seed a seed-based recommender's list is the popularity fallback, and says so.
+    /// Bad requests throw a <see cref="RequestFieldException"/> naming the field (<c>k</c>,
+    /// <c>tracks</c>, <c>tracks[3]</c>, <c>title</c>, <c>recommender</c>).
+    /// </summary>
+    public Continuation Continue(ContinuationRequest request)
+    {
+        var served = Recommender(request.Recommender);
+        if (request.K < 1 || request.K > Limits.MaxK)
+            throw new RequestFieldException("k", Limits.MaxK == int.MaxValue ? "must be positive" : $"must be between 1 and {Limits.MaxK}, got {request.K}");
+        if (request.Title?.Length > Limits.MaxTitleLength)
+            throw new RequestFieldException("title", $"longer than {Limits.MaxTitleLength} characters");
+        var uris = request.Tracks ?? [];
+        if (uris.Count > Limits.MaxTracks)
+            throw new RequestFieldException("tracks", $"at most {Limits.MaxTracks} tracks, got {uris.Count}");
+        for (int i = 0; i < uris.Count; i++)
+            if (!IsTrackUri(uris[i]))
+                throw new RequestFieldException($"tracks[{i}]", $"expected a {TrackPrefix} URI, got {(uris[i] is null ? "null" : $"\"{Quote(uris[i])}\"")}");
+
+        var scratch = served.Rent();
+        try
+        {
+            var seeds = scratch.Seeds(uris.Count);
+            int known = 0;
+            List<string>? unknown = null;
+            foreach (string uri in uris)
+            {
+                if (Dataset.TryGetTrack(uri, out int track)) seeds[known++] = track;
+                else (unknown ??= []).Add(uri);
+            }
+            // A k beyond the catalogue lists all of it.
+            var results = scratch.Results(Math.Min(request.K, Dataset.TrackCount));
+            int n = scratch.Scorer.Recommend(seeds.AsSpan(0, known), request.Title, excludeSeeds: true, results);
+            var tracks = new RecommendedTrack[n];
+            for (int i = 0; i < n; i++)
+            {
+                int t = results[i].Track;
+                tracks[i] = new RecommendedTrack(Dataset.TrackUri(t), Dataset.TrackName(t), Dataset.ArtistName(Dataset.TrackArtists[t]),
+                    Dataset.AlbumName(Dataset.TrackAlbums[t]), results[i].Score);
+            }
+            return new Continuation(served.Name, tracks, unknown ?? [], served.NeedsSeeds && known == 0);
+        }
+        finally
+        {
+            served.Return(scratch);
+        }
+    }
+
+    /// <summary>The catalogue entry of <paramref name="uri"/>, or null when the catalogue lacks it.</summary>
+    public CatalogueTrack? Track(string uri) => Dataset.TryGetTrack(uri, out int track) ? Track(track) : null;
+
+    public CatalogueTrack Track(int track) => CatalogueTrack.From(Dataset, track, Popularity.Index.Count(track));
+
+    /// <summary>Whether <paramref name="uri"/> has the form of a track URI (as ingest requires), known or not.</summary>
+    public static bool IsTrackUri(string? uri) => uri is not null && uri.Length > TrackPrefix.Length && uri.StartsWith(TrackPrefix, StringComparison.Ordinal);
+
+    // A request's text quoted in a message, cut short so that a huge value cannot flood a log.
+    private static string Quote(string text) => text.Length <= MaxQuotedLength ? text : text[..MaxQuotedLength] + "...";
+
+    public void Dispose() => Dataset.Dispose();
+}
