@@ -23,6 +23,9 @@ public sealed class CoOccurrenceRecommender : IRecommender
     public const float DefaultSeedExponent = 0.3f, DefaultCandidateExponent = 0.3f;
     private readonly Dataset _dataset;
     private readonly TrackPlaylistIndex _index;
+    // pop(c)^b per track, computed once: a query divides hundreds of thousands of candidates at MPD
+    // scale, and a Math.Pow for each cost more than the walk's additions.
+    private readonly double[]? _candidateDivisor;
 
     public CoOccurrenceRecommender(Dataset dataset, TrackPlaylistIndex index,
         float seedExponent = DefaultSeedExponent, float candidateExponent = DefaultCandidateExponent,
@@ -36,6 +39,12 @@ public sealed class CoOccurrenceRecommender : IRecommender
         SeedExponent = seedExponent;
         CandidateExponent = candidateExponent;
         MaxPlaylistsPerSeed = maxPlaylistsPerSeed;
+        if (candidateExponent != 0)
+        {
+            _candidateDivisor = new double[index.TrackCount];
+            for (int track = 0; track < _candidateDivisor.Length; track++)
+                _candidateDivisor[track] = Math.Pow(index.Count(track), candidateExponent);
+        }
     }
 
     public string Name => BaselineName;
@@ -57,32 +66,25 @@ public sealed class CoOccurrenceRecommender : IRecommender
     {
         // Sums in double: a popular seed adds thousands of small weights, and float sums would
         // order near-equal candidates by rounding.
-        private readonly double[] _scores = new double[owner._index.TrackCount];
-        private readonly int[] _touched = new int[owner._index.TrackCount];
+        private readonly TrackScores _scores = new(owner._index.TrackCount);
         private readonly TrackMarks _seeds = new(owner._index.TrackCount);
-        private readonly TrackMarks _seen = new(owner._index.TrackCount);
         private TopK _top = new(1);
-        private int _touchedCount;
 
         public float ScoreOf(int track) => (float)_scores[track];
 
         public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
         {
-            // The last query's scores stay readable until now.
-            foreach (int track in _touched.AsSpan(0, _touchedCount)) _scores[track] = 0;
-            _touchedCount = 0;
+            _scores.Clear();
             _seeds.Clear();
             foreach (int seed in seeds)
                 if (_seeds.Add(seed)) Accumulate(seed);
 
-            var index = owner._index;
-            double b = owner.CandidateExponent;
-            if (b != 0)
-                foreach (int track in _touched.AsSpan(0, _touchedCount))
-                    _scores[track] /= Math.Pow(index.Count(track), b);
+            if (owner._candidateDivisor is { } divisor)
+                foreach (int track in _scores.Touched)
+                    _scores.Divide(track, divisor[track]);
             if (results.IsEmpty) return 0;
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
-            foreach (int track in _touched.AsSpan(0, _touchedCount))
+            foreach (int track in _scores.Touched)
             {
                 if (excludeSeeds && _seeds.Contains(track)) continue;
                 _top.Add(track, (float)_scores[track]);
@@ -99,16 +101,7 @@ public sealed class CoOccurrenceRecommender : IRecommender
             double weight = Math.Pow(playlists.Length, -owner.SeedExponent) * ((double)playlists.Length / walked);
             var dataset = owner._dataset;
             for (int i = 0; i < walked; i++)
-            {
-                int playlist = playlists[(int)((long)i * playlists.Length / walked)];
-                _seen.Clear();
-                foreach (int track in dataset.PlaylistTracks(playlist))
-                {
-                    if (!_seen.Add(track)) continue;
-                    if (_scores[track] == 0) _touched[_touchedCount++] = track;
-                    _scores[track] += weight;
-                }
-            }
+                _scores.AddPlaylist(dataset.PlaylistTracks(playlists[(int)((long)i * playlists.Length / walked)]), weight);
         }
     }
 }

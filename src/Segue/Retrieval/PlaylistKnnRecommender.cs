@@ -50,21 +50,17 @@ public sealed class PlaylistKnnRecommender : IRecommender
     {
         private readonly double[] _similarity = new double[owner._dataset.PlaylistCount];
         private readonly int[] _playlists = new int[owner._dataset.PlaylistCount];
-        private readonly double[] _scores = new double[owner._index.TrackCount];
-        private readonly int[] _touched = new int[owner._index.TrackCount];
+        private readonly TrackScores _scores = new(owner._index.TrackCount);
         private readonly TrackMarks _seeds = new(owner._index.TrackCount);
-        private readonly TrackMarks _seen = new(owner._index.TrackCount);
         private readonly TopK _neighbours = new(owner.K);
         private readonly ScoredTrack[] _selected = new ScoredTrack[owner.K];
         private TopK _top = new(1);
-        private int _touchedCount;
 
         public float ScoreOf(int track) => (float)_scores[track];
 
         public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
         {
-            foreach (int track in _touched.AsSpan(0, _touchedCount)) _scores[track] = 0;
-            _touchedCount = 0;
+            _scores.Clear();
             var index = owner._index;
             int playlists = 0;
             _seeds.Clear();
@@ -94,21 +90,14 @@ public sealed class PlaylistKnnRecommender : IRecommender
                 for (int i = 0; i < n; i++)
                 {
                     double weight = Math.Pow((Similarity(_selected[i].Track) - min) / max, owner.Alpha);
-                    if (!(weight > 0)) continue;
-                    _seen.Clear();
-                    foreach (int track in dataset.PlaylistTracks(_selected[i].Track))
-                    {
-                        if (!_seen.Add(track)) continue;
-                        if (_scores[track] == 0) _touched[_touchedCount++] = track;
-                        _scores[track] += weight;
-                    }
+                    if (weight > 0) _scores.AddPlaylist(dataset.PlaylistTracks(_selected[i].Track), weight);
                 }
             }
             foreach (int p in _playlists.AsSpan(0, playlists)) _similarity[p] = 0;
 
             if (results.IsEmpty) return 0;
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
-            foreach (int track in _touched.AsSpan(0, _touchedCount))
+            foreach (int track in _scores.Touched)
             {
                 if (excludeSeeds && _seeds.Contains(track)) continue;
                 _top.Add(track, (float)_scores[track]);
