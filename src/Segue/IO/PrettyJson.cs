@@ -4,11 +4,10 @@ using System.Text.Json;
 namespace Segue.IO;
 
 /// <summary>
-/// The JSON layout of the MPD's files (Python's <c>json.dumps(obj, indent=4)</c>): 4-space
-/// indentation, "key": value, \n line ends; apostrophes and ampersands stay literal as Python
-/// leaves them. Checked against json.dumps: identical except that characters outside ASCII in
-/// the Basic Multilingual Plane are written as UTF-8 where Python writes \u escapes, and the
-/// escapes of other characters (emoji) have upper-case hex digits.
+/// The indented layout of Segue's own JSON files (challenge_truth.json): 4-space indentation,
+/// \n line ends, apostrophes and ampersands literal. Files that must match the MPD's bytes
+/// (slices, challenge sets) are written by <see cref="Data.Synth.PythonJsonWriter"/> instead, which
+/// reproduces Python 2's json.dumps exactly; this file needs only to be readable.
 /// </summary>
 public static class PrettyJson
 {
