@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Segue.Data;
 using Segue.IO;
+using Segue.Retrieval;
 
 namespace Segue.Evaluation;
 
@@ -67,7 +68,7 @@ public static class ChallengeCases
                 category = answer.Category;
                 withheld = WithheldIds(answer.Holdouts, dataset);
             }
-            cases.Add(new EvalCase(pid, category, [.. seeds], withheld, title));
+            cases.Add(new EvalCase(pid, category, [.. seeds], withheld, title, SeedOrder.First));
         }
         if (truth is { Count: > 0 })
             throw new SegueException($"{truthPath}: playlist of pid {truth.Keys.Min()} is not in {setPath}");

@@ -1,5 +1,6 @@
 using Segue.Data;
 using Segue.Model;
+using Segue.Retrieval;
 
 namespace Segue.Evaluation;
 
@@ -87,6 +88,6 @@ public sealed class ValidationSplit
         for (int pos = 0; pos < tracks.Length; pos++)
             if (!isSeed[pos]) withheld.Add(tracks[pos]);
         return new EvalCase(dataset.Pids[playlist], category.Number, seeds, [.. withheld],
-            category.HasTitle ? dataset.PlaylistName(playlist) : null);
+            category.HasTitle ? dataset.PlaylistName(playlist) : null, SeedOrder.Of(seedPositions));
     }
 }

@@ -65,12 +65,13 @@ public sealed class CandidatePool
     public ReadOnlySpan<float> Features => _features.AsSpan(0, _count * F);
 
     /// <summary>Pools the candidates for a playlist and computes their features; returns how many.</summary>
-    public int Build(ReadOnlySpan<int> seeds, string? title)
+    public int Build(in PlaylistQuery query)
     {
+        var seeds = query.Seeds;
         _count = 0;
         for (int g = 0; g < _scorers.Length; g++)
         {
-            int n = _scorers[g].Recommend(seeds, title, excludeSeeds: true, _list);
+            int n = _scorers[g].Recommend(query, excludeSeeds: true, _list);
             _topScore[g] = n > 0 ? _list[0].Score : 0;
             for (int i = 0; i < n; i++)
             {
@@ -94,7 +95,7 @@ public sealed class CandidatePool
         }
         int seedCount = SampleSeeds(seeds);
         CandidateFeatures();
-        SeedFeatures(seeds, seedCount, title);
+        SeedFeatures(seeds, seedCount, query.Title);
         foreach (int track in Tracks) _slot[track] = 0;
         return _count;
     }

@@ -89,8 +89,8 @@ public class ValidationSplitTests
         var poolB = new CandidatePool(sourcesB, 50);
         foreach (var c in splitA.Cases)
         {
-            poolA.Build(c.Seeds, c.Title);
-            poolB.Build(c.Seeds, c.Title);
+            poolA.Build(c.Query);
+            poolB.Build(c.Query);
             Assert.Equal(poolA.Tracks.ToArray(), poolB.Tracks.ToArray());
             Assert.Equal(poolA.Features.ToArray(), poolB.Features.ToArray());
         }

@@ -44,7 +44,7 @@ public class CandidatePoolTests
         var cosine = new GeneratorSettings { CooccurrenceA = 0.5f, CooccurrenceB = 0.5f };
         var sources = new CandidateSources(ds, ds.TrainPlaylists, cosine, model: null);
         var pool = new CandidatePool(sources, depth: 3);
-        int n = pool.Build([0, 5, 0], "Summer");
+        int n = pool.Build(new PlaylistQuery([0, 5, 0], "Summer", SeedOrder.First));
         // Co-occurrence (a = b = 0.5) lists 1, 2, 3 (depth 3); pknn, the title model and
         // popularity add 4; the seeds never enter; 6 and 7 have no evidence but popularity's
         // list is 1, 2, 3 (counts 3, 1, 1), so they stay out.
@@ -98,7 +98,7 @@ public class CandidatePoolTests
         var model = EmbeddingModel.Initialise(new ModelConfig { FeatureSize = 4 }, Catalog.FromDataset(ds), new Rng(3));
         var sources = new CandidateSources(ds, ds.TrainPlaylists, new GeneratorSettings(), new ModelRecommender(model));
         var pool = new CandidatePool(sources, depth: 3);
-        pool.Build([0, 5], null);
+        pool.Build(new PlaylistQuery([0, 5], null, SeedOrder.First));
         float[] e = new float[8], s0 = new float[8], s5 = new float[8];
         model.Represent(0, s0);
         model.Represent(5, s5);
