@@ -50,6 +50,8 @@ public class ValidationSplitTests
             Assert.Equal(tracks.Length - category.Seeds, c.Withheld.Length);
             Assert.Equal(category.HasTitle, c.Title is not null);
             if (!category.RandomSeeds) Assert.Equal(tracks[..category.Seeds], c.Seeds);
+            // Seed 5 draws no random sample that happens to be the playlist's first tracks.
+            Assert.Equal(category.RandomSeeds ? SeedOrder.Sampled : SeedOrder.First, c.SeedOrder);
             Assert.Equal(tracks.Order(), c.Seeds.Concat(c.Withheld).Order());
             Assert.DoesNotContain(playlist, split.TrainingPlaylists);
         }
