@@ -95,7 +95,7 @@ public sealed class CandidatePool
         }
         int seedCount = SampleSeeds(seeds);
         CandidateFeatures();
-        SeedFeatures(seeds, seedCount, query.Title);
+        SeedFeatures(seeds, seedCount, query.Title, query.SeedOrder);
         foreach (int track in Tracks) _slot[track] = 0;
         return _count;
     }
@@ -142,7 +142,7 @@ public sealed class CandidatePool
 
     private static float Relative(float score, float top) => top > 0 ? score / top : 0;
 
-    private void SeedFeatures(ReadOnlySpan<int> allSeeds, int seedCount, string? title)
+    private void SeedFeatures(ReadOnlySpan<int> allSeeds, int seedCount, string? title, SeedOrder seedOrder)
     {
         var seeds = _seeds.AsSpan(0, seedCount);
         var dataset = _sources.Dataset;
@@ -194,6 +194,7 @@ public sealed class CandidatePool
             }
             row[RankingFeatures.Seeds] = distinct;
             row[RankingFeatures.HasTitle] = string.IsNullOrEmpty(title) ? 0 : 1;
+            row[RankingFeatures.SeedsSampled] = seedOrder == SeedOrder.Sampled ? 1 : 0;
             row[RankingFeatures.ArtistDiversity] = seedCount > 0 ? (float)artists / seedCount : 0;
             row[RankingFeatures.AlbumDiversity] = seedCount > 0 ? (float)albums / seedCount : 0;
         }

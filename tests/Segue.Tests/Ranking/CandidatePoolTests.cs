@@ -69,6 +69,7 @@ public class CandidatePoolTests
         Assert.Equal(0.5f, one[F.SameAlbum]);            // seed 0 shares album 0
         Assert.Equal(2, one[F.Seeds]);                   // distinct seeds
         Assert.Equal(1, one[F.HasTitle]);
+        Assert.Equal(0, one[F.SeedsSampled]);            // the playlist's first tracks
         Assert.Equal(1, one[F.ArtistDiversity]);         // 2 artists among 2 seeds
         Assert.Equal(1, one[F.AlbumDiversity]);
         Assert.Equal(MathF.Abs(110 - (100 + 150) / 2f), one[F.DurationDifference], 4);
@@ -88,6 +89,27 @@ public class CandidatePoolTests
         Assert.Equal(6, four[F.TitleRank]);
         Assert.Equal(0, four[F.SameAlbum]);
         Assert.Equal(0.5f, four[F.SameArtist]);                  // artist 1, as seed 5
+    }
+
+    [Fact]
+    public void Sampled_seeds_set_seeds_sampled_and_change_no_other_feature()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(Write(dir));
+        var pool = new CandidatePool(new CandidateSources(ds, ds.TrainPlaylists, new GeneratorSettings(), model: null), depth: 3);
+        pool.Build(new PlaylistQuery([0, 5], "Summer", SeedOrder.First));
+        var tracks = pool.Tracks.ToArray();
+        var first = pool.Features.ToArray();
+        pool.Build(new PlaylistQuery([0, 5], "Summer", SeedOrder.Sampled));
+        Assert.Equal(tracks, pool.Tracks.ToArray());
+        var sampled = pool.Features.ToArray();
+        for (int i = 0; i < tracks.Length; i++)
+        {
+            Assert.Equal(0, first[i * F.Count + F.SeedsSampled]);
+            Assert.Equal(1, sampled[i * F.Count + F.SeedsSampled]);
+            sampled[i * F.Count + F.SeedsSampled] = 0;
+        }
+        Assert.Equal(first, sampled);
     }
 
     [Fact]
