@@ -55,6 +55,7 @@ public static class RankerFolder
         try
         {
             manifest = JsonSerializer.Deserialize<Manifest>(ReadBytes(manifestPath), ModelConfig.Json) ?? throw new JsonException("null");
+            if (manifest.Features is null) throw new JsonException("no 'features'");
         }
         catch (JsonException e)
         {

@@ -79,6 +79,20 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
     }
 
     [Fact]
+    public void A_manifest_without_features_is_damaged()
+    {
+        using var dir = new TempDir();
+        string copy = CopyRanker(dir);
+        string manifest = Path.Combine(copy, RankerFolder.ManifestFile);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
+        json.Remove("features");
+        File.WriteAllText(manifest, json.ToJsonString());
+        var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {manifest}: damaged ranker manifest (no 'features')\n", error);
+    }
+
+    [Fact]
     public void A_ranker_used_with_another_dataset_is_refused()
     {
         using var dir = new TempDir();
