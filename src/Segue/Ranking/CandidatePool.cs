@@ -17,7 +17,7 @@ public sealed class CandidatePool
     private const int F = RankingFeatures.Count;
     private readonly CandidateSources _sources;
     private readonly IQueryScorer[] _scorers;
-    private readonly ICandidateScorer _cooc, _pknn, _title;
+    private readonly ICandidateScorer _cooc, _pknn, _title, _als;
     private readonly ScoredTrack[] _list;
     private readonly int[] _slot;              // pool index + 1 of a track, 0 when not in the pool
     private readonly int[] _tracks;
@@ -37,7 +37,8 @@ public sealed class CandidatePool
         Depth = depth;
         var dataset = sources.Dataset;
         _scorers = [.. sources.Generators.Select(g => g.CreateScorer())];
-        (_cooc, _pknn, _title) = ((ICandidateScorer)_scorers[0], (ICandidateScorer)_scorers[1], (ICandidateScorer)_scorers[2]);
+        (_cooc, _pknn, _title, _als) = ((ICandidateScorer)_scorers[0], (ICandidateScorer)_scorers[1], (ICandidateScorer)_scorers[2],
+            (ICandidateScorer)_scorers[3]);
         _list = new ScoredTrack[depth];
         _slot = new int[dataset.TrackCount];
         int capacity = depth * _scorers.Length;
@@ -83,12 +84,10 @@ public sealed class CandidatePool
                     _tracks[slot] = track;
                     var row = Row(slot);
                     row.Clear();
-                    foreach (int f in (ReadOnlySpan<int>)[RankingFeatures.CoocRank, RankingFeatures.PknnRank, RankingFeatures.TitleRank,
-                                 RankingFeatures.PopularityRank, RankingFeatures.ModelRank])
-                        row[f] = 2 * Depth;
+                    foreach (int f in RankingFeatures.GeneratorRanks) row[f] = 2 * Depth;
                 }
                 var r = Row(slot);
-                r[g switch { 0 => RankingFeatures.CoocRank, 1 => RankingFeatures.PknnRank, 2 => RankingFeatures.TitleRank, 3 => RankingFeatures.PopularityRank, _ => RankingFeatures.ModelRank }] = i;
+                r[RankingFeatures.GeneratorRanks[g]] = i;
                 r[RankingFeatures.Generators]++;
             }
         }
@@ -133,6 +132,8 @@ public sealed class CandidatePool
             row[RankingFeatures.PknnRelative] = Relative(row[RankingFeatures.PknnScore], _topScore[1]);
             row[RankingFeatures.TitleScore] = _title.ScoreOf(track);
             row[RankingFeatures.TitleRelative] = Relative(row[RankingFeatures.TitleScore], _topScore[2]);
+            row[RankingFeatures.AlsScore] = _als.ScoreOf(track);
+            row[RankingFeatures.AlsRelative] = Relative(row[RankingFeatures.AlsScore], _topScore[3]);
             row[RankingFeatures.TrackPopularity] = MathF.Log(1 + index.Count(track));
             row[RankingFeatures.AlbumPopularity] = _sources.AlbumPopularity[dataset.TrackAlbums[track]];
             row[RankingFeatures.ArtistPopularity] = _sources.ArtistPopularity[dataset.TrackArtists[track]];

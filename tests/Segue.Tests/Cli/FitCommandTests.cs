@@ -42,6 +42,26 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
     }
 
     [Fact]
+    public void Damaged_track_factors_or_an_older_format_are_one_line()
+    {
+        using var dir = new TempDir();
+        string copy = CopyRanker(dir);
+        string factors = Path.Combine(copy, Segue.Factorisation.TrackFactors.FileName);
+        var bytes = File.ReadAllBytes(factors);
+        bytes[^3] ^= 0x40;
+        File.WriteAllBytes(factors, bytes);
+        var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {factors}: damaged ranker track factors (checksum mismatch)\n", error);
+
+        string manifest = Path.Combine(copy, RankerFolder.ManifestFile);
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace($"\"format\": {RankerFolder.Format}", "\"format\": 1"));
+        (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {manifest}: ranker format 1; this build reads format {RankerFolder.Format}\n", error);
+    }
+
+    [Fact]
     public void A_damaged_manifest_or_a_missing_file_is_one_line()
     {
         using var dir = new TempDir();
