@@ -32,12 +32,12 @@ public static class RankBenchmark
         var scorer = ranker.CreateScorer();
         var results = new ScoredTrack[Submission.Length];
         // The first queries warm the JIT and the prediction engine; they are not timed.
-        foreach (var c in cases.Take(20)) scorer.Recommend(c.Seeds, c.Title, excludeSeeds: true, results);
+        foreach (var c in cases.Take(20)) scorer.Recommend(c.Query, excludeSeeds: true, results);
         var times = new List<double>();
         foreach (var c in cases.Skip(20))
         {
             clock.Restart();
-            scorer.Recommend(c.Seeds, c.Title, excludeSeeds: true, results);
+            scorer.Recommend(c.Query, excludeSeeds: true, results);
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
         times.Sort();

@@ -27,9 +27,9 @@ public static class ScoreBenchmark
 
         var scorer = recommender.CreateScorer();
         var results = new ScoredTrack[500];
-        for (int q = 0; q < 5; q++) scorer.Recommend(seeds[q], null, true, results); // warm up
+        for (int q = 0; q < 5; q++) scorer.Recommend(new PlaylistQuery(seeds[q], null, SeedOrder.First), true, results); // warm up
         clock.Restart();
-        foreach (var s in seeds) scorer.Recommend(s, null, true, results);
+        foreach (var s in seeds) scorer.Recommend(new PlaylistQuery(s, null, SeedOrder.First), true, results);
         double ms = clock.Elapsed.TotalMilliseconds / queries;
         Console.WriteLine($"1 thread : {ms,8:F2} ms/query  ({1000 / ms:N0} queries/s, top-500, 5 seeds)");
 
@@ -41,7 +41,7 @@ public static class ScoreBenchmark
         {
             var own = new ScoredTrack[500];
             int q;
-            while ((q = Interlocked.Increment(ref next)) < queries) sc.Recommend(seeds[q], null, true, own);
+            while ((q = Interlocked.Increment(ref next)) < queries) sc.Recommend(new PlaylistQuery(seeds[q], null, SeedOrder.First), true, own);
         })).ToArray();
         foreach (var w in workers) w.Start();
         foreach (var w in workers) w.Join();

@@ -1,6 +1,8 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Segue.Data;
 using Segue.IO;
+using Segue.Retrieval;
 
 namespace Segue.Evaluation;
 
@@ -12,7 +14,9 @@ namespace Segue.Evaluation;
 /// URIs become dataset track ids. A seed the dataset does not know is dropped from the seeds (no
 /// recommender could use it). A withheld track the dataset does not know still counts in |G|, as a
 /// negative id: it can never be recommended, so it caps the reachable figures as it would on the
-/// real challenge.
+/// real challenge. Whether the seeds are the playlist's first tracks or a sample of it comes from
+/// the set itself, the <c>pos</c> of every seed (dropped ones included), since the real challenge
+/// ships without categories.
 /// </summary>
 public static class ChallengeCases
 {
@@ -36,6 +40,7 @@ public static class ChallengeCases
         var truth = truthPath is null ? null : ChallengeTruth.Read(truthPath).Playlists.ToDictionary(p => p.Pid);
         var cases = new List<EvalCase>();
         var pids = new HashSet<int>();
+        var positions = new List<int>();
         using var document = JsonFields.Parse(setPath);
         var root = JsonFields.Root(setPath, document);
         int index = 0;
@@ -51,13 +56,19 @@ public static class ChallengeCases
             if (playlist.TryGetProperty("name", out _))
                 title = JsonFields.Property(setPath, record, playlist, "name", JsonValueKind.String).GetString();
             var seeds = new List<int>();
+            positions.Clear();
             foreach (var track in JsonFields.Property(setPath, record, playlist, "tracks", JsonValueKind.Array).EnumerateArray())
             {
+                string trackRecord = $"{record}, track {positions.Count}";
                 if (track.ValueKind != JsonValueKind.Object)
-                    throw new SegueException($"{setPath}: {record}: field 'tracks' holds a {track.ValueKind}; expected track objects");
-                string uri = JsonFields.Property(setPath, record, track, "track_uri", JsonValueKind.String).GetString()!;
+                    throw new SegueException($"{setPath}: {trackRecord}: field 'tracks' holds a {track.ValueKind}; expected track objects");
+                string uri = JsonFields.Property(setPath, trackRecord, track, "track_uri", JsonValueKind.String).GetString()!;
+                int pos = JsonFields.Int(setPath, trackRecord, track, "pos");
+                if (pos < 0) throw new SegueException($"{setPath}: {trackRecord}: field 'pos' is {pos}; expected a non-negative integer");
+                positions.Add(pos);
                 if (dataset.TryGetTrack(uri, out int id)) seeds.Add(id);
             }
+            var order = SeedOrder.Of(CollectionsMarshal.AsSpan(positions));
             int category = 0;
             int[] withheld = [];
             if (truth is not null)
@@ -65,9 +76,13 @@ public static class ChallengeCases
                 if (!truth.Remove(pid, out var answer))
                     throw new SegueException($"{truthPath}: no playlist of pid {pid} (in {setPath})");
                 category = answer.Category;
+                // Only this way round is a contradiction: a random sample may be the first tracks.
+                if (order == SeedOrder.Sampled && !ChallengeCategory.Get(category).RandomSeeds)
+                    throw new SegueException($"{setPath}: {record}: field 'pos': the seeds are not the playlist's first " +
+                        $"{positions.Count} tracks in order, but {truthPath} gives category {category} ({ChallengeCategory.Get(category)})");
                 withheld = WithheldIds(answer.Holdouts, dataset);
             }
-            cases.Add(new EvalCase(pid, category, [.. seeds], withheld, title));
+            cases.Add(new EvalCase(pid, category, [.. seeds], withheld, title, order));
         }
         if (truth is { Count: > 0 })
             throw new SegueException($"{truthPath}: playlist of pid {truth.Keys.Min()} is not in {setPath}");

@@ -120,7 +120,7 @@ public sealed class Evaluator
         /// <summary>Queries the scorer once; returns the proper ranking and keeps the book's.</summary>
         public ReadOnlySpan<int> Rank(EvalCase c)
         {
-            int n = scorer.Recommend(c.Seeds, c.Title, excludeSeeds: false, _results.AsSpan(0, room + c.Seeds.Length));
+            int n = scorer.Recommend(c.Query, excludeSeeds: false, _results.AsSpan(0, room + c.Seeds.Length));
             var seeds = SortedDistinct(c.Seeds, _seeds);
             _bookLength = Math.Min(n, room);
             _properLength = 0;

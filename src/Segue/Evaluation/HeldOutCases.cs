@@ -1,4 +1,5 @@
 using Segue.Data;
+using Segue.Retrieval;
 
 namespace Segue.Evaluation;
 
@@ -21,7 +22,7 @@ public static class HeldOutCases
             var tracks = dataset.PlaylistTracks(playlist);
             if (tracks.Length < minLength) continue;
             cases.Add(new EvalCase(dataset.Pids[playlist], 0, tracks[..contextLength].ToArray(),
-                tracks[contextLength..].ToArray(), dataset.PlaylistName(playlist)));
+                tracks[contextLength..].ToArray(), dataset.PlaylistName(playlist), SeedOrder.First));
         }
         return cases;
     }

@@ -1,5 +1,6 @@
 using Segue.Data;
 using Segue.Model;
+using Segue.Retrieval;
 
 namespace Segue.Evaluation;
 
@@ -8,10 +9,11 @@ namespace Segue.Evaluation;
 /// cases in the ten challenge categories (equal consecutive blocks, as the challenge set orders
 /// them), each from a playlist long enough to withhold a track after its seeds (at least
 /// <see cref="MinLength"/> tracks, as the synthetic challenge draws them), random-seed categories
-/// seeded by a uniform sample of positions. The validation playlists are taken out of the
-/// training playlists whole, so no statistic built from <see cref="TrainingPlaylists"/> counts a
-/// withheld track (nor a case's own seeds, which would make it its own nearest neighbour). The
-/// dataset's held-out split is not touched.
+/// seeded by a uniform sample of positions (a case's <see cref="EvalCase.SeedOrder"/> follows from
+/// the positions drawn, as a challenge set's follows from its <c>pos</c>). The validation
+/// playlists are taken out of the training playlists whole, so no statistic built from
+/// <see cref="TrainingPlaylists"/> counts a withheld track (nor a case's own seeds, which would
+/// make it its own nearest neighbour). The dataset's held-out split is not touched.
 /// </summary>
 public sealed class ValidationSplit
 {
@@ -87,6 +89,6 @@ public sealed class ValidationSplit
         for (int pos = 0; pos < tracks.Length; pos++)
             if (!isSeed[pos]) withheld.Add(tracks[pos]);
         return new EvalCase(dataset.Pids[playlist], category.Number, seeds, [.. withheld],
-            category.HasTitle ? dataset.PlaylistName(playlist) : null);
+            category.HasTitle ? dataset.PlaylistName(playlist) : null, SeedOrder.Of(seedPositions));
     }
 }

@@ -66,12 +66,13 @@ public sealed class CandidatePool
     public ReadOnlySpan<float> Features => _features.AsSpan(0, _count * F);
 
     /// <summary>Pools the candidates for a playlist and computes their features; returns how many.</summary>
-    public int Build(ReadOnlySpan<int> seeds, string? title)
+    public int Build(in PlaylistQuery query)
     {
+        var seeds = query.Seeds;
         _count = 0;
         for (int g = 0; g < _scorers.Length; g++)
         {
-            int n = _scorers[g].Recommend(seeds, title, excludeSeeds: true, _list);
+            int n = _scorers[g].Recommend(query, excludeSeeds: true, _list);
             _topScore[g] = n > 0 ? _list[0].Score : 0;
             for (int i = 0; i < n; i++)
             {
@@ -93,7 +94,7 @@ public sealed class CandidatePool
         }
         int seedCount = SampleSeeds(seeds);
         CandidateFeatures();
-        SeedFeatures(seeds, seedCount, title);
+        SeedFeatures(query, seedCount);
         foreach (int track in Tracks) _slot[track] = 0;
         return _count;
     }
@@ -142,7 +143,7 @@ public sealed class CandidatePool
 
     private static float Relative(float score, float top) => top > 0 ? score / top : 0;
 
-    private void SeedFeatures(ReadOnlySpan<int> allSeeds, int seedCount, string? title)
+    private void SeedFeatures(in PlaylistQuery query, int seedCount)
     {
         var seeds = _seeds.AsSpan(0, seedCount);
         var dataset = _sources.Dataset;
@@ -160,7 +161,7 @@ public sealed class CandidatePool
         float meanPopularity = seedCount > 0 ? (float)(logPopularity / seedCount) : 0;
         _distinct.Clear();
         int distinct = 0;
-        foreach (int s in allSeeds) if (_distinct.Add(s)) distinct++;
+        foreach (int s in query.Seeds) if (_distinct.Add(s)) distinct++;
 
         CoOccurrences(seeds);
         bool model = _sources.Model is not null && seedCount > 0;
@@ -193,7 +194,8 @@ public sealed class CandidatePool
                 row[RankingFeatures.ModelMean] = sum / seedCount;
             }
             row[RankingFeatures.Seeds] = distinct;
-            row[RankingFeatures.HasTitle] = string.IsNullOrEmpty(title) ? 0 : 1;
+            row[RankingFeatures.HasTitle] = string.IsNullOrEmpty(query.Title) ? 0 : 1;
+            row[RankingFeatures.SeedsSampled] = query.SeedOrder == SeedOrder.Sampled ? 1 : 0;
             row[RankingFeatures.ArtistDiversity] = seedCount > 0 ? (float)artists / seedCount : 0;
             row[RankingFeatures.AlbumDiversity] = seedCount > 0 ? (float)albums / seedCount : 0;
         }

@@ -90,7 +90,7 @@ public static class RankerFit
     // The case's pool: every positive and a seeded sample of the negatives as training rows.
     private static CaseRows Sample(CandidatePool pool, EvalCase c, RankerOptions options, int index)
     {
-        int n = pool.Build(c.Seeds, c.Title);
+        int n = pool.Build(c.Query);
         var withheld = new HashSet<int>(c.Withheld.Where(t => t >= 0));
         var seeds = new HashSet<int>(c.Seeds);
         withheld.ExceptWith(seeds);

@@ -58,6 +58,7 @@ public static class RankerFolder
         try
         {
             manifest = JsonSerializer.Deserialize<Manifest>(ReadBytes(manifestPath), ModelConfig.Json) ?? throw new JsonException("null");
+            if (manifest.Features is null) throw new JsonException("no 'features'");
         }
         catch (JsonException e)
         {
@@ -66,7 +67,7 @@ public static class RankerFolder
         if (manifest.Format != Format)
             throw new SegueException($"{manifestPath}: ranker format {manifest.Format}; this build reads format {Format}");
         if (!manifest.Features.SequenceEqual(RankingFeatures.Names))
-            throw new SegueException($"{manifestPath}: fitted with other features than this build computes; fit it again");
+            throw new SegueException($"{manifestPath}: fitted with other features than this build computes ({FeatureDifference(manifest.Features)}); fit it again");
         CheckSum(Path.Combine(folder, ConfigFile), manifest.ConfigChecksum, "config");
         string modelPath = Path.Combine(folder, ModelFile);
         var bytes = ReadBytes(modelPath);
@@ -101,6 +102,17 @@ public static class RankerFolder
         foreach (var (name, gain) in RankingFeatures.Names.Zip(importance).OrderByDescending(p => p.Second).ThenBy(p => p.First, StringComparer.Ordinal))
             ranked[name] = gain;
         AtomicFile.WriteAllText(Path.Combine(folder, ImportanceFile), ranked.ToJsonString(ModelConfig.Json) + "\n");
+    }
+
+    // How a fitted ranker's features differ from this build's, by name.
+    private static string FeatureDifference(string[] fitted)
+    {
+        var missing = RankingFeatures.Names.Except(fitted).ToList();
+        var unknown = fitted.Except(RankingFeatures.Names).ToList();
+        var parts = new List<string>();
+        if (missing.Count > 0) parts.Add($"without {string.Join(", ", missing)}");
+        if (unknown.Count > 0) parts.Add($"with {string.Join(", ", unknown)}, which this build does not compute");
+        return parts.Count > 0 ? string.Join("; ", parts) : "the same names in another order";
     }
 
     private static void CheckSum(string path, string expected, string what)

@@ -26,11 +26,11 @@ public sealed class RankerRecommender(CandidateSources sources, LambdaRankModel 
         private readonly TrackMarks _taken = new(owner.Sources.Dataset.TrackCount);
         private TopK _top = new(1);
 
-        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
             if (results.IsEmpty) return 0;
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
-            int n = _pool.Build(seeds, title);
+            int n = _pool.Build(query);
             var tracks = _pool.Tracks;
             var features = _pool.Features;
             for (int i = 0; i < n; i++)
@@ -40,7 +40,7 @@ public sealed class RankerRecommender(CandidateSources sources, LambdaRankModel 
             // The pool never holds a seed; the fill must not bring one in either.
             _taken.Clear();
             foreach (var r in results[..written]) _taken.Add(r.Track);
-            foreach (int seed in seeds) _taken.Add(seed);
+            foreach (int seed in query.Seeds) _taken.Add(seed);
             return owner.Sources.Popularity.Fill(results, written, _taken);
         }
     }

@@ -72,11 +72,11 @@ public sealed class CoOccurrenceRecommender : IRecommender
 
         public float ScoreOf(int track) => (float)_scores[track];
 
-        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
             _scores.Clear();
             _seeds.Clear();
-            foreach (int seed in seeds)
+            foreach (int seed in query.Seeds)
                 if (_seeds.Add(seed)) Accumulate(seed);
 
             if (owner._candidateDivisor is { } divisor)

@@ -41,9 +41,10 @@ public sealed class FactorRecommender : IRecommender
         private int[] _distinct = new int[64];
         private TopK _top = new(500);
 
-        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
             _scored = false;
+            var seeds = query.Seeds;
             if (seeds.IsEmpty || results.IsEmpty) return 0;
             _seeds.Clear();
             int distinct = 0;

@@ -16,10 +16,9 @@ public interface IRecommender
 public interface IQueryScorer
 {
     /// <summary>
-    /// Ranks catalogue tracks for a playlist given its seed tracks (dataset track ids, in
-    /// playlist order; may be empty) and title (may be null), writes the best
-    /// <c>results.Length</c> best first, and returns how many were written (fewer when fewer
-    /// candidates exist). With <paramref name="excludeSeeds"/> the seed tracks are never returned.
+    /// Ranks catalogue tracks for a playlist, writes the best <c>results.Length</c> best first,
+    /// and returns how many were written (fewer when fewer candidates exist). With
+    /// <paramref name="excludeSeeds"/> the seed tracks are never returned.
     /// </summary>
-    int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results);
+    int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results);
 }

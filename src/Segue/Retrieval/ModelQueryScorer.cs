@@ -43,8 +43,9 @@ internal sealed class ModelQueryScorer : IQueryScorer
         _seedArtists = new TrackMarks(_model.Catalog.ArtistCount);
     }
 
-    public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+    public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
     {
+        var seeds = query.Seeds;
         if (seeds.IsEmpty || results.IsEmpty) return 0;
         ScoreUnits(seeds);
         if (_top.Capacity < results.Length) _top = new TopK(results.Length);

@@ -58,13 +58,13 @@ public sealed class PlaylistKnnRecommender : IRecommender
 
         public float ScoreOf(int track) => (float)_scores[track];
 
-        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
             _scores.Clear();
             var index = owner._index;
             int playlists = 0;
             _seeds.Clear();
-            foreach (int seed in seeds)
+            foreach (int seed in query.Seeds)
             {
                 if (!_seeds.Add(seed)) continue;
                 var postings = index.Playlists(seed);

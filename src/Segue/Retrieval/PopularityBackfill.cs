@@ -15,14 +15,14 @@ public sealed class PopularityBackfill(IRecommender primary, PopularityRecommend
 
     private sealed class Scorer(IQueryScorer primary, PopularityRecommender popularity, TrackMarks taken) : IQueryScorer
     {
-        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
-            int written = primary.Recommend(seeds, title, excludeSeeds, results);
+            int written = primary.Recommend(query, excludeSeeds, results);
             if (written == results.Length) return written;
             taken.Clear();
             foreach (var r in results[..written]) taken.Add(r.Track);
             if (excludeSeeds)
-                foreach (int seed in seeds) taken.Add(seed);
+                foreach (int seed in query.Seeds) taken.Add(seed);
             return popularity.Fill(results, written, taken);
         }
     }

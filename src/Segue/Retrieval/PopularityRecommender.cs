@@ -55,11 +55,11 @@ public sealed class PopularityRecommender : IRecommender
     {
         private readonly TrackMarks _seeds = new(owner._ranking.Length);
 
-        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
             _seeds.Clear();
             if (excludeSeeds)
-                foreach (int seed in seeds) _seeds.Add(seed);
+                foreach (int seed in query.Seeds) _seeds.Add(seed);
             return owner.Fill(results, 0, _seeds);
         }
     }

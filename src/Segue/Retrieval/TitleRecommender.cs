@@ -70,13 +70,13 @@ public sealed class TitleRecommender : IRecommender
 
         public float ScoreOf(int track) => _scores[track];
 
-        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
             foreach (int track in _touched.AsSpan(0, _touchedCount)) _scores[track] = 0;
             _touchedCount = 0;
-            if (!string.IsNullOrEmpty(title))
+            if (!string.IsNullOrEmpty(query.Title))
             {
-                string normalized = PlaylistTitle.Normalize(title);
+                string normalized = PlaylistTitle.Normalize(query.Title);
                 if (owner._titleIds.TryGetValue(normalized, out int id)) Accumulate(owner._byTitle, id, 1);
                 var tokens = PlaylistTitle.Tokens(normalized);
                 foreach (string token in tokens)
@@ -87,7 +87,7 @@ public sealed class TitleRecommender : IRecommender
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
             _seeds.Clear();
             if (excludeSeeds)
-                foreach (int seed in seeds) _seeds.Add(seed);
+                foreach (int seed in query.Seeds) _seeds.Add(seed);
             foreach (int track in _touched.AsSpan(0, _touchedCount))
                 if (!_seeds.Contains(track)) _top.Add(track, _scores[track]);
             return _top.DrainSorted(results);

@@ -97,7 +97,8 @@ public sealed class ContinuationService : IDisposable
             }
             // A k beyond the catalogue lists all of it.
             var results = scratch.Results(Math.Min(request.K, Dataset.TrackCount));
-            int n = scratch.Scorer.Recommend(seeds.AsSpan(0, known), request.Title, excludeSeeds: true, results);
+            // A user's playlist so far: its tracks are its first ones.
+            int n = scratch.Scorer.Recommend(new PlaylistQuery(seeds.AsSpan(0, known), request.Title, SeedOrder.First), excludeSeeds: true, results);
             var tracks = new RecommendedTrack[n];
             for (int i = 0; i < n; i++)
             {

@@ -41,7 +41,7 @@ public class EvalCommandTests
         using var dir = new TempDir();
         string dataset = EvalDatasets.Small(dir);
         File.WriteAllText(dir.File(ChallengeCases.SetFileName), """
-            {"playlists": [{"pid": 9, "name": "x", "tracks": [{"track_uri": "spotify:track:t0"}]},
+            {"playlists": [{"pid": 9, "name": "x", "tracks": [{"pos": 0, "track_uri": "spotify:track:t0"}]},
                            {"pid": 10, "tracks": []}]}
             """);
         File.WriteAllText(dir.File(ChallengeCases.TruthFileName), """

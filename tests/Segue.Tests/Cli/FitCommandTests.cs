@@ -81,6 +81,38 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
     }
 
     [Fact]
+    public void A_ranker_fitted_with_other_features_is_refused_naming_them()
+    {
+        using var dir = new TempDir();
+        string copy = CopyRanker(dir);
+        string manifest = Path.Combine(copy, RankerFolder.ManifestFile);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!;
+        var features = json["features"]!.AsArray();
+        // A ranker of the build before seeds_sampled (the last feature), with one feature renamed.
+        features.RemoveAt(features.Count - 1);
+        features[0] = "cooc_old";
+        File.WriteAllText(manifest, json.ToJsonString());
+        var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {manifest}: fitted with other features than this build computes " +
+            "(without cooc_score, seeds_sampled; with cooc_old, which this build does not compute); fit it again\n", error);
+    }
+
+    [Fact]
+    public void A_manifest_without_features_is_damaged()
+    {
+        using var dir = new TempDir();
+        string copy = CopyRanker(dir);
+        string manifest = Path.Combine(copy, RankerFolder.ManifestFile);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
+        json.Remove("features");
+        File.WriteAllText(manifest, json.ToJsonString());
+        var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {manifest}: damaged ranker manifest (no 'features')\n", error);
+    }
+
+    [Fact]
     public void A_ranker_used_with_another_dataset_is_refused()
     {
         using var dir = new TempDir();

@@ -1,5 +1,6 @@
 using Segue.Data;
 using Segue.Evaluation;
+using Segue.Retrieval;
 
 namespace Segue.Tests.Evaluation;
 
@@ -46,6 +47,46 @@ public class ChallengeCasesTests
         Assert.Equal([1], cases[1].Withheld);
     }
 
+    /// <summary>A challenge playlist of pid 1000000 + <paramref name="index"/> whose tracks are
+    /// (URI, pos) pairs.</summary>
+    private static string Playlist(int index, params (string Uri, int Pos)[] tracks) =>
+        $$"""{"name": "p", "pid": {{1000000 + index}}, "tracks": [{{string.Join(", ", tracks.Select(t => $$"""{"pos": {{t.Pos}}, "track_uri": "{{t.Uri}}"}"""))}}]}""";
+
+    [Fact]
+    public void The_seeds_are_sampled_when_their_positions_are_not_the_first_in_order()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        string set = $$"""{"playlists": [{{string.Join(", ", (string[])[
+            Playlist(0, ("spotify:track:t0", 0), ("spotify:track:t1", 1), ("spotify:track:t2", 2)),
+            Playlist(1, ("spotify:track:t0", 0), ("spotify:track:t3", 4), ("spotify:track:t1", 9)),
+            // The unknown seed is dropped, but its position still says the seeds are a sample.
+            Playlist(2, ("spotify:track:t0", 0), ("spotify:track:t1", 1), ("spotify:track:unknown", 6)),
+            Playlist(3, ("spotify:track:t1", 1), ("spotify:track:t0", 0)),
+            Playlist(4, ("spotify:track:unknown", 0), ("spotify:track:t4", 1)),
+            Playlist(5)])}}]}""";
+        var cases = Load(dir, ds, set, null, out _);
+        Assert.Equal([SeedOrder.First, SeedOrder.Sampled, SeedOrder.Sampled, SeedOrder.Sampled, SeedOrder.First, SeedOrder.First],
+            cases.Select(c => c.SeedOrder));
+        Assert.Equal([0, 1], cases[2].Seeds);
+        Assert.Equal([4], cases[4].Seeds);
+        Assert.All(cases, c => Assert.Equal(c.SeedOrder, c.Query.SeedOrder));
+    }
+
+    [Fact]
+    public void A_random_sample_that_is_the_first_tracks_agrees_with_its_random_category()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        string set = $$"""{"playlists": [{{Playlist(0, ("spotify:track:t0", 0), ("spotify:track:t1", 3))}}, {{Playlist(1, ("spotify:track:t0", 0))}}]}""";
+        string truth = """
+            {"version": 1, "playlists": [{"pid": 1000000, "category": 10, "holdouts": ["spotify:track:t2"]},
+              {"pid": 1000001, "category": 8, "holdouts": ["spotify:track:t2"]}]}
+            """;
+        var cases = Load(dir, ds, set, truth, out _);
+        Assert.Equal([(10, SeedOrder.Sampled), (8, SeedOrder.First)], cases.Select(c => (c.Category, c.SeedOrder)));
+    }
+
     [Fact]
     public void A_byte_order_mark_is_ignored_as_in_a_slice()
     {
@@ -69,8 +110,22 @@ public class ChallengeCasesTests
 
     [Theory]
     [InlineData("""{"playlists": [{"tracks": []}]}""", null, "challenge_set.json: playlist 0: field 'pid' is missing")]
-    [InlineData("""{"playlists": [{"pid": 5, "tracks": [{"track_uri": 7}]}]}""", null,
-        "challenge_set.json: playlist 0 (pid 5): field 'track_uri' is a Number; expected a String")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": [{"pos": 0, "track_uri": 7}]}]}""", null,
+        "challenge_set.json: playlist 0 (pid 5), track 0: field 'track_uri' is a Number; expected a String")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": [{"pos": 0, "track_uri": "spotify:track:t0"}, {"track_uri": "spotify:track:t1"}]}]}""", null,
+        "challenge_set.json: playlist 0 (pid 5), track 1: field 'pos' is missing")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": [{"pos": "0", "track_uri": "spotify:track:t0"}]}]}""", null,
+        "challenge_set.json: playlist 0 (pid 5), track 0: field 'pos' is a String; expected a Number")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": [{"pos": 1.5, "track_uri": "spotify:track:t0"}]}]}""", null,
+        "challenge_set.json: playlist 0 (pid 5), track 0: field 'pos' is 1.5; expected an integer")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": [{"pos": -1, "track_uri": "spotify:track:t0"}]}]}""", null,
+        "challenge_set.json: playlist 0 (pid 5), track 0: field 'pos' is -1; expected a non-negative integer")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": [7]}]}""", null,
+        "challenge_set.json: playlist 0 (pid 5), track 0: field 'tracks' holds a Number; expected track objects")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": [{"pos": 0, "track_uri": "x"}, {"pos": 2, "track_uri": "y"}]}]}""",
+        """{"version": 1, "playlists": [{"pid": 5, "category": 7, "holdouts": ["z"]}]}""",
+        "challenge_set.json: playlist 0 (pid 5): field 'pos': the seeds are not the playlist's first 2 tracks in order, " +
+        "but {dir}/challenge_truth.json gives category 7 (title, first 25)")]
     [InlineData("""{"playlists": [{"pid": 5, "tracks": []}, {"pid": 5, "tracks": []}]}""", null,
         "challenge_set.json: playlist 1 (pid 5): field 'pid' repeats an earlier playlist's")]
     [InlineData("""{"playlists": [{"pid": 5, "tracks": []}]}""", """{"version": 1, "playlists": [{"pid": 5, "category": 2, "holdouts": []}]}""",

@@ -14,14 +14,14 @@ public class EvaluatorTests
         public string Name => name;
         public IQueryScorer CreateScorer() => this;
 
-        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
             Calls.Add((results.Length, excludeSeeds));
             int n = 0;
             foreach (int track in order)
             {
                 if (n == results.Length) break;
-                if (excludeSeeds && seeds.Contains(track)) continue;
+                if (excludeSeeds && query.Seeds.Contains(track)) continue;
                 results[n] = new ScoredTrack(track, -n);
                 n++;
             }
@@ -51,7 +51,7 @@ public class EvaluatorTests
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
         // Seeds 0 and 6; withheld 2, 3, 3 (m = 3, G = {2, 3}). Artists: every track its own.
-        var c = new EvalCase(1, 0, [0, 6], [2, 3, 3], null);
+        var c = new EvalCase(1, 0, [0, 6], [2, 3, 3], null, SeedOrder.First);
         var recommender = new FixedOrder("fixed", [0, 2, 5, 6, 3, 4, 1, 7, 8, 9, 10, 11, 12]);
         var report = new Evaluator(ds, k: 3).Evaluate(recommender, [c]);
 
@@ -76,7 +76,7 @@ public class EvaluatorTests
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
         var recommender = new FixedOrder("fixed", [0, 2, 5, 6, 3, 4, 1, 7, 8, 9, 10, 11, 12]);
-        EvalCase[] cases = [new(1, 0, [0, 6], [2], null), new(2, 0, [], [], "title only")];
+        EvalCase[] cases = [new(1, 0, [0, 6], [2], null, SeedOrder.First), new(2, 0, [], [], "title only", SeedOrder.First)];
         Assert.Equal([[2, 5, 3], [0, 2, 5]], new Evaluator(ds, k: 3).Rank(recommender, cases));
         var rankings = new int[1][];
         new Evaluator(ds, k: 3).Evaluate(recommender, cases[..1], rankings);
@@ -91,7 +91,7 @@ public class EvaluatorTests
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
         var recommender = new FixedOrder("fixed", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
         // With k = 2 and no seeds: the ranking is [0 1]. Track recall: 1, 0, 1/2.
-        EvalCase[] cases = [new(1, 4, [], [0], null), new(2, 4, [], [9], null), new(3, 7, [], [1, 9], null)];
+        EvalCase[] cases = [new(1, 4, [], [0], null, SeedOrder.First), new(2, 4, [], [9], null, SeedOrder.First), new(3, 7, [], [1, 9], null, SeedOrder.First)];
         var report = new Evaluator(ds, k: 2).Evaluate(recommender, cases);
         Assert.Equal(0.5, report.Overall["track_recall@2"]);
         Assert.Equal([4, 7], report.ByCategory.Keys.Order());

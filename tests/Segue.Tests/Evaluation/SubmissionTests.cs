@@ -20,7 +20,7 @@ public class SubmissionTests
     {
         using var dir = new TempDir();
         using var ds = Catalogue(dir);
-        EvalCase[] cases = [new(1000000, 0, [0, 3], [], "a"), new(1000001, 0, [], [], "b")];
+        EvalCase[] cases = [new(1000000, 0, [0, 3], [], "a", SeedOrder.First), new(1000001, 0, [], [], "b", SeedOrder.First)];
         var popularity = Baselines.Build(ds, [PopularityRecommender.BaselineName])[0];
         var rankings = new Evaluator(ds, k: Submission.Length).Rank(popularity, cases);
         string path = dir.File("submission.csv");
@@ -42,7 +42,7 @@ public class SubmissionTests
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
-        EvalCase[] cases = [new(1000000, 0, [0], [], null)];
+        EvalCase[] cases = [new(1000000, 0, [0], [], null, SeedOrder.First)];
         var popularity = Baselines.Build(ds, [PopularityRecommender.BaselineName])[0];
         var rankings = new Evaluator(ds, k: Submission.Length).Rank(popularity, cases);
         string path = dir.File("submission.csv");

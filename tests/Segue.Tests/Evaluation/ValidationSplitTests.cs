@@ -50,6 +50,8 @@ public class ValidationSplitTests
             Assert.Equal(tracks.Length - category.Seeds, c.Withheld.Length);
             Assert.Equal(category.HasTitle, c.Title is not null);
             if (!category.RandomSeeds) Assert.Equal(tracks[..category.Seeds], c.Seeds);
+            // Seed 5 draws no random sample that happens to be the playlist's first tracks.
+            Assert.Equal(category.RandomSeeds ? SeedOrder.Sampled : SeedOrder.First, c.SeedOrder);
             Assert.Equal(tracks.Order(), c.Seeds.Concat(c.Withheld).Order());
             Assert.DoesNotContain(playlist, split.TrainingPlaylists);
         }
@@ -89,8 +91,8 @@ public class ValidationSplitTests
         var poolB = new CandidatePool(sourcesB, 50);
         foreach (var c in splitA.Cases)
         {
-            poolA.Build(c.Seeds, c.Title);
-            poolB.Build(c.Seeds, c.Title);
+            poolA.Build(c.Query);
+            poolB.Build(c.Query);
             Assert.Equal(poolA.Tracks.ToArray(), poolB.Tracks.ToArray());
             Assert.Equal(poolA.Features.ToArray(), poolB.Features.ToArray());
         }

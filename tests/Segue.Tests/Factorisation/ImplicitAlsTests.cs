@@ -119,7 +119,7 @@ public class ImplicitAlsTests
         var recommender = new FactorRecommender(ImplicitAls.Fit(dataset, index, Small with { AlsFactors = 4, AlsIterations = 10 }, 1), index);
         int[] seeds = [.. new[] { 25, 31, 22 }.Select(n => dataset.TryGetTrack($"spotify:track:t{n}", out int id) ? id : throw new Exception())];
         var results = new ScoredTrack[10];
-        Assert.Equal(10, recommender.CreateScorer().Recommend(seeds, null, excludeSeeds: true, results));
+        Assert.Equal(10, recommender.CreateScorer().Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, results));
         Assert.All(results, r => Assert.InRange(int.Parse(dataset.TrackUri(r.Track)[15..]), 20, 39));
     }
 
@@ -140,10 +140,10 @@ public class ImplicitAlsTests
             .OrderByDescending(p => p.Score).ThenBy(p => p.Track).Take(30).ToArray();
         var scorer = (ICandidateScorer)recommender.CreateScorer();
         var results = new ScoredTrack[30];
-        Assert.Equal(30, scorer.Recommend(seeds, null, excludeSeeds: true, results));
+        Assert.Equal(30, scorer.Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, results));
         Assert.Equal(expected.Select(p => p.Track), results.Select(r => r.Track));
         Assert.Equal(expected[4].Score, scorer.ScoreOf(expected[4].Track), 5);
-        Assert.Equal(0, scorer.Recommend([], "title only", excludeSeeds: true, results));
+        Assert.Equal(0, scorer.Recommend(new PlaylistQuery([], "title only", SeedOrder.First), excludeSeeds: true, results));
     }
 
     [Theory]

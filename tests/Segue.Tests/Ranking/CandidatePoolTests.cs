@@ -44,7 +44,7 @@ public class CandidatePoolTests
         var cosine = new GeneratorSettings { CooccurrenceA = 0.5f, CooccurrenceB = 0.5f };
         var sources = new CandidateSources(ds, ds.TrainPlaylists, cosine, model: null);
         var pool = new CandidatePool(sources, depth: 3);
-        int n = pool.Build([0, 5, 0], "Summer");
+        int n = pool.Build(new PlaylistQuery([0, 5, 0], "Summer", SeedOrder.First));
         // Co-occurrence (a = b = 0.5) lists 1, 2, 3 (depth 3); pknn, the title model and
         // popularity add 4; the seeds never enter; 6 and 7 have no evidence but popularity's
         // list is 1, 2, 3 (counts 3, 1, 1), so they stay out.
@@ -69,6 +69,7 @@ public class CandidatePoolTests
         Assert.Equal(0.5f, one[F.SameAlbum]);            // seed 0 shares album 0
         Assert.Equal(2, one[F.Seeds]);                   // distinct seeds
         Assert.Equal(1, one[F.HasTitle]);
+        Assert.Equal(0, one[F.SeedsSampled]);            // the playlist's first tracks
         Assert.Equal(1, one[F.ArtistDiversity]);         // 2 artists among 2 seeds
         Assert.Equal(1, one[F.AlbumDiversity]);
         Assert.Equal(MathF.Abs(110 - (100 + 150) / 2f), one[F.DurationDifference], 4);
@@ -91,6 +92,27 @@ public class CandidatePoolTests
     }
 
     [Fact]
+    public void Sampled_seeds_set_seeds_sampled_and_change_no_other_feature()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(Write(dir));
+        var pool = new CandidatePool(new CandidateSources(ds, ds.TrainPlaylists, new GeneratorSettings(), model: null), depth: 3);
+        pool.Build(new PlaylistQuery([0, 5], "Summer", SeedOrder.First));
+        var tracks = pool.Tracks.ToArray();
+        var first = pool.Features.ToArray();
+        pool.Build(new PlaylistQuery([0, 5], "Summer", SeedOrder.Sampled));
+        Assert.Equal(tracks, pool.Tracks.ToArray());
+        var sampled = pool.Features.ToArray();
+        for (int i = 0; i < tracks.Length; i++)
+        {
+            Assert.Equal(0, first[i * F.Count + F.SeedsSampled]);
+            Assert.Equal(1, sampled[i * F.Count + F.SeedsSampled]);
+            sampled[i * F.Count + F.SeedsSampled] = 0;
+        }
+        Assert.Equal(first, sampled);
+    }
+
+    [Fact]
     public void Model_affinities_are_the_max_and_mean_dot_product_over_the_seeds()
     {
         using var dir = new TempDir();
@@ -98,7 +120,7 @@ public class CandidatePoolTests
         var model = EmbeddingModel.Initialise(new ModelConfig { FeatureSize = 4 }, Catalog.FromDataset(ds), new Rng(3));
         var sources = new CandidateSources(ds, ds.TrainPlaylists, new GeneratorSettings(), new ModelRecommender(model));
         var pool = new CandidatePool(sources, depth: 3);
-        pool.Build([0, 5], null);
+        pool.Build(new PlaylistQuery([0, 5], null, SeedOrder.First));
         float[] e = new float[8], s0 = new float[8], s5 = new float[8];
         model.Represent(0, s0);
         model.Represent(5, s5);

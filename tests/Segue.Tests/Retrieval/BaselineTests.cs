@@ -9,7 +9,7 @@ public class BaselineTests
     private static ScoredTrack[] Recommend(IRecommender recommender, int[] seeds, bool excludeSeeds, int count)
     {
         var results = new ScoredTrack[count];
-        int n = recommender.CreateScorer().Recommend(seeds, null, excludeSeeds, results);
+        int n = recommender.CreateScorer().Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds, results);
         return results[..n];
     }
 

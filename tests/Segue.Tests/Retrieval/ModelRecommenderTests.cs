@@ -64,7 +64,7 @@ public class ModelRecommenderTests
             .Where(t => !exclude || !seeds.Contains(t))
             .OrderByDescending(t => naive[t]).ThenBy(t => t).Take(50).ToArray();
         var results = new ScoredTrack[50];
-        int count = scorer.Recommend(seeds, null, exclude, results);
+        int count = scorer.Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), exclude, results);
         Assert.Equal(50, count);
         for (int k = 0; k < count; k++)
         {
@@ -82,7 +82,7 @@ public class ModelRecommenderTests
     public void NoSeedsNoRanking()
     {
         var model = TestModels.Random(new ModelConfig { FeatureSize = 8, AlbumBuckets = 10 }, TestModels.Catalog());
-        Assert.Equal(0, new ModelRecommender(model).CreateScorer().Recommend([], "title", true, new ScoredTrack[10]));
+        Assert.Equal(0, new ModelRecommender(model).CreateScorer().Recommend(new PlaylistQuery([], "title", SeedOrder.First), true, new ScoredTrack[10]));
     }
 
     private static double[] Naive(EmbeddingModel model, int[] seeds, bool cosine)

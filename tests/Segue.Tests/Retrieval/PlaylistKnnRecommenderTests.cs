@@ -12,7 +12,7 @@ public class PlaylistKnnRecommenderTests
     {
         var recommender = new PlaylistKnnRecommender(ds, TrackPlaylistIndex.Build(ds), k, rho, alpha);
         var results = new ScoredTrack[count];
-        int n = recommender.CreateScorer().Recommend(seeds, null, excludeSeeds: true, results);
+        int n = recommender.CreateScorer().Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, results);
         return results[..n];
     }
 

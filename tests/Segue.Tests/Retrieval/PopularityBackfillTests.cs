@@ -11,11 +11,11 @@ public class PopularityBackfillTests
     {
         public string Name => "next-ids";
         public IQueryScorer CreateScorer() => this;
-        public int Recommend(ReadOnlySpan<int> seeds, string? title, bool excludeSeeds, Span<ScoredTrack> results)
+        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
             int n = 0;
-            if (seeds.IsEmpty) return 0;
-            for (int t = seeds[0] + 1; t < count && n < results.Length; t++) results[n++] = new ScoredTrack(t, 100 - t);
+            if (query.Seeds.IsEmpty) return 0;
+            for (int t = query.Seeds[0] + 1; t < count && n < results.Length; t++) results[n++] = new ScoredTrack(t, 100 - t);
             return n;
         }
     }
@@ -37,11 +37,11 @@ public class PopularityBackfillTests
         var scorer = new PopularityBackfill(new NextIds(ds.TrackCount), popularity, ds.TrackCount).CreateScorer();
         var results = new ScoredTrack[4];
 
-        Assert.Equal(4, scorer.Recommend([], "title only", true, results));
+        Assert.Equal(4, scorer.Recommend(new PlaylistQuery([], "title only", SeedOrder.First), true, results));
         Assert.Equal([3, 2, 0, 1], results.Select(r => r.Track));
 
         // The stand-in ranks 4 only; then popularity, skipping 4 (listed) and the seed 3.
-        Assert.Equal(4, scorer.Recommend([3], null, true, results));
+        Assert.Equal(4, scorer.Recommend(new PlaylistQuery([3], null, SeedOrder.First), true, results));
         Assert.Equal([4, 2, 0, 1], results.Select(r => r.Track));
         Assert.Equal(96f, results[0].Score);
         Assert.Equal(2f, results[1].Score);

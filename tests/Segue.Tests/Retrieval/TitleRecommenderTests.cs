@@ -66,12 +66,12 @@ public class TitleRecommenderTests
             var naive = Naive(ds, playlists, title, 0.7f, maxPlaylists);
             var expected = naive.Where(s => !seeds.Contains(s.Key))
                 .OrderByDescending(s => s.Value).ThenBy(s => s.Key).Select(s => new ScoredTrack(s.Key, s.Value)).ToArray();
-            int n = scorer.Recommend(seeds, title, excludeSeeds: true, results);
+            int n = scorer.Recommend(new PlaylistQuery(seeds, title, SeedOrder.First), excludeSeeds: true, results);
             Assert.NotEmpty(expected);
             Assert.Equal(expected, results[..n]);
             foreach (int track in seeds) Assert.Equal(naive.GetValueOrDefault(track), scorer.ScoreOf(track));
         }
-        Assert.Equal(0, scorer.Recommend(seeds, "jazz", excludeSeeds: true, results));
+        Assert.Equal(0, scorer.Recommend(new PlaylistQuery(seeds, "jazz", SeedOrder.First), excludeSeeds: true, results));
         Assert.Equal(0f, scorer.ScoreOf(results[0].Track));
     }
 }

@@ -42,7 +42,7 @@ public sealed class ContinuationServiceTests : IDisposable
             // The reference: the recommender's own scorer on the known seeds' ids.
             int[] seeds = [.. uris.Where(u => dataset.TryGetTrack(u, out _)).Select(u => dataset.TryGetTrack(u, out int id) ? id : -1)];
             var expected = new ScoredTrack[25];
-            int n = served.Recommender.CreateScorer().Recommend(seeds, "t", excludeSeeds: true, expected);
+            int n = served.Recommender.CreateScorer().Recommend(new PlaylistQuery(seeds, "t", SeedOrder.First), excludeSeeds: true, expected);
             Assert.Equal(25, n);
             Assert.Equal(served.Name, answer.Recommender);
             Assert.Equal(expected.Select(e => dataset.TrackUri(e.Track)), answer.Tracks.Select(t => t.Uri));

@@ -18,7 +18,7 @@ public sealed class RankerServingTests(RankerFixture ranker) : IClassFixture<Ran
         var answer = service.Continue(new ContinuationRequest("summer party", null, 30));
         Assert.False(answer.Fallback);
         var expected = new ScoredTrack[30];
-        int n = served.Recommender.CreateScorer().Recommend([], "summer party", excludeSeeds: true, expected);
+        int n = served.Recommender.CreateScorer().Recommend(new PlaylistQuery([], "summer party", SeedOrder.First), excludeSeeds: true, expected);
         Assert.Equal(expected[..n].Select(e => service.Dataset.TrackUri(e.Track)), answer.Tracks.Select(t => t.Uri));
     }
 }
