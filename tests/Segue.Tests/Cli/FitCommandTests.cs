@@ -88,8 +88,8 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
         string manifest = Path.Combine(copy, RankerFolder.ManifestFile);
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!;
         var features = json["features"]!.AsArray();
-        // A ranker of the build before seeds_sampled (the last feature), with one feature renamed.
-        features.RemoveAt(features.Count - 1);
+        // A ranker of a build without seeds_sampled, with one feature renamed.
+        features.RemoveAt(RankingFeatures.SeedsSampled);
         features[0] = "cooc_old";
         File.WriteAllText(manifest, json.ToJsonString());
         var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
