@@ -138,6 +138,9 @@ public sealed class CandidatePool
             row[RankingFeatures.TrackPopularity] = MathF.Log(1 + index.Count(track));
             row[RankingFeatures.AlbumPopularity] = _sources.AlbumPopularity[dataset.TrackAlbums[track]];
             row[RankingFeatures.ArtistPopularity] = _sources.ArtistPopularity[dataset.TrackArtists[track]];
+            // log shares: how much of its artist's (album's) playlist count the track has.
+            row[RankingFeatures.TrackShareOfArtist] = row[RankingFeatures.TrackPopularity] - row[RankingFeatures.ArtistPopularity];
+            row[RankingFeatures.TrackShareOfAlbum] = row[RankingFeatures.TrackPopularity] - row[RankingFeatures.AlbumPopularity];
         }
     }
 
@@ -148,20 +151,22 @@ public sealed class CandidatePool
         var seeds = _seeds.AsSpan(0, seedCount);
         var dataset = _sources.Dataset;
         var index = _sources.Index;
-        int artists = 0, albums = 0;
+        // Artists, albums, duration and popularity are cheap to count, so they see every distinct
+        // seed: with 100 seeds, a sample of 25 would blur which artists recur.
+        int distinct = 0, artists = 0, albums = 0;
         double duration = 0, logPopularity = 0;
-        foreach (int s in seeds)
+        _distinct.Clear();
+        foreach (int s in query.Seeds)
         {
+            if (!_distinct.Add(s)) continue;
+            distinct++;
             if (_artistSeeds[dataset.TrackArtists[s]]++ == 0) artists++;
             if (_albumSeeds[dataset.TrackAlbums[s]]++ == 0) albums++;
             duration += dataset.TrackDurationsMs[s] / 1000.0;
             logPopularity += Math.Log(1 + index.Count(s));
         }
-        float meanDuration = seedCount > 0 ? (float)(duration / seedCount) : 0;
-        float meanPopularity = seedCount > 0 ? (float)(logPopularity / seedCount) : 0;
-        _distinct.Clear();
-        int distinct = 0;
-        foreach (int s in query.Seeds) if (_distinct.Add(s)) distinct++;
+        float meanDuration = distinct > 0 ? (float)(duration / distinct) : 0;
+        float meanPopularity = distinct > 0 ? (float)(logPopularity / distinct) : 0;
 
         CoOccurrences(seeds);
         bool model = _sources.Model is not null && seedCount > 0;
@@ -175,8 +180,9 @@ public sealed class CandidatePool
             {
                 row[RankingFeatures.CoMean] /= seedCount;
                 row[RankingFeatures.CoNormMean] /= seedCount;
-                row[RankingFeatures.SameArtist] = _artistSeeds[dataset.TrackArtists[track]] / seedCount;
-                row[RankingFeatures.SameAlbum] = _albumSeeds[dataset.TrackAlbums[track]] / seedCount;
+                row[RankingFeatures.SameArtistCount] = _artistSeeds[dataset.TrackArtists[track]];
+                row[RankingFeatures.SameArtist] = _artistSeeds[dataset.TrackArtists[track]] / distinct;
+                row[RankingFeatures.SameAlbum] = _albumSeeds[dataset.TrackAlbums[track]] / distinct;
                 row[RankingFeatures.DurationDifference] = MathF.Abs(dataset.TrackDurationsMs[track] / 1000f - meanDuration);
                 row[RankingFeatures.PopularityDifference] = row[RankingFeatures.TrackPopularity] - meanPopularity;
             }
@@ -196,10 +202,10 @@ public sealed class CandidatePool
             row[RankingFeatures.Seeds] = distinct;
             row[RankingFeatures.HasTitle] = string.IsNullOrEmpty(query.Title) ? 0 : 1;
             row[RankingFeatures.SeedsSampled] = query.SeedOrder == SeedOrder.Sampled ? 1 : 0;
-            row[RankingFeatures.ArtistDiversity] = seedCount > 0 ? (float)artists / seedCount : 0;
-            row[RankingFeatures.AlbumDiversity] = seedCount > 0 ? (float)albums / seedCount : 0;
+            row[RankingFeatures.ArtistDiversity] = distinct > 0 ? (float)artists / distinct : 0;
+            row[RankingFeatures.AlbumDiversity] = distinct > 0 ? (float)albums / distinct : 0;
         }
-        foreach (int s in seeds)
+        foreach (int s in query.Seeds)
         {
             _artistSeeds[dataset.TrackArtists[s]] = 0;
             _albumSeeds[dataset.TrackAlbums[s]] = 0;
