@@ -15,7 +15,12 @@ public sealed class GeneratorOptions
     private readonly Option<float> _alpha = new("--pknn-alpha") { Description = "Playlist kNN: power of the normalised neighbour similarity", DefaultValueFactory = _ => Defaults.PknnAlpha };
     private readonly Option<float> _tokenWeight = new("--title-token-weight") { Description = "Title model: weight of the title's words beside the whole title", DefaultValueFactory = _ => Defaults.TitleTokenWeight };
 
-    public IEnumerable<Option> All => [_a, _b, _k, _rho, _alpha, _tokenWeight];
+    private readonly Option<int> _factors = new("--als-factors") { Description = "Implicit ALS: number of factors", DefaultValueFactory = _ => Defaults.AlsFactors };
+    private readonly Option<int> _iterations = new("--als-iterations") { Description = "Implicit ALS: alternating iterations", DefaultValueFactory = _ => Defaults.AlsIterations };
+    private readonly Option<float> _confidence = new("--als-alpha") { Description = "Implicit ALS: a held track's confidence is 1 + alpha", DefaultValueFactory = _ => Defaults.AlsAlpha };
+    private readonly Option<float> _regularization = new("--als-regularization") { Description = "Implicit ALS: L2 regularisation of the factors", DefaultValueFactory = _ => Defaults.AlsRegularization };
+
+    public IEnumerable<Option> All => [_a, _b, _k, _rho, _alpha, _tokenWeight, _factors, _iterations, _confidence, _regularization];
 
     public GeneratorSettings Read(ParseResult parse) => new()
     {
@@ -25,5 +30,9 @@ public sealed class GeneratorOptions
         PknnRho = parse.GetValue(_rho),
         PknnAlpha = parse.GetValue(_alpha),
         TitleTokenWeight = parse.GetValue(_tokenWeight),
+        AlsFactors = parse.GetValue(_factors),
+        AlsIterations = parse.GetValue(_iterations),
+        AlsAlpha = parse.GetValue(_confidence),
+        AlsRegularization = parse.GetValue(_regularization),
     };
 }

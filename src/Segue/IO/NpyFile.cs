@@ -50,4 +50,34 @@ public static class NpyFile
         file.Stream.Write(MemoryMarshal.AsBytes(values));
         file.Commit();
     }
+
+    /// <summary>Reads a <paramref name="rows"/> x <paramref name="cols"/> float32 matrix written as
+    /// <see cref="Write"/> writes it (the header must be exactly that one), refusing anything else
+    /// in one line naming the file.</summary>
+    public static float[] Read(string path, int rows, int cols)
+    {
+        var header = Header(rows, cols);
+        long expected = header.Length + (long)rows * cols * sizeof(float);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            if (stream.Length != expected)
+                throw new SegueException($"{path}: {stream.Length:N0} bytes; a {rows:N0} x {cols} float32 .npy matrix has {expected:N0}");
+            var actual = new byte[header.Length];
+            stream.ReadExactly(actual);
+            if (!actual.AsSpan().SequenceEqual(header))
+                throw new SegueException($"{path}: not a {rows:N0} x {cols} float32 .npy matrix (its header differs)");
+            var values = new float[(long)rows * cols];
+            stream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+            return values;
+        }
+        catch (FileNotFoundException)
+        {
+            throw new SegueException($"{path}: no such file");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SegueException($"{path}: cannot read: {e.Message}", e);
+        }
+    }
 }

@@ -17,7 +17,7 @@ public sealed class CandidatePool
     private const int F = RankingFeatures.Count;
     private readonly CandidateSources _sources;
     private readonly IQueryScorer[] _scorers;
-    private readonly ICandidateScorer _cooc, _pknn, _title;
+    private readonly ICandidateScorer _cooc, _pknn, _title, _als;
     private readonly ScoredTrack[] _list;
     private readonly int[] _slot;              // pool index + 1 of a track, 0 when not in the pool
     private readonly int[] _tracks;
@@ -37,7 +37,8 @@ public sealed class CandidatePool
         Depth = depth;
         var dataset = sources.Dataset;
         _scorers = [.. sources.Generators.Select(g => g.CreateScorer())];
-        (_cooc, _pknn, _title) = ((ICandidateScorer)_scorers[0], (ICandidateScorer)_scorers[1], (ICandidateScorer)_scorers[2]);
+        (_cooc, _pknn, _title, _als) = ((ICandidateScorer)_scorers[0], (ICandidateScorer)_scorers[1], (ICandidateScorer)_scorers[2],
+            (ICandidateScorer)_scorers[3]);
         _list = new ScoredTrack[depth];
         _slot = new int[dataset.TrackCount];
         int capacity = depth * _scorers.Length;
@@ -84,12 +85,10 @@ public sealed class CandidatePool
                     _tracks[slot] = track;
                     var row = Row(slot);
                     row.Clear();
-                    foreach (int f in (ReadOnlySpan<int>)[RankingFeatures.CoocRank, RankingFeatures.PknnRank, RankingFeatures.TitleRank,
-                                 RankingFeatures.PopularityRank, RankingFeatures.ModelRank])
-                        row[f] = 2 * Depth;
+                    foreach (int f in RankingFeatures.GeneratorRanks) row[f] = 2 * Depth;
                 }
                 var r = Row(slot);
-                r[g switch { 0 => RankingFeatures.CoocRank, 1 => RankingFeatures.PknnRank, 2 => RankingFeatures.TitleRank, 3 => RankingFeatures.PopularityRank, _ => RankingFeatures.ModelRank }] = i;
+                r[RankingFeatures.GeneratorRanks[g]] = i;
                 r[RankingFeatures.Generators]++;
             }
         }
@@ -134,9 +133,14 @@ public sealed class CandidatePool
             row[RankingFeatures.PknnRelative] = Relative(row[RankingFeatures.PknnScore], _topScore[1]);
             row[RankingFeatures.TitleScore] = _title.ScoreOf(track);
             row[RankingFeatures.TitleRelative] = Relative(row[RankingFeatures.TitleScore], _topScore[2]);
+            row[RankingFeatures.AlsScore] = _als.ScoreOf(track);
+            row[RankingFeatures.AlsRelative] = Relative(row[RankingFeatures.AlsScore], _topScore[3]);
             row[RankingFeatures.TrackPopularity] = MathF.Log(1 + index.Count(track));
             row[RankingFeatures.AlbumPopularity] = _sources.AlbumPopularity[dataset.TrackAlbums[track]];
             row[RankingFeatures.ArtistPopularity] = _sources.ArtistPopularity[dataset.TrackArtists[track]];
+            // log shares: how much of its artist's (album's) playlist count the track has.
+            row[RankingFeatures.TrackShareOfArtist] = row[RankingFeatures.TrackPopularity] - row[RankingFeatures.ArtistPopularity];
+            row[RankingFeatures.TrackShareOfAlbum] = row[RankingFeatures.TrackPopularity] - row[RankingFeatures.AlbumPopularity];
         }
     }
 
@@ -147,20 +151,22 @@ public sealed class CandidatePool
         var seeds = _seeds.AsSpan(0, seedCount);
         var dataset = _sources.Dataset;
         var index = _sources.Index;
-        int artists = 0, albums = 0;
+        // Artists, albums, duration and popularity are cheap to count, so they see every distinct
+        // seed: with 100 seeds, a sample of 25 would blur which artists recur.
+        int distinct = 0, artists = 0, albums = 0;
         double duration = 0, logPopularity = 0;
-        foreach (int s in seeds)
+        _distinct.Clear();
+        foreach (int s in query.Seeds)
         {
+            if (!_distinct.Add(s)) continue;
+            distinct++;
             if (_artistSeeds[dataset.TrackArtists[s]]++ == 0) artists++;
             if (_albumSeeds[dataset.TrackAlbums[s]]++ == 0) albums++;
             duration += dataset.TrackDurationsMs[s] / 1000.0;
             logPopularity += Math.Log(1 + index.Count(s));
         }
-        float meanDuration = seedCount > 0 ? (float)(duration / seedCount) : 0;
-        float meanPopularity = seedCount > 0 ? (float)(logPopularity / seedCount) : 0;
-        _distinct.Clear();
-        int distinct = 0;
-        foreach (int s in query.Seeds) if (_distinct.Add(s)) distinct++;
+        float meanDuration = distinct > 0 ? (float)(duration / distinct) : 0;
+        float meanPopularity = distinct > 0 ? (float)(logPopularity / distinct) : 0;
 
         CoOccurrences(seeds);
         bool model = _sources.Model is not null && seedCount > 0;
@@ -174,8 +180,9 @@ public sealed class CandidatePool
             {
                 row[RankingFeatures.CoMean] /= seedCount;
                 row[RankingFeatures.CoNormMean] /= seedCount;
-                row[RankingFeatures.SameArtist] = _artistSeeds[dataset.TrackArtists[track]] / seedCount;
-                row[RankingFeatures.SameAlbum] = _albumSeeds[dataset.TrackAlbums[track]] / seedCount;
+                row[RankingFeatures.SameArtistCount] = _artistSeeds[dataset.TrackArtists[track]];
+                row[RankingFeatures.SameArtist] = _artistSeeds[dataset.TrackArtists[track]] / distinct;
+                row[RankingFeatures.SameAlbum] = _albumSeeds[dataset.TrackAlbums[track]] / distinct;
                 row[RankingFeatures.DurationDifference] = MathF.Abs(dataset.TrackDurationsMs[track] / 1000f - meanDuration);
                 row[RankingFeatures.PopularityDifference] = row[RankingFeatures.TrackPopularity] - meanPopularity;
             }
@@ -195,10 +202,10 @@ public sealed class CandidatePool
             row[RankingFeatures.Seeds] = distinct;
             row[RankingFeatures.HasTitle] = string.IsNullOrEmpty(query.Title) ? 0 : 1;
             row[RankingFeatures.SeedsSampled] = query.SeedOrder == SeedOrder.Sampled ? 1 : 0;
-            row[RankingFeatures.ArtistDiversity] = seedCount > 0 ? (float)artists / seedCount : 0;
-            row[RankingFeatures.AlbumDiversity] = seedCount > 0 ? (float)albums / seedCount : 0;
+            row[RankingFeatures.ArtistDiversity] = distinct > 0 ? (float)artists / distinct : 0;
+            row[RankingFeatures.AlbumDiversity] = distinct > 0 ? (float)albums / distinct : 0;
         }
-        foreach (int s in seeds)
+        foreach (int s in query.Seeds)
         {
             _artistSeeds[dataset.TrackArtists[s]] = 0;
             _albumSeeds[dataset.TrackAlbums[s]] = 0;

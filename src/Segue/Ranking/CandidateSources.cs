@@ -1,4 +1,5 @@
 using Segue.Data;
+using Segue.Factorisation;
 using Segue.Retrieval;
 
 namespace Segue.Ranking;
@@ -6,13 +7,17 @@ namespace Segue.Ranking;
 /// <summary>
 /// Everything a ranker counts from its training playlists, built once and shared by all threads:
 /// the track-to-playlists index, popularity (of tracks, albums and artists), the candidate
-/// generators (co-occurrence, playlist kNN, the title model) and, when given, a trained model.
-/// A fit builds it from the training split minus its validation playlists; a fitted ranker from
-/// the whole training split.
+/// generators (co-occurrence, playlist kNN, the title model, the implicit factorisation) and, when
+/// given, a trained model. A fit builds it from the training split minus its validation playlists
+/// and factorises those; a fitted ranker from the whole training split, with the factors the fit
+/// saved (a factorisation is too slow to repeat on every open).
 /// </summary>
 public sealed class CandidateSources
 {
-    public CandidateSources(Dataset dataset, ReadOnlySpan<int> playlists, GeneratorSettings settings, ModelRecommender? model)
+    /// <param name="factors">The saved factors; null to factorise <paramref name="playlists"/> here,
+    /// on <paramref name="threads"/> threads.</param>
+    public CandidateSources(Dataset dataset, ReadOnlySpan<int> playlists, GeneratorSettings settings, ModelRecommender? model,
+        TrackFactors? factors = null, int threads = 1, IProgressSink? progress = null)
     {
         Dataset = dataset;
         Settings = settings;
@@ -21,6 +26,7 @@ public sealed class CandidateSources
         CoOccurrence = (CoOccurrenceRecommender)Baselines.Generator(dataset, CoOccurrenceRecommender.BaselineName, settings, Index, playlists);
         PlaylistKnn = (PlaylistKnnRecommender)Baselines.Generator(dataset, PlaylistKnnRecommender.BaselineName, settings, Index, playlists);
         Title = (TitleRecommender)Baselines.Generator(dataset, TitleRecommender.BaselineName, settings, Index, playlists);
+        Factors = new FactorRecommender(factors ?? ImplicitAls.Fit(dataset, Index, settings, threads, progress), Index);
         Model = model;
         var albums = new double[dataset.AlbumCount];
         var artists = new double[dataset.ArtistCount];
@@ -42,6 +48,7 @@ public sealed class CandidateSources
     public CoOccurrenceRecommender CoOccurrence { get; }
     public PlaylistKnnRecommender PlaylistKnn { get; }
     public TitleRecommender Title { get; }
+    public FactorRecommender Factors { get; }
     public ModelRecommender? Model { get; }
     /// <summary>log(1 + the playlists holding a track of the album), summed over its tracks.</summary>
     public float[] AlbumPopularity { get; }
@@ -50,5 +57,5 @@ public sealed class CandidateSources
 
     /// <summary>The generators that feed the pool, in feature order, each returning only what it ranks.</summary>
     public IReadOnlyList<IRecommender> Generators =>
-        Model is null ? [CoOccurrence, PlaylistKnn, Title, Popularity] : [CoOccurrence, PlaylistKnn, Title, Popularity, Model];
+        Model is null ? [CoOccurrence, PlaylistKnn, Title, Factors, Popularity] : [CoOccurrence, PlaylistKnn, Title, Factors, Popularity, Model];
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Segue.Data;
 using Segue.Evaluation;
+using Segue.Factorisation;
 using Segue.IO;
 using Segue.Model;
 using Segue.Retrieval;
@@ -35,7 +36,7 @@ public static class RankerFit
         var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
 
         var split = ValidationSplit.Build(dataset, options.ValidationCases, (ulong)options.Seed);
-        var sources = new CandidateSources(dataset, split.TrainingPlaylists, options.Generators, model);
+        var sources = new CandidateSources(dataset, split.TrainingPlaylists, options.Generators, model, threads: options.Threads, progress: progress);
         var cases = split.Cases;
         var fitCases = cases.Where((_, i) => i % options.EvaluateEvery != options.EvaluateEvery - 1).ToArray();
         var evalCases = cases.Where((_, i) => i % options.EvaluateEvery == options.EvaluateEvery - 1).ToArray();
@@ -80,7 +81,7 @@ public static class RankerFit
         var reports = recommenders.Select(r => evaluator.Evaluate(r, evalCases, progress)).ToList();
 
         var result = new Result(reports, relevant > 0 ? found / relevant : 0, pooled / perCase.Length, (int)group, rows.Count, clock.Elapsed.TotalSeconds);
-        WriteFolder(target, options, dataset, lambdaRank, importance, metadata, result);
+        WriteFolder(target, options, dataset, lambdaRank, sources.Factors.Factors, importance, metadata, result);
         return result with { Seconds = clock.Elapsed.TotalSeconds };
     }
 
@@ -111,8 +112,8 @@ public static class RankerFit
                 for (int i = 0; i < n; i++)
                 {
                     var row = features.Slice(i * RankingFeatures.Count, RankingFeatures.Count);
-                    bestRank[i] = Math.Min(Math.Min(row[RankingFeatures.CoocRank], row[RankingFeatures.PknnRank]),
-                        Math.Min(Math.Min(row[RankingFeatures.TitleRank], row[RankingFeatures.ModelRank]), row[RankingFeatures.PopularityRank]));
+                    bestRank[i] = float.PositiveInfinity;
+                    foreach (int f in RankingFeatures.GeneratorRanks) bestRank[i] = Math.Min(bestRank[i], row[f]);
                 }
                 negatives = [.. negatives.OrderBy(i => bestRank[i]).ThenBy(i => i)];
             }
@@ -132,12 +133,12 @@ public static class RankerFit
         return new CaseRows(rows, positives.Count, withheld.Count, n);
     }
 
-    private static void WriteFolder(string target, RankerOptions options, Dataset dataset, LambdaRankModel model, float[] importance,
+    private static void WriteFolder(string target, RankerOptions options, Dataset dataset, LambdaRankModel model, TrackFactors factors, float[] importance,
         RunMetadata metadata, Result result)
     {
         AtomicFolder.Write(target, temp =>
         {
-            RankerFolder.Write(temp, options, dataset, model, importance);
+            RankerFolder.Write(temp, options, dataset, model, factors, importance);
             EvalReportJson.Write(Path.Combine(temp, RankerFolder.ValidationFile), dataset.FilePath,
                 $"validation split ({result.Validation[0].Cases:N0} playlists kept out of the fit)", result.Validation);
             var folder = new RunFolder(temp);

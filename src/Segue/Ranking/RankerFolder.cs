@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Segue.Data;
+using Segue.Factorisation;
 using Segue.IO;
 using Segue.Model;
 using Segue.Retrieval;
@@ -14,7 +15,8 @@ namespace Segue.Ranking;
 /// <code>
 ///   config.json               { "ranker": RankerOptions, "dataset": { "path", "fingerprint" } } (<see cref="RunConfig"/>)
 ///   lambdarank.zip            the LightGBM LambdaRank model (ML.NET's format)
-///   ranker.json               format version, feature names, the checksums of the two files above
+///   track_factors.npy         the implicit factorisation's track factors (tracks x als_factors, float32)
+///   ranker.json               format version, feature names, the checksums of the three files above
 ///   feature_importance.json   each feature's gain in the model relative to the largest, largest first
 ///   validation.json           the validation figures of every generator alone and of the ranker
 ///   metrics.jsonl, run.json, summary.json   as a training run's
@@ -23,7 +25,7 @@ namespace Segue.Ranking;
 /// </summary>
 public static class RankerFolder
 {
-    public const int Format = 1;
+    public const int Format = 2;
     public const string ManifestFile = "ranker.json", ConfigFile = "config.json", ModelFile = "lambdarank.zip";
     public const string ImportanceFile = "feature_importance.json", ValidationFile = "validation.json";
     /// <summary>The config.json section of the ranker's settings.</summary>
@@ -45,7 +47,8 @@ public static class RankerFolder
 
     /// <summary>Opens the ranker in <paramref name="folder"/> for <paramref name="dataset"/>: checks
     /// the files against the manifest and the dataset against the one it was fitted on, loads the
-    /// model it names, and builds its generators from the whole training split.</summary>
+    /// model it names and the factors it saved, and builds its other generators from the whole
+    /// training split.</summary>
     public static RankerRecommender Open(string folder, Dataset dataset)
     {
         if (!Directory.Exists(folder)) throw new SegueException($"{folder}: no such ranker folder");
@@ -65,7 +68,7 @@ public static class RankerFolder
             throw new SegueException($"{manifestPath}: ranker format {manifest.Format}; this build reads format {Format}");
         if (!manifest.Features.SequenceEqual(RankingFeatures.Names))
             throw new SegueException($"{manifestPath}: fitted with other features than this build computes ({FeatureDifference(manifest.Features)}); fit it again");
-        CheckSum(Path.Combine(folder, ConfigFile), manifest.ConfigChecksum);
+        CheckSum(Path.Combine(folder, ConfigFile), manifest.ConfigChecksum, "config");
         string modelPath = Path.Combine(folder, ModelFile);
         var bytes = ReadBytes(modelPath);
         if (Checksum(bytes) != manifest.ModelChecksum)
@@ -75,18 +78,25 @@ public static class RankerFolder
             throw new SegueException($"{folder}: fitted on another dataset ({datasetPath}, fingerprint {fingerprint:x16}), " +
                 $"not {dataset.FilePath} (fingerprint {dataset.Fingerprint:x16}): another split or other URIs; fit it again");
         var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
-        var sources = new CandidateSources(dataset, dataset.TrainPlaylists, options.Generators, model);
+        string factorsPath = Path.Combine(folder, TrackFactors.FileName);
+        CheckSum(factorsPath, manifest.FactorsChecksum, "track factors");
+        var generators = options.Generators;
+        var factors = TrackFactors.Load(factorsPath, dataset.TrackCount, generators.AlsFactors, generators.AlsAlpha, generators.AlsRegularization,
+            Environment.ProcessorCount);
+        var sources = new CandidateSources(dataset, dataset.TrainPlaylists, generators, model, factors);
         return new RankerRecommender(sources, LambdaRankModel.Load(bytes, modelPath), options.Depth);
     }
 
     /// <summary>Writes the folder's own files into <paramref name="folder"/> (a fresh temporary folder).</summary>
-    internal static void Write(string folder, RankerOptions options, Dataset dataset, LambdaRankModel model, float[] importance)
+    internal static void Write(string folder, RankerOptions options, Dataset dataset, LambdaRankModel model, TrackFactors factors, float[] importance)
     {
         RunConfig.Write(new RunFolder(folder), [new(ConfigSection, JsonSerializer.SerializeToNode(options, ModelConfig.Json))],
             dataset.FilePath, dataset.Fingerprint);
         var configBytes = File.ReadAllBytes(Path.Combine(folder, ConfigFile));
         AtomicFile.WriteAllBytes(Path.Combine(folder, ModelFile), model.Bytes);
-        var manifest = new Manifest(Format, [.. RankingFeatures.Names], Checksum(configBytes), Checksum(model.Bytes));
+        string factorsPath = Path.Combine(folder, TrackFactors.FileName);
+        factors.Save(factorsPath);
+        var manifest = new Manifest(Format, [.. RankingFeatures.Names], Checksum(configBytes), Checksum(model.Bytes), FileChecksum(factorsPath));
         AtomicFile.WriteAllText(Path.Combine(folder, ManifestFile), JsonSerializer.Serialize(manifest, ModelConfig.Json) + "\n");
         var ranked = new JsonObject();
         foreach (var (name, gain) in RankingFeatures.Names.Zip(importance).OrderByDescending(p => p.Second).ThenBy(p => p.First, StringComparer.Ordinal))
@@ -105,10 +115,26 @@ public static class RankerFolder
         return parts.Count > 0 ? string.Join("; ", parts) : "the same names in another order";
     }
 
-    private static void CheckSum(string path, string expected)
+    private static void CheckSum(string path, string expected, string what)
     {
-        if (Checksum(ReadBytes(path)) != expected)
-            throw new SegueException($"{path}: damaged ranker config (checksum mismatch)");
+        if (FileChecksum(path) != expected)
+            throw new SegueException($"{path}: damaged ranker {what} (checksum mismatch)");
+    }
+
+    private static string FileChecksum(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var hash = new XxHash64();
+            hash.Append(stream);
+            return hash.GetCurrentHashAsUInt64().ToString("x16");
+        }
+        catch (FileNotFoundException) { throw new SegueException($"{path}: no such file (the ranker folder is incomplete)"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SegueException($"{path}: cannot read: {e.Message}", e);
+        }
     }
 
     private static string Checksum(ReadOnlySpan<byte> bytes) => XxHash64.HashToUInt64(bytes).ToString("x16");
@@ -124,5 +150,5 @@ public static class RankerFolder
     }
 
     /// <summary>The manifest, <c>ranker.json</c>.</summary>
-    private sealed record Manifest(int Format, string[] Features, string ConfigChecksum, string ModelChecksum);
+    private sealed record Manifest(int Format, string[] Features, string ConfigChecksum, string ModelChecksum, string FactorsChecksum);
 }

@@ -1,4 +1,5 @@
 using Segue.Data;
+using Segue.Factorisation;
 
 namespace Segue.Retrieval;
 
@@ -7,7 +8,8 @@ namespace Segue.Retrieval;
 public static class Baselines
 {
     public static IReadOnlyList<string> Names { get; } =
-        [PopularityRecommender.BaselineName, CoOccurrenceRecommender.BaselineName, PlaylistKnnRecommender.BaselineName, TitleRecommender.BaselineName];
+        [PopularityRecommender.BaselineName, CoOccurrenceRecommender.BaselineName, PlaylistKnnRecommender.BaselineName, TitleRecommender.BaselineName,
+         FactorRecommender.BaselineName];
 
     /// <summary>Builds the named baselines (in the order given) over one shared training index:
     /// that of <paramref name="popularity"/> when given (a caller that also needs popularity to
@@ -35,6 +37,8 @@ public static class Baselines
             settings.CooccurrenceA, settings.CooccurrenceB, settings.CooccurrenceMaxPlaylistsPerSeed),
         PlaylistKnnRecommender.BaselineName => new PlaylistKnnRecommender(dataset, index, settings.PknnK, settings.PknnRho, settings.PknnAlpha),
         TitleRecommender.BaselineName => new TitleRecommender(dataset, playlists, settings.TitleTokenWeight, settings.TitleMaxPlaylists),
+        // The fit's result does not depend on the thread count.
+        FactorRecommender.BaselineName => new FactorRecommender(ImplicitAls.Fit(dataset, index, settings, Environment.ProcessorCount), index),
         _ => throw new SegueException($"unknown generator '{name}' (known: {string.Join(", ", Names.Skip(1))})"),
     };
 }

@@ -14,4 +14,11 @@ public sealed record GeneratorSettings
     public float PknnAlpha { get; init; } = PlaylistKnnRecommender.DefaultAlpha;
     public float TitleTokenWeight { get; init; } = TitleRecommender.DefaultTokenWeight;
     public int TitleMaxPlaylists { get; init; } = TitleRecommender.DefaultMaxPlaylists;
+    /// <summary>Implicit ALS: the number of factors.</summary>
+    public int AlsFactors { get; init; } = FactorRecommender.DefaultFactors;
+    public int AlsIterations { get; init; } = FactorRecommender.DefaultIterations;
+    /// <summary>Implicit ALS: a held track's confidence is 1 + alpha.</summary>
+    public float AlsAlpha { get; init; } = FactorRecommender.DefaultAlpha;
+    public float AlsRegularization { get; init; } = FactorRecommender.DefaultRegularization;
+    public int AlsSeed { get; init; } = 1;
 }

@@ -20,15 +20,18 @@ internal sealed class PackedTable
     private readonly float[] _values;   // [block][col][lane]
     private readonly int _blocks;
 
-    public PackedTable(Table table)
+    public PackedTable(Table table) : this(table.Values, table.Rows, table.Cols) { }
+
+    /// <summary>Packs a row-major <paramref name="rows"/> x <paramref name="cols"/> matrix.</summary>
+    public PackedTable(ReadOnlySpan<float> values, int rows, int cols)
     {
-        Rows = table.Rows;
-        Cols = table.Cols;
-        _blocks = (table.Rows + Lanes - 1) / Lanes;
+        Rows = rows;
+        Cols = cols;
+        _blocks = (rows + Lanes - 1) / Lanes;
         _values = new float[(long)_blocks * Cols * Lanes];
         for (int row = 0; row < Rows; row++)
         {
-            var source = table.Row(row);
+            var source = values.Slice(row * cols, cols);
             int block = row / Lanes, lane = row % Lanes;
             for (int k = 0; k < Cols; k++)
                 _values[((long)block * Cols + k) * Lanes + lane] = source[k];
@@ -38,10 +41,13 @@ internal sealed class PackedTable
     public int Rows { get; }
     public int Cols { get; }
 
-    /// <summary>Length of a <see cref="ScoreRows"/> destination: every row (padded to whole blocks) with
-    /// <see cref="MaxItems"/> scores, plus one vector of slack so that a row's scores can be loaded as a
-    /// whole vector.</summary>
-    public int ScoresLength => _blocks * Lanes * MaxItems + Vector256<float>.Count;
+    /// <summary>Length of a <see cref="ScoreRows"/> destination for any item count: every row (padded to
+    /// whole blocks) with <see cref="MaxItems"/> scores, plus one vector of slack so that a row's scores
+    /// can be loaded as a whole vector.</summary>
+    public int ScoresLength => ScoresLengthFor(MaxItems);
+
+    /// <summary>Length of a <see cref="ScoreRows"/> destination for <paramref name="items"/> context vectors.</summary>
+    public int ScoresLengthFor(int items) => _blocks * Lanes * items + Vector256<float>.Count;
 
     /// <summary>
     /// <c>dest[row * items + i] = &lt;row, context[i * stride + offset ..][..Cols]&gt;</c> for every row and
@@ -51,7 +57,7 @@ internal sealed class PackedTable
     public void ScoreRows(ReadOnlySpan<float> context, int stride, int offset, int items, Span<float> dest)
     {
         if ((uint)(items - 1) >= MaxItems) throw new ArgumentOutOfRangeException(nameof(items));
-        if (context.Length < (items - 1) * stride + offset + Cols || dest.Length < ScoresLength)
+        if (context.Length < (items - 1) * stride + offset + Cols || dest.Length < ScoresLengthFor(items))
             throw new ArgumentException("context or destination too short");
         switch (items)
         {

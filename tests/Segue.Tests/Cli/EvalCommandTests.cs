@@ -21,7 +21,7 @@ public class EvalCommandTests
 
         using var json = JsonDocument.Parse(File.ReadAllText(dir.File("eval.json")));
         var reports = json.RootElement.GetProperty("reports");
-        Assert.Equal(["popularity", "cooccurrence", "pknn", "title"], reports.EnumerateArray().Select(r => r.GetProperty("recommender").GetString()));
+        Assert.Equal(["popularity", "cooccurrence", "pknn", "title", "als"], reports.EnumerateArray().Select(r => r.GetProperty("recommender").GetString()));
         // The generators' settings are recorded beside their figures.
         var settings = json.RootElement.GetProperty("generator_settings");
         Assert.Equal(Segue.Retrieval.PlaylistKnnRecommender.DefaultK, settings.GetProperty("pknn_k").GetInt32());

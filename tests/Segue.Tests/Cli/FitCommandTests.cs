@@ -42,6 +42,26 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
     }
 
     [Fact]
+    public void Damaged_track_factors_or_an_older_format_are_one_line()
+    {
+        using var dir = new TempDir();
+        string copy = CopyRanker(dir);
+        string factors = Path.Combine(copy, Segue.Factorisation.TrackFactors.FileName);
+        var bytes = File.ReadAllBytes(factors);
+        bytes[^3] ^= 0x40;
+        File.WriteAllBytes(factors, bytes);
+        var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {factors}: damaged ranker track factors (checksum mismatch)\n", error);
+
+        string manifest = Path.Combine(copy, RankerFolder.ManifestFile);
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace($"\"format\": {RankerFolder.Format}", "\"format\": 1"));
+        (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {manifest}: ranker format 1; this build reads format {RankerFolder.Format}\n", error);
+    }
+
+    [Fact]
     public void A_damaged_manifest_or_a_missing_file_is_one_line()
     {
         using var dir = new TempDir();
@@ -68,8 +88,8 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
         string manifest = Path.Combine(copy, RankerFolder.ManifestFile);
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!;
         var features = json["features"]!.AsArray();
-        // A ranker of the build before seeds_sampled (the last feature), with one feature renamed.
-        features.RemoveAt(features.Count - 1);
+        // A ranker of a build without seeds_sampled, with one feature renamed.
+        features.RemoveAt(RankingFeatures.SeedsSampled);
         features[0] = "cooc_old";
         File.WriteAllText(manifest, json.ToJsonString());
         var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");

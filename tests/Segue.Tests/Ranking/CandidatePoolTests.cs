@@ -66,6 +66,9 @@ public class CandidatePoolTests
         Assert.Equal(1, one[F.CoNormMax], 5);            // co(5,1)/pop(5) = 1
         Assert.Equal((2 / 3f + 1) / 2, one[F.CoNormMean], 5);
         Assert.Equal(0.5f, one[F.SameArtist]);           // seed 0 is by artist 0, seed 5 by artist 1
+        Assert.Equal(1, one[F.SameArtistCount]);
+        Assert.Equal(MathF.Log(4) - MathF.Log(8), one[F.TrackShareOfArtist], 5);
+        Assert.Equal(MathF.Log(4) - MathF.Log(7), one[F.TrackShareOfAlbum], 5);
         Assert.Equal(0.5f, one[F.SameAlbum]);            // seed 0 shares album 0
         Assert.Equal(2, one[F.Seeds]);                   // distinct seeds
         Assert.Equal(1, one[F.HasTitle]);

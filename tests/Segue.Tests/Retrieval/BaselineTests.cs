@@ -113,7 +113,7 @@ public class BaselineTests
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
         var e = Assert.Throws<SegueException>(() => Baselines.Build(ds, ["popular"]));
-        Assert.Equal("unknown baseline 'popular' (known: popularity, cooccurrence, pknn, title)", e.Message);
+        Assert.Equal("unknown baseline 'popular' (known: popularity, cooccurrence, pknn, title, als)", e.Message);
         Assert.Equal(["cooccurrence", "popularity"], Baselines.Build(ds, ["cooccurrence", "popularity"]).Select(r => r.Name));
     }
 
