@@ -153,13 +153,14 @@ public sealed class CandidatePool
         var index = _sources.Index;
         // Artists, albums, duration and popularity are cheap to count, so they see every distinct
         // seed: with 100 seeds, a sample of 25 would blur which artists recur.
-        int distinct = 0, artists = 0, albums = 0;
+        int distinct = 0, known = 0, artists = 0, albums = 0;
         double duration = 0, logPopularity = 0;
         _distinct.Clear();
         foreach (int s in query.Seeds)
         {
             if (!_distinct.Add(s)) continue;
             distinct++;
+            if (index.Count(s) > 0) known++;
             if (_artistSeeds[dataset.TrackArtists[s]]++ == 0) artists++;
             if (_albumSeeds[dataset.TrackAlbums[s]]++ == 0) albums++;
             duration += dataset.TrackDurationsMs[s] / 1000.0;
@@ -180,6 +181,7 @@ public sealed class CandidatePool
             {
                 row[RankingFeatures.CoMean] /= seedCount;
                 row[RankingFeatures.CoNormMean] /= seedCount;
+                row[RankingFeatures.CoSeedShare] /= seedCount;
                 row[RankingFeatures.SameArtistCount] = _artistSeeds[dataset.TrackArtists[track]];
                 row[RankingFeatures.SameArtist] = _artistSeeds[dataset.TrackArtists[track]] / distinct;
                 row[RankingFeatures.SameAlbum] = _albumSeeds[dataset.TrackAlbums[track]] / distinct;
@@ -200,6 +202,7 @@ public sealed class CandidatePool
                 row[RankingFeatures.ModelMean] = sum / seedCount;
             }
             row[RankingFeatures.Seeds] = distinct;
+            row[RankingFeatures.KnownSeeds] = known;
             row[RankingFeatures.HasTitle] = string.IsNullOrEmpty(query.Title) ? 0 : 1;
             row[RankingFeatures.SeedsSampled] = query.SeedOrder == SeedOrder.Sampled ? 1 : 0;
             row[RankingFeatures.ArtistDiversity] = distinct > 0 ? (float)artists / distinct : 0;
@@ -244,6 +247,7 @@ public sealed class CandidatePool
                 row[RankingFeatures.CoMean] += co;
                 row[RankingFeatures.CoNormMax] = first ? norm : Math.Max(row[RankingFeatures.CoNormMax], norm);
                 row[RankingFeatures.CoNormMean] += norm;
+                if (co > 0) row[RankingFeatures.CoSeedShare]++;
             }
             first = false;
         }

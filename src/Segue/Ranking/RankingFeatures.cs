@@ -7,7 +7,7 @@ namespace Segue.Ranking;
 /// </summary>
 public static class RankingFeatures
 {
-    public const int Count = 37;
+    public const int Count = 39;
 
     public const int CoocScore = 0, CoocRelative = 1, CoocRank = 2;
     public const int PknnScore = 3, PknnRelative = 4, PknnRank = 5;
@@ -21,6 +21,7 @@ public static class RankingFeatures
     public const int DurationDifference = 27, PopularityDifference = 28, Generators = 29, SeedsSampled = 30;
     public const int AlsScore = 31, AlsRelative = 32, AlsRank = 33;
     public const int SameArtistCount = 34, TrackShareOfArtist = 35, TrackShareOfAlbum = 36;
+    public const int CoSeedShare = 37, KnownSeeds = 38;
 
     /// <summary>The rank feature of each generator, in <see cref="CandidateSources.Generators"/> order.</summary>
     public static ReadOnlySpan<int> GeneratorRanks => [CoocRank, PknnRank, TitleRank, AlsRank, PopularityRank, ModelRank];
@@ -40,5 +41,6 @@ public static class RankingFeatures
         "duration_difference_s", "popularity_difference", "generators_listing", "seeds_sampled",
         "als_score", "als_relative", "als_rank",
         "same_artist_count", "track_share_of_artist", "track_share_of_album",
+        "co_seed_share", "known_seeds",
     ];
 }

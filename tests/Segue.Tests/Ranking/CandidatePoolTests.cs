@@ -71,6 +71,8 @@ public class CandidatePoolTests
         Assert.Equal(MathF.Log(4) - MathF.Log(7), one[F.TrackShareOfAlbum], 5);
         Assert.Equal(0.5f, one[F.SameAlbum]);            // seed 0 shares album 0
         Assert.Equal(2, one[F.Seeds]);                   // distinct seeds
+        Assert.Equal(2, one[F.KnownSeeds]);              // both in training playlists
+        Assert.Equal(1, one[F.CoSeedShare]);             // with both seeds at least once
         Assert.Equal(1, one[F.HasTitle]);
         Assert.Equal(0, one[F.SeedsSampled]);            // the playlist's first tracks
         Assert.Equal(1, one[F.ArtistDiversity]);         // 2 artists among 2 seeds
@@ -88,6 +90,7 @@ public class CandidatePoolTests
         var four = Row(pool, 4);
         Assert.Equal(1 / MathF.Sqrt(3), four[F.CoocScore], 5);   // co(0,4) = 1, pop(4) = 1
         Assert.Equal(0, four[F.CoMin]);                          // never with seed 5
+        Assert.Equal(0.5f, four[F.CoSeedShare]);
         Assert.Equal(0, four[F.TitleScore]);                     // "party" is not a word of "summer"
         Assert.Equal(6, four[F.TitleRank]);
         Assert.Equal(0, four[F.SameAlbum]);
