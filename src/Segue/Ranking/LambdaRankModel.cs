@@ -85,7 +85,7 @@ public sealed class LambdaRankModel
 
     /// <summary>ML.NET's own scorer of feature rows (not thread-safe): the reference the flattened
     /// trees are tested against.</summary>
-    internal PredictionEngine<FeatureRow, Prediction> CreateEngine() => _ml.Model.CreatePredictionEngine<FeatureRow, Prediction>(_transformer);
+    public PredictionEngine<FeatureRow, Prediction> CreateEngine() => _ml.Model.CreatePredictionEngine<FeatureRow, Prediction>(_transformer);
 
     // ML.NET stamps each zip entry with the time of saving; a fixed time makes the bytes a
     // function of the model alone.
