@@ -10,7 +10,7 @@ public sealed record RankerOptions
     /// <summary>How deep each generator's list goes into the pool.</summary>
     public int Depth { get; init; } = 1000;
     /// <summary>Validation cases drawn from the training split (all ten categories).</summary>
-    public int ValidationCases { get; init; } = 5000;
+    public int ValidationCases { get; init; } = 10000;
     /// <summary>Every how-many-th validation case is kept out of the fit to measure it.</summary>
     public int EvaluateEvery { get; init; } = 5;
     /// <summary>Negatives sampled per fit case (every positive is kept).</summary>
