@@ -46,8 +46,37 @@ public static class RankBenchmark
         Console.WriteLine($"{times.Count} queries of {seeds} seeds, 1 thread, K = {Submission.Length}: " +
             $"p50 {P(0.5):N1} ms, p90 {P(0.9):N1} ms, p99 {P(0.99):N1} ms");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
+        Breakdown(ranker, cases.Skip(20).ToList());
         CompareScorers(ranker, cases.Skip(20).Take(20));
         return 0;
+    }
+
+    // Where a query's time goes: each generator's list at the pool's depth, then the whole pool
+    // with its features (which runs the generators again).
+    private static void Breakdown(RankerRecommender ranker, IReadOnlyList<EvalCase> cases)
+    {
+        var list = new ScoredTrack[ranker.Depth];
+        foreach (var generator in ranker.Sources.Generators)
+        {
+            var scorer = generator.CreateScorer();
+            Console.WriteLine($"  {generator.Name,-14} p50 {Median(cases, c => scorer.Recommend(c.Query, excludeSeeds: true, list)):N1} ms");
+        }
+        var pool = new CandidatePool(ranker.Sources, ranker.Depth);
+        Console.WriteLine($"  {"pool+features",-14} p50 {Median(cases, c => pool.Build(c.Query)):N1} ms");
+    }
+
+    private static double Median(IReadOnlyList<EvalCase> cases, Action<EvalCase> query)
+    {
+        var times = new List<double>();
+        var clock = new Stopwatch();
+        foreach (var c in cases)
+        {
+            clock.Restart();
+            query(c);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return times[times.Count / 2];
     }
 
     private static void CompareScorers(RankerRecommender ranker, IEnumerable<EvalCase> cases)

@@ -56,7 +56,7 @@ public sealed class FactorRecommender : IRecommender
                 _distinct[distinct++] = s;
             }
             _factors.FoldIn(_distinct.AsSpan(0, distinct), _x, _matrix, _vector);
-            owner._packed.ScoreRows(_x, _x.Length, 0, 1, _scores);
+            owner._packed.ScoreEach(_x, _scores);
             _scored = true;
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
             _top.Clear();

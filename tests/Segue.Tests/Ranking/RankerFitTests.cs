@@ -15,7 +15,7 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         var cases = ChallengeCases.Load(fixture.ChallengeFolder, dataset, out _);
         var evaluator = new Evaluator(dataset, 500, threads: 2);
         var popularity = ranker.Sources.Popularity;
-        var generators = ranker.Sources.Generators.Select(g => g == popularity ? g : new PopularityBackfill(g, popularity, dataset.TrackCount));
+        var generators = ranker.Sources.Alone.Select(g => g == popularity ? g : new PopularityBackfill(g, popularity, dataset.TrackCount));
         var theirs = generators.Select(g => evaluator.Evaluate(g, cases)).ToList();
         var ours = evaluator.Evaluate(ranker, cases);
         foreach (string metric in (string[])["r_precision", "ndcg"])
@@ -53,7 +53,7 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
     [Fact]
     public void The_fit_measures_the_ranker_beside_each_generator_and_writes_a_run_like_folder()
     {
-        Assert.Equal(["ranker", "cooccurrence", "pknn", "title", "als", "popularity"], fixture.Fit.Validation.Select(r => r.Recommender));
+        Assert.Equal(["ranker", "cooccurrence", "pknn", "title", "popularity", "als"], fixture.Fit.Validation.Select(r => r.Recommender));
         Assert.Equal(120, fixture.Fit.Validation[0].Cases);   // every fifth of 600
         Assert.InRange(fixture.Fit.PoolRecall, 0.01, 1);
         foreach (string file in (string[])["config.json", "ranker.json", "lambdarank.zip", "feature_importance.json", "validation.json",
