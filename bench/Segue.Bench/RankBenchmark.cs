@@ -10,7 +10,8 @@ namespace Segue.Bench;
 /// Latency of <c>segue recommend</c> with a fitted ranker: opens <c>--ranker DIR</c> on its
 /// dataset (<c>--dataset FILE</c>, default the one it records), then answers <c>--queries</c>
 /// held-out playlists of <c>--seeds</c> seeds one at a time on one thread, K = 500, and prints the
-/// load time, p50, p90 and p99 per query and the process's peak memory.
+/// load time, p50, p90 and p99 per query and the process's peak memory; then the cost per feature
+/// row of the flattened trees and of ML.NET's prediction engine, alternated on the same rows.
 /// </summary>
 public static class RankBenchmark
 {
@@ -31,7 +32,7 @@ public static class RankBenchmark
         var cases = HeldOutCases.FromTestSplit(dataset, contextLength: seeds, minLength: seeds + 1, limit: queries + 20);
         var scorer = ranker.CreateScorer();
         var results = new ScoredTrack[Submission.Length];
-        // The first queries warm the JIT and the prediction engine; they are not timed.
+        // The first queries warm the JIT; they are not timed.
         foreach (var c in cases.Take(20)) scorer.Recommend(c.Query, excludeSeeds: true, results);
         var times = new List<double>();
         foreach (var c in cases.Skip(20))
@@ -45,6 +46,74 @@ public static class RankBenchmark
         Console.WriteLine($"{times.Count} queries of {seeds} seeds, 1 thread, K = {Submission.Length}: " +
             $"p50 {P(0.5):N1} ms, p90 {P(0.9):N1} ms, p99 {P(0.99):N1} ms");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
+        Breakdown(ranker, cases.Skip(20).ToList());
+        CompareScorers(ranker, cases.Skip(20).Take(20));
         return 0;
+    }
+
+    // Where a query's time goes: each generator's list at the pool's depth, then the whole pool
+    // with its features (which runs the generators again).
+    private static void Breakdown(RankerRecommender ranker, IReadOnlyList<EvalCase> cases)
+    {
+        var list = new ScoredTrack[ranker.Depth];
+        foreach (var generator in ranker.Sources.Generators)
+        {
+            var scorer = generator.CreateScorer();
+            Console.WriteLine($"  {generator.Name,-14} p50 {Median(cases, c => scorer.Recommend(c.Query, excludeSeeds: true, list)):N1} ms");
+        }
+        var pool = new CandidatePool(ranker.Sources, ranker.Depth);
+        Console.WriteLine($"  {"pool+features",-14} p50 {Median(cases, c => pool.Build(c.Query)):N1} ms");
+    }
+
+    private static double Median(IReadOnlyList<EvalCase> cases, Action<EvalCase> query)
+    {
+        var times = new List<double>();
+        var clock = new Stopwatch();
+        foreach (var c in cases)
+        {
+            clock.Restart();
+            query(c);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    private static void CompareScorers(RankerRecommender ranker, IEnumerable<EvalCase> cases)
+    {
+        var pool = new CandidatePool(ranker.Sources, ranker.Depth);
+        var rows = new List<float>();
+        foreach (var c in cases)
+        {
+            int n = pool.Build(c.Query);
+            rows.AddRange(pool.Features[..(n * RankingFeatures.Count)]);
+        }
+        var features = rows.ToArray();
+        int count = features.Length / RankingFeatures.Count;
+        var engine = ranker.Model.CreateEngine();
+        var row = new LambdaRankModel.FeatureRow();
+        var prediction = new LambdaRankModel.Prediction();
+        var flat = new List<double>();
+        var pipeline = new List<double>();
+        float sink = 0;
+        var clock = new Stopwatch();
+        for (int round = 0; round < 5; round++)
+        {
+            clock.Restart();
+            for (int i = 0; i < count; i++) sink += ranker.Model.Trees.Score(features.AsSpan(i * RankingFeatures.Count, RankingFeatures.Count));
+            flat.Add(clock.Elapsed.TotalMicroseconds / count);
+            clock.Restart();
+            for (int i = 0; i < count; i++)
+            {
+                features.AsSpan(i * RankingFeatures.Count, RankingFeatures.Count).CopyTo(row.Features);
+                engine.Predict(row, ref prediction);
+                sink += prediction.Score;
+            }
+            pipeline.Add(clock.Elapsed.TotalMicroseconds / count);
+        }
+        flat.Sort();
+        pipeline.Sort();
+        Console.WriteLine($"scoring {count:N0} pooled rows, median of 5 alternated rounds: flattened trees {flat[2]:N2} us/row, " +
+            $"ML.NET prediction engine {pipeline[2]:N2} us/row ({sink:N0})");
     }
 }

@@ -10,6 +10,7 @@ public sealed class GeneratorOptions
     private static readonly GeneratorSettings Defaults = new();
     private readonly Option<float> _a = new("--cooc-a") { Description = "Co-occurrence: exponent of the seed's popularity", DefaultValueFactory = _ => Defaults.CooccurrenceA };
     private readonly Option<float> _b = new("--cooc-b") { Description = "Co-occurrence: exponent of the candidate's popularity (a = b = 0.5: cosine; 0, 0: raw counts)", DefaultValueFactory = _ => Defaults.CooccurrenceB };
+    private readonly Option<int> _maxPlaylists = new("--cooc-max-playlists") { Description = "Co-occurrence: a seed in more playlists walks an even sample of this many (bounds the cost of popular seeds at MPD scale)", DefaultValueFactory = _ => Defaults.CooccurrenceMaxPlaylistsPerSeed };
     private readonly Option<int> _k = new("--pknn-k") { Description = "Playlist kNN: neighbour playlists", DefaultValueFactory = _ => Defaults.PknnK };
     private readonly Option<float> _rho = new("--pknn-rho") { Description = "Playlist kNN: seed weight 1/((pop-1)^rho+1)", DefaultValueFactory = _ => Defaults.PknnRho };
     private readonly Option<float> _alpha = new("--pknn-alpha") { Description = "Playlist kNN: power of the normalised neighbour similarity", DefaultValueFactory = _ => Defaults.PknnAlpha };
@@ -20,12 +21,13 @@ public sealed class GeneratorOptions
     private readonly Option<float> _confidence = new("--als-alpha") { Description = "Implicit ALS: a held track's confidence is 1 + alpha", DefaultValueFactory = _ => Defaults.AlsAlpha };
     private readonly Option<float> _regularization = new("--als-regularization") { Description = "Implicit ALS: L2 regularisation of the factors", DefaultValueFactory = _ => Defaults.AlsRegularization };
 
-    public IEnumerable<Option> All => [_a, _b, _k, _rho, _alpha, _tokenWeight, _factors, _iterations, _confidence, _regularization];
+    public IEnumerable<Option> All => [_a, _b, _maxPlaylists, _k, _rho, _alpha, _tokenWeight, _factors, _iterations, _confidence, _regularization];
 
     public GeneratorSettings Read(ParseResult parse) => new()
     {
         CooccurrenceA = parse.GetValue(_a),
         CooccurrenceB = parse.GetValue(_b),
+        CooccurrenceMaxPlaylistsPerSeed = parse.GetValue(_maxPlaylists),
         PknnK = parse.GetValue(_k),
         PknnRho = parse.GetValue(_rho),
         PknnAlpha = parse.GetValue(_alpha),

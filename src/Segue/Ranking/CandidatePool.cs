@@ -17,7 +17,7 @@ public sealed class CandidatePool
     private const int F = RankingFeatures.Count;
     private readonly CandidateSources _sources;
     private readonly IQueryScorer[] _scorers;
-    private readonly ICandidateScorer _cooc, _pknn, _title, _als;
+    private readonly ICandidateScorer _cooc, _pknn, _title;
     private readonly ScoredTrack[] _list;
     private readonly int[] _slot;              // pool index + 1 of a track, 0 when not in the pool
     private readonly int[] _tracks;
@@ -28,6 +28,9 @@ public sealed class CandidatePool
     private readonly int[] _seeds;
     private readonly float[] _seedVectors, _vector;
     private readonly float[] _topScore;
+    private readonly float[] _playlistFactors;
+    private readonly double[] _foldMatrix, _foldVector;
+    private int[] _distinctSeeds = new int[64];
     private int _count;
 
     public CandidatePool(CandidateSources sources, int depth)
@@ -37,8 +40,7 @@ public sealed class CandidatePool
         Depth = depth;
         var dataset = sources.Dataset;
         _scorers = [.. sources.Generators.Select(g => g.CreateScorer())];
-        (_cooc, _pknn, _title, _als) = ((ICandidateScorer)_scorers[0], (ICandidateScorer)_scorers[1], (ICandidateScorer)_scorers[2],
-            (ICandidateScorer)_scorers[3]);
+        (_cooc, _pknn, _title) = ((ICandidateScorer)_scorers[0], (ICandidateScorer)_scorers[1], (ICandidateScorer)_scorers[2]);
         _list = new ScoredTrack[depth];
         _slot = new int[dataset.TrackCount];
         int capacity = depth * _scorers.Length;
@@ -54,6 +56,10 @@ public sealed class CandidatePool
         _seedVectors = new float[MaxFeatureSeeds * d];
         _vector = new float[d];
         _topScore = new float[_scorers.Length];
+        int k = sources.Factors.Factors.K;
+        _playlistFactors = new float[k];
+        _foldMatrix = new double[k * k];
+        _foldVector = new double[k];
     }
 
     /// <summary>How deep each generator's list goes.</summary>
@@ -133,8 +139,6 @@ public sealed class CandidatePool
             row[RankingFeatures.PknnRelative] = Relative(row[RankingFeatures.PknnScore], _topScore[1]);
             row[RankingFeatures.TitleScore] = _title.ScoreOf(track);
             row[RankingFeatures.TitleRelative] = Relative(row[RankingFeatures.TitleScore], _topScore[2]);
-            row[RankingFeatures.AlsScore] = _als.ScoreOf(track);
-            row[RankingFeatures.AlsRelative] = Relative(row[RankingFeatures.AlsScore], _topScore[3]);
             row[RankingFeatures.TrackPopularity] = MathF.Log(1 + index.Count(track));
             row[RankingFeatures.AlbumPopularity] = _sources.AlbumPopularity[dataset.TrackAlbums[track]];
             row[RankingFeatures.ArtistPopularity] = _sources.ArtistPopularity[dataset.TrackArtists[track]];
@@ -153,13 +157,15 @@ public sealed class CandidatePool
         var index = _sources.Index;
         // Artists, albums, duration and popularity are cheap to count, so they see every distinct
         // seed: with 100 seeds, a sample of 25 would blur which artists recur.
-        int distinct = 0, artists = 0, albums = 0;
+        int distinct = 0, known = 0, artists = 0, albums = 0;
         double duration = 0, logPopularity = 0;
         _distinct.Clear();
         foreach (int s in query.Seeds)
         {
             if (!_distinct.Add(s)) continue;
-            distinct++;
+            if (distinct == _distinctSeeds.Length) Array.Resize(ref _distinctSeeds, 2 * distinct);
+            _distinctSeeds[distinct++] = s;
+            if (index.Count(s) > 0) known++;
             if (_artistSeeds[dataset.TrackArtists[s]]++ == 0) artists++;
             if (_albumSeeds[dataset.TrackAlbums[s]]++ == 0) albums++;
             duration += dataset.TrackDurationsMs[s] / 1000.0;
@@ -169,6 +175,7 @@ public sealed class CandidatePool
         float meanPopularity = distinct > 0 ? (float)(logPopularity / distinct) : 0;
 
         CoOccurrences(seeds);
+        FactorFeatures(_distinctSeeds.AsSpan(0, distinct), seeds);
         bool model = _sources.Model is not null && seedCount > 0;
         if (model)
             for (int j = 0; j < seedCount; j++) _sources.Model!.Model.Represent(seeds[j], _seedVectors.AsSpan(j * _vector.Length, _vector.Length));
@@ -180,6 +187,7 @@ public sealed class CandidatePool
             {
                 row[RankingFeatures.CoMean] /= seedCount;
                 row[RankingFeatures.CoNormMean] /= seedCount;
+                row[RankingFeatures.CoSeedShare] /= seedCount;
                 row[RankingFeatures.SameArtistCount] = _artistSeeds[dataset.TrackArtists[track]];
                 row[RankingFeatures.SameArtist] = _artistSeeds[dataset.TrackArtists[track]] / distinct;
                 row[RankingFeatures.SameAlbum] = _albumSeeds[dataset.TrackAlbums[track]] / distinct;
@@ -200,6 +208,7 @@ public sealed class CandidatePool
                 row[RankingFeatures.ModelMean] = sum / seedCount;
             }
             row[RankingFeatures.Seeds] = distinct;
+            row[RankingFeatures.KnownSeeds] = known;
             row[RankingFeatures.HasTitle] = string.IsNullOrEmpty(query.Title) ? 0 : 1;
             row[RankingFeatures.SeedsSampled] = query.SeedOrder == SeedOrder.Sampled ? 1 : 0;
             row[RankingFeatures.ArtistDiversity] = distinct > 0 ? (float)artists / distinct : 0;
@@ -210,6 +219,28 @@ public sealed class CandidatePool
             _artistSeeds[dataset.TrackArtists[s]] = 0;
             _albumSeeds[dataset.TrackAlbums[s]] = 0;
         }
+    }
+
+    // The factorisation's view: the candidate's affinity with the playlist folded in from every
+    // distinct seed (raw and relative to the pool's best), and its best affinity with a sampled seed.
+    private void FactorFeatures(ReadOnlySpan<int> distinctSeeds, ReadOnlySpan<int> sampledSeeds)
+    {
+        if (distinctSeeds.IsEmpty) return;
+        var factors = _sources.Factors.Factors;
+        factors.FoldIn(distinctSeeds, _playlistFactors, _foldMatrix, _foldVector);
+        float best = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            var candidate = factors.Row(_tracks[i]);
+            var row = Row(i);
+            row[RankingFeatures.AlsScore] = TensorPrimitives.Dot(candidate, _playlistFactors);
+            best = Math.Max(best, row[RankingFeatures.AlsScore]);
+            float max = float.NegativeInfinity;
+            foreach (int s in sampledSeeds) max = Math.Max(max, TensorPrimitives.Dot(candidate, factors.Row(s)));
+            row[RankingFeatures.AlsMax] = max;
+        }
+        for (int i = 0; i < _count; i++)
+            Row(i)[RankingFeatures.AlsRelative] = Relative(Row(i)[RankingFeatures.AlsScore], best);
     }
 
     // co(s, c) of each sampled seed with every candidate: max, min and sum (the mean once divided),
@@ -244,6 +275,7 @@ public sealed class CandidatePool
                 row[RankingFeatures.CoMean] += co;
                 row[RankingFeatures.CoNormMax] = first ? norm : Math.Max(row[RankingFeatures.CoNormMax], norm);
                 row[RankingFeatures.CoNormMean] += norm;
+                if (co > 0) row[RankingFeatures.CoSeedShare]++;
             }
             first = false;
         }

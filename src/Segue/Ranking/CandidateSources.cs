@@ -7,9 +7,11 @@ namespace Segue.Ranking;
 /// <summary>
 /// Everything a ranker counts from its training playlists, built once and shared by all threads:
 /// the track-to-playlists index, popularity (of tracks, albums and artists), the candidate
-/// generators (co-occurrence, playlist kNN, the title model, the implicit factorisation) and, when
-/// given, a trained model. A fit builds it from the training split minus its validation playlists
-/// and factorises those; a fitted ranker from the whole training split, with the factors the fit
+/// generators (co-occurrence, playlist kNN, the title model), the implicit factorisation's track
+/// factors (embeddings for features: scoring every track by them reads the whole factor table per
+/// query, 30 ms at MPD scale, for little recall the other generators lack) and, when given, a
+/// trained model. A fit builds it from the training split minus its validation playlists and
+/// factorises those; a fitted ranker from the whole training split, with the factors the fit
 /// saved (a factorisation is too slow to repeat on every open).
 /// </summary>
 public sealed class CandidateSources
@@ -55,7 +57,12 @@ public sealed class CandidateSources
     /// <summary>log(1 + the playlists holding a track of the artist), summed over its tracks.</summary>
     public float[] ArtistPopularity { get; }
 
-    /// <summary>The generators that feed the pool, in feature order, each returning only what it ranks.</summary>
+    /// <summary>The generators that feed the pool, in feature order, each returning only what it ranks.
+    /// The factorisation is not one of them (see above); it is measured beside them as a baseline.</summary>
     public IReadOnlyList<IRecommender> Generators =>
-        Model is null ? [CoOccurrence, PlaylistKnn, Title, Factors, Popularity] : [CoOccurrence, PlaylistKnn, Title, Factors, Popularity, Model];
+        Model is null ? [CoOccurrence, PlaylistKnn, Title, Popularity] : [CoOccurrence, PlaylistKnn, Title, Popularity, Model];
+
+    /// <summary>Everything the ranker draws on that ranks tracks alone: the generators and the
+    /// factorisation, what the ranker is measured against.</summary>
+    public IReadOnlyList<IRecommender> Alone => [.. Generators, Factors];
 }

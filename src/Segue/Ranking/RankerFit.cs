@@ -76,7 +76,7 @@ public static class RankerFit
         var ranker = new RankerRecommender(sources, lambdaRank, options.Depth);
         var evaluator = new Evaluator(dataset, Submission.Length, options.Threads);
         var recommenders = new List<IRecommender> { ranker };
-        foreach (var g in sources.Generators)
+        foreach (var g in sources.Alone)
             recommenders.Add(g == sources.Popularity ? g : new PopularityBackfill(g, sources.Popularity, dataset.TrackCount));
         var reports = recommenders.Select(r => evaluator.Evaluate(r, evalCases, progress)).ToList();
 

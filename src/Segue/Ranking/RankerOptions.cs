@@ -8,9 +8,9 @@ public sealed record RankerOptions
 {
     public GeneratorSettings Generators { get; init; } = new();
     /// <summary>How deep each generator's list goes into the pool.</summary>
-    public int Depth { get; init; } = 500;
+    public int Depth { get; init; } = 1000;
     /// <summary>Validation cases drawn from the training split (all ten categories).</summary>
-    public int ValidationCases { get; init; } = 5000;
+    public int ValidationCases { get; init; } = 10000;
     /// <summary>Every how-many-th validation case is kept out of the fit to measure it.</summary>
     public int EvaluateEvery { get; init; } = 5;
     /// <summary>Negatives sampled per fit case (every positive is kept).</summary>
@@ -20,7 +20,7 @@ public sealed record RankerOptions
     public double HardNegatives { get; init; }
     public int Trees { get; init; } = 150;
     public int Leaves { get; init; } = 63;
-    public double LearningRate { get; init; } = 0.05;
+    public double LearningRate { get; init; } = 0.1;
     public int MinLeafRows { get; init; } = 20;
     public int Seed { get; init; } = 1;
     /// <summary>Threads for features and LightGBM; the model is reproducible for a seed and this count.</summary>

@@ -5,7 +5,7 @@ namespace Segue.Ranking;
 /// <summary>
 /// Segue's own recommender: the candidate pool of every generator, re-ranked by the LambdaRank
 /// model, topped up by popularity when the pool is shorter than the list. Immutable and shared by
-/// all threads; each scorer owns its pool, its prediction engine and its scratch. Open a fitted
+/// all threads; each scorer owns its pool and its scratch. Open a fitted
 /// one with <see cref="RankerFolder.Open"/>.
 /// </summary>
 public sealed class RankerRecommender(CandidateSources sources, LambdaRankModel model, int depth) : IRecommender
@@ -22,7 +22,6 @@ public sealed class RankerRecommender(CandidateSources sources, LambdaRankModel 
     private sealed class Scorer(RankerRecommender owner) : IQueryScorer
     {
         private readonly CandidatePool _pool = new(owner.Sources, owner.Depth);
-        private readonly LambdaRankModel.Predictor _predictor = owner.Model.CreatePredictor();
         private readonly TrackMarks _taken = new(owner.Sources.Dataset.TrackCount);
         private TopK _top = new(1);
 
@@ -34,7 +33,7 @@ public sealed class RankerRecommender(CandidateSources sources, LambdaRankModel 
             var tracks = _pool.Tracks;
             var features = _pool.Features;
             for (int i = 0; i < n; i++)
-                _top.Add(tracks[i], _predictor.Score(features.Slice(i * RankingFeatures.Count, RankingFeatures.Count)));
+                _top.Add(tracks[i], owner.Model.Trees.Score(features.Slice(i * RankingFeatures.Count, RankingFeatures.Count)));
             int written = _top.DrainSorted(results);
             if (written == results.Length) return written;
             // The pool never holds a seed; the fill must not bring one in either.

@@ -7,7 +7,7 @@ namespace Segue.Ranking;
 /// </summary>
 public static class RankingFeatures
 {
-    public const int Count = 37;
+    public const int Count = 39;
 
     public const int CoocScore = 0, CoocRelative = 1, CoocRank = 2;
     public const int PknnScore = 3, PknnRelative = 4, PknnRank = 5;
@@ -19,11 +19,12 @@ public static class RankingFeatures
     public const int ModelMax = 21, ModelMean = 22;
     public const int Seeds = 23, HasTitle = 24, ArtistDiversity = 25, AlbumDiversity = 26;
     public const int DurationDifference = 27, PopularityDifference = 28, Generators = 29, SeedsSampled = 30;
-    public const int AlsScore = 31, AlsRelative = 32, AlsRank = 33;
+    public const int AlsScore = 31, AlsRelative = 32, AlsMax = 33;
     public const int SameArtistCount = 34, TrackShareOfArtist = 35, TrackShareOfAlbum = 36;
+    public const int CoSeedShare = 37, KnownSeeds = 38;
 
     /// <summary>The rank feature of each generator, in <see cref="CandidateSources.Generators"/> order.</summary>
-    public static ReadOnlySpan<int> GeneratorRanks => [CoocRank, PknnRank, TitleRank, AlsRank, PopularityRank, ModelRank];
+    public static ReadOnlySpan<int> GeneratorRanks => [CoocRank, PknnRank, TitleRank, PopularityRank, ModelRank];
 
     /// <summary>The names, in position order (feature importance is written under these).</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -38,7 +39,8 @@ public static class RankingFeatures
         "model_affinity_max", "model_affinity_mean",
         "seeds", "has_title", "seed_artist_diversity", "seed_album_diversity",
         "duration_difference_s", "popularity_difference", "generators_listing", "seeds_sampled",
-        "als_score", "als_relative", "als_rank",
+        "als_score", "als_relative", "als_affinity_max",
         "same_artist_count", "track_share_of_artist", "track_share_of_album",
+        "co_seed_share", "known_seeds",
     ];
 }

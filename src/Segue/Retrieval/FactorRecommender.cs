@@ -12,9 +12,10 @@ namespace Segue.Retrieval;
 public sealed class FactorRecommender : IRecommender
 {
     public const string BaselineName = "als";
-    /// <summary>The best measured settings on 100k synthetic playlists (held-out split).</summary>
+    /// <summary>alpha is the best of 3, 10 and 30 on 100k synthetic playlists (held-out split, NDCG
+    /// 0.2289, 0.2359, 0.2505); the factors, iterations and regularisation are common choices, not swept.</summary>
     public const int DefaultFactors = 64, DefaultIterations = 10;
-    public const float DefaultAlpha = 10f, DefaultRegularization = 1f;
+    public const float DefaultAlpha = 30f, DefaultRegularization = 1f;
     private readonly int[] _scored;
     private readonly PackedTable _packed;
 
@@ -55,7 +56,7 @@ public sealed class FactorRecommender : IRecommender
                 _distinct[distinct++] = s;
             }
             _factors.FoldIn(_distinct.AsSpan(0, distinct), _x, _matrix, _vector);
-            owner._packed.ScoreRows(_x, _x.Length, 0, 1, _scores);
+            owner._packed.ScoreEach(_x, _scores);
             _scored = true;
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
             _top.Clear();

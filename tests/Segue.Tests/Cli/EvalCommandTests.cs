@@ -124,6 +124,18 @@ public class EvalCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("cooccurrence", "--cooc-max-playlists", "0", "co-occurrence playlists per seed 0: must be positive")]
+    [InlineData("als", "--als-factors", "0", "als_factors 0: must be between 1 and 1024")]
+    [InlineData("als", "--als-regularization", "0", "als_regularization 0: must be positive")]
+    public void Out_of_range_generator_settings_are_one_line(string baseline, string option, string value, string error)
+    {
+        using var dir = new TempDir();
+        var (exit, _, err) = CliRunner.Run("eval", "--dataset", EvalDatasets.Small(dir), "--baseline", baseline, option, value);
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {error}", err.Trim());
+    }
+
     [Fact]
     public void A_k_beyond_the_catalogue_scores_as_the_whole_catalogue()
     {

@@ -71,6 +71,8 @@ public class CandidatePoolTests
         Assert.Equal(MathF.Log(4) - MathF.Log(7), one[F.TrackShareOfAlbum], 5);
         Assert.Equal(0.5f, one[F.SameAlbum]);            // seed 0 shares album 0
         Assert.Equal(2, one[F.Seeds]);                   // distinct seeds
+        Assert.Equal(2, one[F.KnownSeeds]);              // both in training playlists
+        Assert.Equal(1, one[F.CoSeedShare]);             // with both seeds at least once
         Assert.Equal(1, one[F.HasTitle]);
         Assert.Equal(0, one[F.SeedsSampled]);            // the playlist's first tracks
         Assert.Equal(1, one[F.ArtistDiversity]);         // 2 artists among 2 seeds
@@ -78,6 +80,14 @@ public class CandidatePoolTests
         Assert.Equal(MathF.Abs(110 - (100 + 150) / 2f), one[F.DurationDifference], 4);
         Assert.Equal(MathF.Log(4) - (MathF.Log(4) + MathF.Log(2)) / 2, one[F.PopularityDifference], 5);
         Assert.Equal(0, one[F.ModelMax]);                // no model
+        // The factorisation: the playlist folded in from its distinct seeds, against the candidate.
+        var factors = sources.Factors.Factors;
+        var x = new float[factors.K];
+        factors.FoldIn([0, 5], x, new double[factors.K * factors.K], new double[factors.K]);
+        Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Dot(x, factors.Row(1)), one[F.AlsScore], 5);
+        Assert.Equal(Math.Max(System.Numerics.Tensors.TensorPrimitives.Dot(factors.Row(0), factors.Row(1)),
+            System.Numerics.Tensors.TensorPrimitives.Dot(factors.Row(5), factors.Row(1))), one[F.AlsMax], 5);
+        Assert.InRange(one[F.AlsRelative], -1e6f, 1f);
         // Title "summer": p0 and p1 share it exactly (share of each: 1 holds 2/2, 2 and 3 hold 1/2);
         // the word "summer" is in p0, p1, p3 (1 in all three): 1 + 0.5 * 1.
         Assert.Equal(1.5f, one[F.TitleScore], 5);
@@ -88,6 +98,7 @@ public class CandidatePoolTests
         var four = Row(pool, 4);
         Assert.Equal(1 / MathF.Sqrt(3), four[F.CoocScore], 5);   // co(0,4) = 1, pop(4) = 1
         Assert.Equal(0, four[F.CoMin]);                          // never with seed 5
+        Assert.Equal(0.5f, four[F.CoSeedShare]);
         Assert.Equal(0, four[F.TitleScore]);                     // "party" is not a word of "summer"
         Assert.Equal(6, four[F.TitleRank]);
         Assert.Equal(0, four[F.SameAlbum]);
