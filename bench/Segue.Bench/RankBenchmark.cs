@@ -34,19 +34,13 @@ public static class RankBenchmark
         var results = new ScoredTrack[Submission.Length];
         // The first queries warm the JIT; they are not timed.
         foreach (var c in cases.Take(20)) scorer.Recommend(c.Query, excludeSeeds: true, results);
-        var times = new List<double>();
-        foreach (var c in cases.Skip(20))
-        {
-            clock.Restart();
-            scorer.Recommend(c.Query, excludeSeeds: true, results);
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
+        var timed = cases.Skip(20).ToList();
+        var times = Times(timed, c => scorer.Recommend(c.Query, excludeSeeds: true, results));
         double P(double q) => times[Math.Min(times.Count - 1, (int)(q * times.Count))];
         Console.WriteLine($"{times.Count} queries of {seeds} seeds, 1 thread, K = {Submission.Length}: " +
             $"p50 {P(0.5):N1} ms, p90 {P(0.9):N1} ms, p99 {P(0.99):N1} ms");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
-        Breakdown(ranker, cases.Skip(20).ToList());
+        Breakdown(ranker, timed);
         CompareScorers(ranker, cases.Skip(20).Take(20));
         return 0;
     }
@@ -59,13 +53,14 @@ public static class RankBenchmark
         foreach (var generator in ranker.Sources.Generators)
         {
             var scorer = generator.CreateScorer();
-            Console.WriteLine($"  {generator.Name,-14} p50 {Median(cases, c => scorer.Recommend(c.Query, excludeSeeds: true, list)):N1} ms");
+            Console.WriteLine($"  {generator.Name,-14} p50 {Times(cases, c => scorer.Recommend(c.Query, excludeSeeds: true, list))[cases.Count / 2]:N1} ms");
         }
         var pool = new CandidatePool(ranker.Sources, ranker.Depth);
-        Console.WriteLine($"  {"pool+features",-14} p50 {Median(cases, c => pool.Build(c.Query)):N1} ms");
+        Console.WriteLine($"  {"pool+features",-14} p50 {Times(cases, c => pool.Build(c.Query))[cases.Count / 2]:N1} ms");
     }
 
-    private static double Median(IReadOnlyList<EvalCase> cases, Action<EvalCase> query)
+    /// <summary>Each case's time through <paramref name="query"/> in ms, sorted.</summary>
+    private static List<double> Times(IReadOnlyList<EvalCase> cases, Action<EvalCase> query)
     {
         var times = new List<double>();
         var clock = new Stopwatch();
@@ -76,7 +71,7 @@ public static class RankBenchmark
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
         times.Sort();
-        return times[times.Count / 2];
+        return times;
     }
 
     private static void CompareScorers(RankerRecommender ranker, IEnumerable<EvalCase> cases)

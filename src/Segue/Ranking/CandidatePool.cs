@@ -24,13 +24,13 @@ public sealed class CandidatePool
     private readonly float[] _features;
     private readonly float[] _co;
     private readonly float[] _artistSeeds, _albumSeeds;
-    private readonly TrackMarks _distinct, _seen;
+    private readonly DistinctSeeds _distinct;
+    private readonly TrackMarks _seen;
     private readonly int[] _seeds;
     private readonly float[] _seedVectors, _vector;
     private readonly float[] _topScore;
     private readonly float[] _playlistFactors;
     private readonly double[] _foldMatrix, _foldVector;
-    private int[] _distinctSeeds = new int[64];
     private int _count;
 
     public CandidatePool(CandidateSources sources, int depth)
@@ -49,14 +49,14 @@ public sealed class CandidatePool
         _co = new float[capacity];
         _artistSeeds = new float[dataset.ArtistCount];
         _albumSeeds = new float[dataset.AlbumCount];
-        _distinct = new TrackMarks(dataset.TrackCount);
+        _distinct = new DistinctSeeds(dataset.TrackCount);
         _seen = new TrackMarks(dataset.TrackCount);
         _seeds = new int[MaxFeatureSeeds];
         int d = sources.Model is null ? 0 : 2 * sources.Model.Model.F;
         _seedVectors = new float[MaxFeatureSeeds * d];
         _vector = new float[d];
         _topScore = new float[_scorers.Length];
-        int k = sources.Factors.Factors.K;
+        int k = sources.Factors.K;
         _playlistFactors = new float[k];
         _foldMatrix = new double[k * k];
         _foldVector = new double[k];
@@ -98,31 +98,22 @@ public sealed class CandidatePool
                 r[RankingFeatures.Generators]++;
             }
         }
-        int seedCount = SampleSeeds(seeds);
+        var distinct = _distinct.Collect(seeds);
+        int seedCount = SampleSeeds(distinct);
         CandidateFeatures();
-        SeedFeatures(query, seedCount);
+        SeedFeatures(query, distinct, seedCount);
         foreach (int track in Tracks) _slot[track] = 0;
         return _count;
     }
 
     private Span<float> Row(int slot) => _features.AsSpan(slot * F, F);
 
-    // Up to MaxFeatureSeeds distinct seeds, evenly spread; returns how many.
-    private int SampleSeeds(ReadOnlySpan<int> seeds)
+    // Up to MaxFeatureSeeds of the distinct seeds, evenly spread; returns how many.
+    private int SampleSeeds(ReadOnlySpan<int> distinct)
     {
-        _distinct.Clear();
-        int distinct = 0;
-        foreach (int s in seeds) if (_distinct.Add(s)) distinct++;
-        int take = Math.Min(distinct, MaxFeatureSeeds), n = 0, index = 0;
-        _distinct.Clear();
-        foreach (int s in seeds)
-        {
-            if (!_distinct.Add(s)) continue;
-            // The index-th distinct seed is taken when it is the first at or past the next even step.
-            if (n < take && index >= (long)n * distinct / take) _seeds[n++] = s;
-            index++;
-        }
-        return n;
+        int take = Math.Min(distinct.Length, MaxFeatureSeeds);
+        for (int n = 0; n < take; n++) _seeds[n] = distinct[(int)((long)n * distinct.Length / take)];
+        return take;
     }
 
     private void CandidateFeatures()
@@ -150,21 +141,17 @@ public sealed class CandidatePool
 
     private static float Relative(float score, float top) => top > 0 ? score / top : 0;
 
-    private void SeedFeatures(in PlaylistQuery query, int seedCount)
+    private void SeedFeatures(in PlaylistQuery query, ReadOnlySpan<int> distinctSeeds, int seedCount)
     {
         var seeds = _seeds.AsSpan(0, seedCount);
         var dataset = _sources.Dataset;
         var index = _sources.Index;
         // Artists, albums, duration and popularity are cheap to count, so they see every distinct
         // seed: with 100 seeds, a sample of 25 would blur which artists recur.
-        int distinct = 0, known = 0, artists = 0, albums = 0;
+        int distinct = distinctSeeds.Length, known = 0, artists = 0, albums = 0;
         double duration = 0, logPopularity = 0;
-        _distinct.Clear();
-        foreach (int s in query.Seeds)
+        foreach (int s in distinctSeeds)
         {
-            if (!_distinct.Add(s)) continue;
-            if (distinct == _distinctSeeds.Length) Array.Resize(ref _distinctSeeds, 2 * distinct);
-            _distinctSeeds[distinct++] = s;
             if (index.Count(s) > 0) known++;
             if (_artistSeeds[dataset.TrackArtists[s]]++ == 0) artists++;
             if (_albumSeeds[dataset.TrackAlbums[s]]++ == 0) albums++;
@@ -175,7 +162,7 @@ public sealed class CandidatePool
         float meanPopularity = distinct > 0 ? (float)(logPopularity / distinct) : 0;
 
         CoOccurrences(seeds);
-        FactorFeatures(_distinctSeeds.AsSpan(0, distinct), seeds);
+        FactorFeatures(distinctSeeds, seeds);
         bool model = _sources.Model is not null && seedCount > 0;
         if (model)
             for (int j = 0; j < seedCount; j++) _sources.Model!.Model.Represent(seeds[j], _seedVectors.AsSpan(j * _vector.Length, _vector.Length));
@@ -214,7 +201,7 @@ public sealed class CandidatePool
             row[RankingFeatures.ArtistDiversity] = distinct > 0 ? (float)artists / distinct : 0;
             row[RankingFeatures.AlbumDiversity] = distinct > 0 ? (float)albums / distinct : 0;
         }
-        foreach (int s in query.Seeds)
+        foreach (int s in distinctSeeds)
         {
             _artistSeeds[dataset.TrackArtists[s]] = 0;
             _albumSeeds[dataset.TrackAlbums[s]] = 0;
@@ -226,7 +213,7 @@ public sealed class CandidatePool
     private void FactorFeatures(ReadOnlySpan<int> distinctSeeds, ReadOnlySpan<int> sampledSeeds)
     {
         if (distinctSeeds.IsEmpty) return;
-        var factors = _sources.Factors.Factors;
+        var factors = _sources.Factors;
         factors.FoldIn(distinctSeeds, _playlistFactors, _foldMatrix, _foldVector);
         float best = 0;
         for (int i = 0; i < _count; i++)

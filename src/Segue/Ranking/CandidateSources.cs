@@ -28,7 +28,7 @@ public sealed class CandidateSources
         CoOccurrence = (CoOccurrenceRecommender)Baselines.Generator(dataset, CoOccurrenceRecommender.BaselineName, settings, Index, playlists);
         PlaylistKnn = (PlaylistKnnRecommender)Baselines.Generator(dataset, PlaylistKnnRecommender.BaselineName, settings, Index, playlists);
         Title = (TitleRecommender)Baselines.Generator(dataset, TitleRecommender.BaselineName, settings, Index, playlists);
-        Factors = new FactorRecommender(factors ?? ImplicitAls.Fit(dataset, Index, settings, threads, progress), Index);
+        Factors = factors ?? ImplicitAls.Fit(dataset, Index, settings, threads, progress);
         Model = model;
         var albums = new double[dataset.AlbumCount];
         var artists = new double[dataset.ArtistCount];
@@ -50,7 +50,7 @@ public sealed class CandidateSources
     public CoOccurrenceRecommender CoOccurrence { get; }
     public PlaylistKnnRecommender PlaylistKnn { get; }
     public TitleRecommender Title { get; }
-    public FactorRecommender Factors { get; }
+    public TrackFactors Factors { get; }
     public ModelRecommender? Model { get; }
     /// <summary>log(1 + the playlists holding a track of the album), summed over its tracks.</summary>
     public float[] AlbumPopularity { get; }
@@ -62,7 +62,8 @@ public sealed class CandidateSources
     public IReadOnlyList<IRecommender> Generators =>
         Model is null ? [CoOccurrence, PlaylistKnn, Title, Popularity] : [CoOccurrence, PlaylistKnn, Title, Popularity, Model];
 
-    /// <summary>Everything the ranker draws on that ranks tracks alone: the generators and the
-    /// factorisation, what the ranker is measured against.</summary>
-    public IReadOnlyList<IRecommender> Alone => [.. Generators, Factors];
+    /// <summary>Everything the ranker draws on that ranks tracks alone, what it is measured against:
+    /// the generators and the factorisation, whose recommender (a packed copy of the factors) is
+    /// built by this call, since a ranker itself never needs it.</summary>
+    public IReadOnlyList<IRecommender> Alone() => [.. Generators, new FactorRecommender(Factors, Index)];
 }

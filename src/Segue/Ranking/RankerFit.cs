@@ -76,12 +76,12 @@ public static class RankerFit
         var ranker = new RankerRecommender(sources, lambdaRank, options.Depth);
         var evaluator = new Evaluator(dataset, Submission.Length, options.Threads);
         var recommenders = new List<IRecommender> { ranker };
-        foreach (var g in sources.Alone)
+        foreach (var g in sources.Alone())
             recommenders.Add(g == sources.Popularity ? g : new PopularityBackfill(g, sources.Popularity, dataset.TrackCount));
         var reports = recommenders.Select(r => evaluator.Evaluate(r, evalCases, progress)).ToList();
 
         var result = new Result(reports, relevant > 0 ? found / relevant : 0, pooled / perCase.Length, (int)group, rows.Count, clock.Elapsed.TotalSeconds);
-        WriteFolder(target, options, dataset, lambdaRank, sources.Factors.Factors, importance, metadata, result);
+        WriteFolder(target, options, dataset, lambdaRank, sources.Factors, importance, metadata, result);
         return result with { Seconds = clock.Elapsed.TotalSeconds };
     }
 

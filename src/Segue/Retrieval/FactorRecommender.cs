@@ -31,33 +31,20 @@ public sealed class FactorRecommender : IRecommender
 
     public IQueryScorer CreateScorer() => new Scorer(this);
 
-    private sealed class Scorer(FactorRecommender owner) : ICandidateScorer
+    private sealed class Scorer(FactorRecommender owner) : IQueryScorer
     {
         private readonly TrackFactors _factors = owner.Factors;
         private readonly float[] _x = new float[owner.Factors.K];
         private readonly double[] _matrix = new double[owner.Factors.K * owner.Factors.K], _vector = new double[owner.Factors.K];
-        private readonly TrackMarks _seeds = new(owner.Factors.TrackCount);
+        private readonly DistinctSeeds _seeds = new(owner.Factors.TrackCount);
         private readonly float[] _scores = new float[owner._packed.ScoresLengthFor(1)];
-        private bool _scored;
-        private int[] _distinct = new int[64];
         private TopK _top = new(500);
 
         public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
-            _scored = false;
-            var seeds = query.Seeds;
-            if (seeds.IsEmpty || results.IsEmpty) return 0;
-            _seeds.Clear();
-            int distinct = 0;
-            foreach (int s in seeds)
-            {
-                if (!_seeds.Add(s)) continue;
-                if (distinct == _distinct.Length) Array.Resize(ref _distinct, 2 * distinct);
-                _distinct[distinct++] = s;
-            }
-            _factors.FoldIn(_distinct.AsSpan(0, distinct), _x, _matrix, _vector);
-            owner._packed.ScoreEach(_x, _scores);
-            _scored = true;
+            if (query.Seeds.IsEmpty || results.IsEmpty) return 0;
+            _factors.FoldIn(_seeds.Collect(query.Seeds), _x, _matrix, _vector);
+            owner._packed.ScoreRows(_x, _x.Length, 0, 1, _scores);
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
             _top.Clear();
             foreach (int track in owner._scored)
@@ -67,7 +54,5 @@ public sealed class FactorRecommender : IRecommender
             }
             return _top.DrainSorted(results);
         }
-
-        public float ScoreOf(int track) => _scored ? _scores[track] : 0;
     }
 }

@@ -72,52 +72,6 @@ internal sealed class PackedTable
         }
     }
 
-    /// <summary>
-    /// <c>dest[row] = &lt;row, context[..Cols]&gt;</c> for every row (<paramref name="dest"/> at least
-    /// <see cref="ScoresLengthFor"/>(1) long). <see cref="ScoreRows"/> with one item would chain every
-    /// multiply-add of a block on the one before and wait on each; this walks four blocks at once, four
-    /// independent chains, which keeps the multiply-add units busy.
-    /// </summary>
-    public void ScoreEach(ReadOnlySpan<float> context, Span<float> dest)
-    {
-        if (context.Length < Cols || dest.Length < ScoresLengthFor(1)) throw new ArgumentException("context or destination too short");
-        int cols = Cols;
-        nuint stride = (nuint)(cols * Lanes);
-        ref float w = ref MemoryMarshal.GetArrayDataReference(_values);
-        ref float c = ref MemoryMarshal.GetReference(context);
-        ref float d = ref MemoryMarshal.GetReference(dest);
-        int b = 0;
-        for (; b + 4 <= _blocks; b += 4)
-        {
-            ref float x = ref Unsafe.Add(ref w, (nuint)b * stride);
-            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
-            for (int k = 0; k < cols; k++)
-            {
-                var ck = Vector256.Create(Unsafe.Add(ref c, k));
-                a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x), ck, a0);
-                a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, stride), ck, a1);
-                a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, 2 * stride), ck, a2);
-                a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, 3 * stride), ck, a3);
-                x = ref Unsafe.Add(ref x, Lanes);
-            }
-            a0.StoreUnsafe(ref d, (nuint)(b * Lanes));
-            a1.StoreUnsafe(ref d, (nuint)((b + 1) * Lanes));
-            a2.StoreUnsafe(ref d, (nuint)((b + 2) * Lanes));
-            a3.StoreUnsafe(ref d, (nuint)((b + 3) * Lanes));
-        }
-        for (; b < _blocks; b++)
-        {
-            ref float x = ref Unsafe.Add(ref w, (nuint)b * stride);
-            Vector256<float> a = default;
-            for (int k = 0; k < cols; k++)
-            {
-                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x), Vector256.Create(Unsafe.Add(ref c, k)), a);
-                x = ref Unsafe.Add(ref x, Lanes);
-            }
-            a.StoreUnsafe(ref d, (nuint)(b * Lanes));
-        }
-    }
-
     // The item count as a type, so that the JIT compiles one kernel per count without the unused
     // accumulators (a runtime count would cost a branch per accumulator and column).
     private interface IItems { static abstract int Count { get; } }

@@ -81,7 +81,7 @@ public class CandidatePoolTests
         Assert.Equal(MathF.Log(4) - (MathF.Log(4) + MathF.Log(2)) / 2, one[F.PopularityDifference], 5);
         Assert.Equal(0, one[F.ModelMax]);                // no model
         // The factorisation: the playlist folded in from its distinct seeds, against the candidate.
-        var factors = sources.Factors.Factors;
+        var factors = sources.Factors;
         var x = new float[factors.K];
         factors.FoldIn([0, 5], x, new double[factors.K * factors.K], new double[factors.K]);
         Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Dot(x, factors.Row(1)), one[F.AlsScore], 5);
