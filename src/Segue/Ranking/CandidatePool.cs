@@ -239,20 +239,19 @@ public sealed class CandidatePool
         bool first = true;
         foreach (int s in seeds)
         {
-            var playlists = index.Playlists(s);
+            var playlists = new EvenSample(index.Playlists(s), MaxFeaturePlaylists);
             Array.Clear(_co, 0, _count);
-            int walked = Math.Min(playlists.Length, MaxFeaturePlaylists);
-            float scale = walked == 0 ? 0 : (float)playlists.Length / walked;
-            for (int i = 0; i < walked; i++)
+            float scale = playlists.Scale;
+            for (int i = 0; i < playlists.Count; i++)
             {
                 _seen.Clear();
-                foreach (int track in dataset.PlaylistTracks(playlists[(int)((long)i * playlists.Length / walked)]))
+                foreach (int track in dataset.PlaylistTracks(playlists[i]))
                 {
                     int slot = _slot[track] - 1;
                     if (slot >= 0 && _seen.Add(track)) _co[slot] += scale;
                 }
             }
-            float inverse = playlists.Length > 0 ? 1f / playlists.Length : 0;
+            float inverse = playlists.Total > 0 ? 1f / playlists.Total : 0;
             for (int i = 0; i < _count; i++)
             {
                 var row = Row(i);

@@ -96,13 +96,12 @@ public sealed class CoOccurrenceRecommender : IRecommender
         // Adds the seed's weighted co-occurrence counts to the score buffer.
         private void Accumulate(int seed)
         {
-            var playlists = owner._index.Playlists(seed);
-            if (playlists.IsEmpty) return;
-            int walked = Math.Min(playlists.Length, owner.MaxPlaylistsPerSeed);
-            double weight = Math.Pow(playlists.Length, -owner.SeedExponent) * ((double)playlists.Length / walked);
+            var playlists = new EvenSample(owner._index.Playlists(seed), owner.MaxPlaylistsPerSeed);
+            if (playlists.Count == 0) return;
+            double weight = Math.Pow(playlists.Total, -owner.SeedExponent) * ((double)playlists.Total / playlists.Count);
             var dataset = owner._dataset;
-            for (int i = 0; i < walked; i++)
-                _scores.AddPlaylist(dataset.PlaylistTracks(playlists[(int)((long)i * playlists.Length / walked)]), weight);
+            for (int i = 0; i < playlists.Count; i++)
+                _scores.AddPlaylist(dataset.PlaylistTracks(playlists[i]), weight);
         }
     }
 }

@@ -124,12 +124,12 @@ public sealed class TitleRecommender : IRecommender
             var seen = new TrackMarks(dataset.TrackCount);
             for (int key = 0; key < playlistsByKey.KeyCount; key++)
             {
-                var playlists = playlistsByKey.Items(key);
-                int walked = Math.Min(playlists.Length, maxPlaylists), first = tracks.Count;
+                var playlists = new EvenSample(playlistsByKey.Items(key), maxPlaylists);
+                int walked = playlists.Count, first = tracks.Count;
                 for (int i = 0; i < walked; i++)
                 {
                     seen.Clear();
-                    foreach (int track in dataset.PlaylistTracks(playlists[(int)((long)i * playlists.Length / walked)]))
+                    foreach (int track in dataset.PlaylistTracks(playlists[i]))
                     {
                         if (!seen.Add(track)) continue;
                         if (counts[track]++ == 0) tracks.Add(track);
