@@ -51,6 +51,8 @@ public static class FitCommand
             using var data = Dataset.Open(parse.GetValue(dataset)!);
             string outPath = parse.GetValue(output)!;
             var result = ConsoleProgress.Run(sink => RankerFit.Run(data, options, outPath, sink));
+            Output.Info($"statistics: {Folds(result.FoldStatistics)} at fit time (each without its fold's validation playlists), " +
+                $"{result.ServedStatistics:N0} training playlists when serving");
             Output.Info($"validation: {result.Validation[0].Cases:N0} cases kept out of the fit ({result.FitCases:N0} fitted, {result.Rows:N0} rows); " +
                 $"candidate pool {result.MeanPoolSize:N0} tracks on average, recall@pool {result.PoolRecall:F4}");
             AnsiConsole.Write(EvalCommand.OverallTable(result.Validation));
@@ -59,4 +61,8 @@ public static class FitCommand
         });
         return command;
     }
+
+    private static string Folds(IReadOnlyList<int> playlists) => playlists.Count == 1
+        ? $"{playlists[0]:N0} training playlists"
+        : $"{playlists.Count} folds of {playlists.Min():N0} to {playlists.Max():N0} training playlists";
 }

@@ -6,6 +6,9 @@ namespace Segue.Evaluation;
 /// challenge category (categories other than 0 only).</summary>
 public sealed class EvalReport
 {
+    private readonly IReadOnlyList<EvalCase> _cases;
+    private readonly double[] _values;
+
     public string Recommender { get; }
     public int K { get; }
     /// <summary>The metric names in report order (the keys of <see cref="Overall"/>).</summary>
@@ -24,6 +27,8 @@ public sealed class EvalReport
     internal EvalReport(string recommender, int k, IReadOnlyList<string> metricNames,
         IReadOnlyList<EvalCase> cases, double[] values, double seconds)
     {
+        _cases = cases;
+        _values = values;
         int m = metricNames.Count;
         var overall = new double[m];
         var byCategory = new SortedDictionary<int, (double[] Sums, int Count)>();
@@ -45,6 +50,15 @@ public sealed class EvalReport
         Overall = Means(metricNames, overall, cases.Count);
         ByCategory = byCategory.ToDictionary(e => e.Key, e => Means(metricNames, e.Value.Sums, e.Value.Count));
         CategoryCases = byCategory.ToDictionary(e => e.Key, e => e.Value.Count);
+    }
+
+    /// <summary>One recommender's figures over the cases of several reports (each of its own
+    /// cases, as a ranker's validation folds are scored each with its own statistics).</summary>
+    public static EvalReport Combine(IReadOnlyList<EvalReport> parts)
+    {
+        var first = parts[0];
+        return new EvalReport(first.Recommender, first.K, first.MetricNames, [.. parts.SelectMany(p => p._cases)],
+            [.. parts.SelectMany(p => p._values)], parts.Sum(p => p.Seconds));
     }
 
     private static IReadOnlyDictionary<string, double> Means(IReadOnlyList<string> names, double[] sums, int count) =>

@@ -10,19 +10,23 @@ using Segue.Runs;
 namespace Segue.Ranking;
 
 /// <summary>
-/// Fits a ranker (<c>segue fit</c>): draws the validation split, builds the generators from the
-/// training split without the validation playlists, pools candidates for every validation case
-/// and computes their features, fits LambdaRank on all but every
-/// <see cref="RankerOptions.EvaluateEvery"/>-th case (every positive, a seeded sample of
-/// negatives), measures the ranker and each generator alone on the cases kept out, and writes the
-/// ranker folder (<see cref="RankerFolder"/>). Features are computed in parallel but kept in case
-/// order, so a seed and a thread count give the same bytes.
+/// Fits a ranker (<c>segue fit</c>): draws the validation split, builds the generators of each of
+/// its folds from the training split without the fold's playlists, pools candidates for every
+/// validation case with its fold's generators and computes their features, fits LambdaRank on the
+/// cases of all but every <see cref="RankerOptions.EvaluateEvery"/>-th validation playlist (every
+/// positive, a seeded sample of negatives), measures the ranker and each generator alone on the
+/// cases kept out (each with its fold's statistics: as serving will score a new playlist), and
+/// writes the ranker folder (<see cref="RankerFolder"/>) with the factorisation of the whole
+/// training split, which a served ranker's other statistics also count. Features are computed in
+/// parallel but kept in case order, so a seed and a thread count give the same bytes.
 /// </summary>
 public static class RankerFit
 {
-    /// <summary>What a fit measured.</summary>
+    /// <summary>What a fit measured: the ranker's and each generator's validation figures (the
+    /// ranker first), the candidate pools' recall and size, the cases and rows fitted, the
+    /// playlists each fold's statistics held and those the served ranker's hold.</summary>
     public sealed record Result(IReadOnlyList<EvalReport> Validation, double PoolRecall, double MeanPoolSize,
-        int FitCases, int Rows, double Seconds);
+        int FitCases, int Rows, IReadOnlyList<int> FoldStatistics, int ServedStatistics, double Seconds);
 
     public static Result Run(Dataset dataset, RankerOptions options, string outPath, IProgressSink? progress = null)
     {
@@ -35,20 +39,23 @@ public static class RankerFit
         var metadata = RunMetadata.Capture((ulong)options.Seed);
         var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
 
-        var split = ValidationSplit.Build(dataset, options.ValidationCases, (ulong)options.Seed);
-        var sources = new CandidateSources(dataset, split.TrainingPlaylists, options.Generators, model, threads: options.Threads, progress: progress);
-        var cases = split.Cases;
-        var fitCases = cases.Where((_, i) => i % options.EvaluateEvery != options.EvaluateEvery - 1).ToArray();
-        var evalCases = cases.Where((_, i) => i % options.EvaluateEvery == options.EvaluateEvery - 1).ToArray();
+        var split = ValidationSplit.Build(dataset, options.ValidationCases, options.EvaluateEvery, (ulong)options.Seed);
+        var folds = split.Folds;
+        if (folds.Count == 0)
+            throw new SegueException($"{dataset.FilePath}: no training playlist has the {ValidationSplit.MinLength} tracks a validation case needs: nothing to learn from");
+        var sources = folds.Select(f => new CandidateSources(dataset, f.TrainingPlaylists, options.Generators, model,
+            threads: options.Threads, progress: progress)).ToArray();
+        var fitCases = folds.SelectMany((f, i) => f.FitCases.Select(c => (Fold: i, Case: c))).ToArray();
 
         var perCase = new CaseRows[fitCases.Length];
         using (var task = progress.Begin("pool and features", fitCases.Length))
             Parallel.For(0, options.Threads, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, worker =>
             {
-                var pool = new CandidatePool(sources, options.Depth);
+                var pools = new CandidatePool?[sources.Length];
                 for (int i = worker; i < fitCases.Length; i += options.Threads)
                 {
-                    perCase[i] = Sample(pool, fitCases[i], options, i);
+                    var (fold, c) = fitCases[i];
+                    perCase[i] = Sample(pools[fold] ??= new CandidatePool(sources[fold], options.Depth), c, options, i);
                     task.Increment(1);
                 }
             });
@@ -73,16 +80,30 @@ public static class RankerFit
             (lambdaRank, importance) = LambdaRankModel.Fit(rows, new LambdaRankModel.Options(
                 options.Trees, options.Leaves, options.LearningRate, options.MinLeafRows, options.Seed, options.Threads));
 
-        var ranker = new RankerRecommender(sources, lambdaRank, options.Depth);
-        var evaluator = new Evaluator(dataset, Submission.Length, options.Threads);
-        var recommenders = new List<IRecommender> { ranker };
-        foreach (var g in sources.Alone())
-            recommenders.Add(g == sources.Popularity ? g : new PopularityBackfill(g, sources.Popularity, dataset.TrackCount));
-        var reports = recommenders.Select(r => evaluator.Evaluate(r, evalCases, progress)).ToList();
+        var reports = Measure(dataset, folds, sources, lambdaRank, options, progress);
+        var servedIndex = TrackPlaylistIndex.Build(dataset);
+        var factors = ImplicitAls.Fit(dataset, servedIndex, options.Generators, options.Threads, progress);
 
-        var result = new Result(reports, relevant > 0 ? found / relevant : 0, pooled / perCase.Length, (int)group, rows.Count, clock.Elapsed.TotalSeconds);
-        WriteFolder(target, options, dataset, lambdaRank, sources.Factors, importance, metadata, result);
+        var result = new Result(reports, relevant > 0 ? found / relevant : 0, pooled / perCase.Length, (int)group, rows.Count,
+            [.. folds.Select(f => f.TrainingPlaylists.Length)], servedIndex.PlaylistCount, clock.Elapsed.TotalSeconds);
+        WriteFolder(target, options, dataset, lambdaRank, factors, importance, metadata, result);
         return result with { Seconds = clock.Elapsed.TotalSeconds };
+    }
+
+    // The ranker and every generator alone (backed by popularity, as a baseline is) on the cases
+    // kept out, each fold's with that fold's statistics.
+    private static List<EvalReport> Measure(Dataset dataset, IReadOnlyList<ValidationFold> folds, CandidateSources[] sources,
+        LambdaRankModel lambdaRank, RankerOptions options, IProgressSink progress)
+    {
+        var evaluator = new Evaluator(dataset, Submission.Length, options.Threads);
+        var perFold = folds.Select((fold, f) =>
+        {
+            var recommenders = new List<IRecommender> { new RankerRecommender(sources[f], lambdaRank, options.Depth) };
+            foreach (var g in sources[f].Alone())
+                recommenders.Add(g == sources[f].Popularity ? g : new PopularityBackfill(g, sources[f].Popularity, dataset.TrackCount));
+            return recommenders.Select(r => evaluator.Evaluate(r, fold.KeptOutCases, progress)).ToList();
+        }).ToList();
+        return [.. Enumerable.Range(0, perFold[0].Count).Select(r => EvalReport.Combine([.. perFold.Select(f => f[r])]))];
     }
 
     private sealed record CaseRows(List<LambdaRankModel.TrainingRow> Rows, int Found, int Relevant, int PoolSize);
@@ -140,7 +161,7 @@ public static class RankerFit
         {
             RankerFolder.Write(temp, options, dataset, model, factors, importance);
             EvalReportJson.Write(Path.Combine(temp, RankerFolder.ValidationFile), dataset.FilePath,
-                $"validation split ({result.Validation[0].Cases:N0} playlists kept out of the fit)", result.Validation);
+                $"validation split ({result.Validation[0].Cases:N0} cases kept out of the fit)", result.Validation);
             var folder = new RunFolder(temp);
             metadata.Write(folder.MetadataPath);
             var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)

@@ -2,6 +2,7 @@ using Segue.Data;
 using Segue.Evaluation;
 using Segue.Ranking;
 using Segue.Retrieval;
+using F = Segue.Ranking.RankingFeatures;
 
 namespace Segue.Tests.Evaluation;
 
@@ -35,15 +36,16 @@ public class ValidationSplitTests
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(Write(dir, "a.segue"));
-        var split = ValidationSplit.Build(ds, 40, seed: 5);
-        Assert.Equal(40, split.Cases.Count);
-        Assert.Equal(Enumerable.Range(1, 10).SelectMany(c => Enumerable.Repeat(c, 4)), split.Cases.Select(c => c.Category));
+        var split = ValidationSplit.Build(ds, 40, keepOutEvery: 5, seed: 5);
+        var fold = Assert.Single(split.Folds);    // 40 of 200 playlists: at most a fifth, one fold
+        var cases = split.FitCases.Concat(split.KeptOutCases).OrderBy(c => c.Category).ToList();
+        Assert.Equal(Enumerable.Range(1, 10).SelectMany(c => Enumerable.Repeat(c, 4)), cases.Select(c => c.Category));
         var train = ds.TrainPlaylists.ToArray();
-        for (int i = 0; i < split.Cases.Count; i++)
+        var playlistOf = split.Playlists.ToDictionary(p => ds.Pids[p]);
+        foreach (var c in cases)
         {
-            var c = split.Cases[i];
             var category = ChallengeCategory.Get(c.Category);
-            int playlist = split.Playlists[i];
+            int playlist = playlistOf[c.Pid];
             var tracks = ds.PlaylistTracks(playlist).ToArray();
             Assert.Contains(playlist, train);
             Assert.Equal(category.Seeds, c.Seeds.Length);
@@ -53,48 +55,99 @@ public class ValidationSplitTests
             // Seed 5 draws no random sample that happens to be the playlist's first tracks.
             Assert.Equal(category.RandomSeeds ? SeedOrder.Sampled : SeedOrder.First, c.SeedOrder);
             Assert.Equal(tracks.Order(), c.Seeds.Concat(c.Withheld).Order());
-            Assert.DoesNotContain(playlist, split.TrainingPlaylists);
+            Assert.DoesNotContain(playlist, fold.TrainingPlaylists);
         }
-        Assert.Equal(train.Length - 40, split.TrainingPlaylists.Length);
+        Assert.Equal(40, split.Playlists.Count);
+        Assert.Equal(train.Length - 40, fold.TrainingPlaylists.Length);
+        // Every fifth validation playlist is kept out of the fit.
+        Assert.Equal(split.Playlists.Where((_, i) => i % 5 == 4).Select(p => ds.Pids[p]).Order(), split.KeptOutCases.Select(c => c.Pid).Order());
     }
 
     [Fact]
-    public void A_withheld_validation_track_changes_no_statistic()
+    public void A_small_training_split_gives_each_playlist_to_several_categories_in_folds_of_a_fifth()
     {
         using var dir = new TempDir();
-        string pathA = Write(dir, "a.segue");
-        ValidationSplit splitA;
-        Dictionary<int, HashSet<int>> seedsOf;
-        using (var a = Dataset.Open(pathA))
+        using var ds = Dataset.Open(Write(dir, "a.segue"));
+        var split = ValidationSplit.Build(ds, 1000, keepOutEvery: 5, seed: 5);
+        var cases = split.FitCases.Concat(split.KeptOutCases).ToList();
+        var train = ds.TrainPlaylists.ToArray();
+        Assert.True(cases.Count > 2 * train.Length, $"{cases.Count} cases from {train.Length} playlists");
+        // Never two cases of one category from one playlist, and no playlist both fitted and kept out.
+        Assert.Equal(cases.Count, cases.Select(c => (c.Pid, c.Category)).Distinct().Count());
+        Assert.Empty(split.FitCases.Select(c => c.Pid).Intersect(split.KeptOutCases.Select(c => c.Pid)));
+        Assert.Equal(split.Playlists.Order(), split.Folds.SelectMany(f => f.Playlists).Order());
+        Assert.Equal(5, split.Folds.Count);
+        foreach (var fold in split.Folds)
         {
-            splitA = ValidationSplit.Build(a, 30, seed: 9);
-            seedsOf = splitA.Cases.ToDictionary(c => c.Pid, c => c.Seeds.ToHashSet());
+            Assert.InRange(fold.Playlists.Length, 1, ValidationSplit.MaxFoldShare * train.Length);
+            Assert.Equal(train.Except(fold.Playlists), fold.TrainingPlaylists);
+            var pids = fold.Playlists.Select(p => ds.Pids[p]).ToHashSet();
+            Assert.All(fold.FitCases.Concat(fold.KeptOutCases), c => Assert.Contains(c.Pid, pids));
+            Assert.NotEmpty(fold.KeptOutCases);
         }
-        // The same data but every withheld track of every validation playlist replaced.
-        var random = new Random(11);
-        string pathB = Write(dir, "b.segue", (pid, tracks) => !seedsOf.TryGetValue(pid, out var seeds) ? tracks
-            : [.. tracks.Select(t => seeds.Contains(t) ? t : NotIn(seeds, t, random))]);
-        using var dsA = Dataset.Open(pathA);
-        using var dsB = Dataset.Open(pathB);
-        var splitB = ValidationSplit.Build(dsB, 30, seed: 9);
-        Assert.Equal(splitA.Cases.Select(c => (c.Pid, c.Category, c.Title)), splitB.Cases.Select(c => (c.Pid, c.Category, c.Title)));
-        Assert.Equal(splitA.Cases.Select(c => c.Seeds), splitB.Cases.Select(c => c.Seeds));
-        Assert.All(splitA.Cases.Zip(splitB.Cases).Where(p => p.First.Category != 1), p => Assert.NotEqual(p.First.Withheld, p.Second.Withheld));
+    }
 
-        var sourcesA = new CandidateSources(dsA, splitA.TrainingPlaylists, new GeneratorSettings(), model: null);
-        var sourcesB = new CandidateSources(dsB, splitB.TrainingPlaylists, new GeneratorSettings(), model: null);
-        for (int t = 0; t < dsA.TrackCount; t++)
-            Assert.Equal(sourcesA.Index.Playlists(t).ToArray(), sourcesB.Index.Playlists(t).ToArray());
-        Assert.Equal(sourcesA.AlbumPopularity, sourcesB.AlbumPopularity);
-        Assert.Equal(sourcesA.ArtistPopularity, sourcesB.ArtistPopularity);
-        var poolA = new CandidatePool(sourcesA, 50);
-        var poolB = new CandidatePool(sourcesB, 50);
-        foreach (var c in splitA.Cases)
+    [Theory]
+    [InlineData(40)]      // one fold, a case per playlist
+    [InlineData(1000)]    // five folds, several cases per playlist
+    public void A_validation_case_own_withheld_tracks_change_none_of_its_features(int count)
+    {
+        using var dir = new TempDir();
+        using var dsA = Dataset.Open(Write(dir, "a.segue"));
+        var splitA = ValidationSplit.Build(dsA, count, keepOutEvery: 5, seed: 9);
+        var settings = new GeneratorSettings { AlsFactors = 8 };
+        // Title only, first 5, random 25 and first 100, each from another fold when there are several.
+        foreach (var (k, f) in new[] { (1, 0), (3, 1), (8, 2), (9, 3) })
         {
+            var foldA = splitA.Folds[f % splitA.Folds.Count];
+            var c = foldA.FitCases.Concat(foldA.KeptOutCases).First(c => c.Category == k);
+            var seeds = c.Seeds.ToHashSet();
+            var random = new Random(11);
+            string pathB = Write(dir, $"b{k}.segue", (pid, tracks) => pid != c.Pid ? tracks
+                : [.. tracks.Select(t => seeds.Contains(t) ? t : NotIn(seeds, t, random))]);
+            using var dsB = Dataset.Open(pathB);
+            var foldB = ValidationSplit.Build(dsB, count, keepOutEvery: 5, seed: 9).Folds[f % splitA.Folds.Count];
+            var caseB = foldB.FitCases.Concat(foldB.KeptOutCases).Single(b => b.Pid == c.Pid && b.Category == c.Category);
+            Assert.Equal(c.Seeds, caseB.Seeds);
+            Assert.NotEqual(c.Withheld, caseB.Withheld);
+            var poolA = new CandidatePool(new CandidateSources(dsA, foldA.TrainingPlaylists, settings, model: null), 50);
+            var poolB = new CandidatePool(new CandidateSources(dsB, foldB.TrainingPlaylists, settings, model: null), 50);
             poolA.Build(c.Query);
-            poolB.Build(c.Query);
+            poolB.Build(caseB.Query);
             Assert.Equal(poolA.Tracks.ToArray(), poolB.Tracks.ToArray());
             Assert.Equal(poolA.Features.ToArray(), poolB.Features.ToArray());
+        }
+    }
+
+    /// <summary>What leave-one-out statistics get wrong: were each case's own playlist alone left
+    /// out, a track's counts would drop by one exactly in the cases whose playlist holds it, and
+    /// trees that recognise the track by its counts would read the label off them.</summary>
+    [Fact]
+    public void A_candidate_has_the_same_statistics_in_every_case_of_a_fold()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(Write(dir, "a.segue"));
+        var split = ValidationSplit.Build(ds, 1000, keepOutEvery: 5, seed: 9);
+        int[] own = [F.TrackPopularity, F.AlbumPopularity, F.ArtistPopularity, F.TrackShareOfArtist, F.TrackShareOfAlbum];
+        foreach (var fold in split.Folds.Take(2))
+        {
+            var pool = new CandidatePool(new CandidateSources(ds, fold.TrainingPlaylists, new GeneratorSettings { AlsFactors = 8 }, model: null), 50);
+            var seen = new Dictionary<int, float[]>();
+            int holders = 0;
+            foreach (var c in fold.FitCases.Concat(fold.KeptOutCases))
+            {
+                var withheld = c.Withheld.ToHashSet();
+                int n = pool.Build(c.Query);
+                for (int i = 0; i < n; i++)
+                {
+                    var row = pool.Features.Slice(i * F.Count, F.Count).ToArray();
+                    float[] values = [.. own.Select(f => row[f])];
+                    if (withheld.Contains(pool.Tracks[i])) holders++;
+                    if (seen.TryGetValue(pool.Tracks[i], out var before)) Assert.Equal(before, values);
+                    else seen.Add(pool.Tracks[i], values);
+                }
+            }
+            Assert.True(holders > 100, $"{holders} withheld candidates");
         }
     }
 
