@@ -23,6 +23,18 @@ public static class Progress
 {
     public static readonly IProgressSink None = new NullSink();
 
+    /// <summary>A sink whose tasks all count into <paramref name="task"/>: a job done in parts
+    /// (a fit's validation folds) shown as one bar.</summary>
+    public static IProgressSink Into(IProgressTask task) => new PartSink(task);
+
+    private sealed class PartSink(IProgressTask task) : IProgressSink, IProgressTask
+    {
+        public IProgressTask Begin(string description, double total) => this;
+        public void Increment(double amount) => task.Increment(amount);
+        public void SetStatus(string status) => task.SetStatus(status);
+        public void Dispose() { }
+    }
+
     private sealed class NullSink : IProgressSink, IProgressTask
     {
         public IProgressTask Begin(string description, double total) => this;

@@ -73,6 +73,7 @@ public static class DemoCommand
         var fitOptions = new RankerOptions { Model = Path.GetFullPath(EvalCommand.ModelPath(runPath)), ValidationCases = validation, Threads = threads };
         var fit = ConsoleProgress.Run(sink => RankerFit.Run(dataset, fitOptions, rankerPath, sink));
         Output.Info($"fitted in {fit.Seconds:N0} s on {fit.FitCases:N0} validation cases; candidate pool recall {fit.PoolRecall:F4}");
+        Output.Info($"{(fit.Verdict.Ahead ? "ahead of" : "NOT ahead of")} every generator on the {fit.Verdict.Cases:N0} kept-out cases: {fit.Verdict.Figures}");
 
         Step("6. eval: the ranker and the model beside the baselines on the challenge set", $"segue eval {rankerPath} --test {mpd} --baselines");
         var cases = ChallengeCases.Load(mpd, dataset, out _);

@@ -25,10 +25,11 @@ public static class FitCommand
         var lr = new Option<double>("--lr") { Description = "LightGBM learning rate", DefaultValueFactory = _ => defaults.LearningRate };
         var seed = new Option<int>("--seed") { Description = "Random seed (validation split, negatives, LightGBM)", DefaultValueFactory = _ => defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "Threads; the ranker is reproducible for a seed and a thread count", DefaultValueFactory = _ => defaults.Threads };
+        var allowWorse = new Option<bool>("--allow-worse") { Description = "Exit 0 even when the ranker is not ahead of its best generator on the kept-out validation cases" };
         var generators = new GeneratorOptions();
         var command = new Command("fit", "Fit Segue's own recommender: candidate generators re-ranked by LightGBM LambdaRank")
         {
-            dataset, output, model, depth, cases, negatives, hard, trees, leaves, lr, seed, threads,
+            dataset, output, model, depth, cases, negatives, hard, trees, leaves, lr, seed, threads, allowWorse,
         };
         foreach (var option in generators.All) command.Options.Add(option);
         command.SetAction(parse =>
@@ -57,7 +58,21 @@ public static class FitCommand
                 $"candidate pool {result.MeanPoolSize:N0} tracks on average, recall@pool {result.PoolRecall:F4}");
             AnsiConsole.Write(EvalCommand.OverallTable(result.Validation));
             Output.Info($"ranker fitted in {result.Seconds:N1} s: {outPath}");
-            return 0;
+            var verdict = result.Verdict;
+            if (verdict.Ahead)
+            {
+                Output.Info($"ahead of every generator on the {verdict.Cases:N0} kept-out cases: {verdict.Figures}");
+                return 0;
+            }
+            string behind = $"the ranker is not ahead of its best generator on the {verdict.Cases:N0} kept-out validation cases ({verdict.Figures})";
+            if (parse.GetValue(allowWorse))
+            {
+                Output.Warning($"{behind}; kept (--allow-worse)");
+                return 0;
+            }
+            Output.Error($"{behind}; it is saved in {outPath} (summary.json records the comparison), but a generator alone answers better: " +
+                "serve that one, or pass --allow-worse to accept the ranker");
+            return 1;
         });
         return command;
     }

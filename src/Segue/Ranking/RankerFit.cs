@@ -23,9 +23,9 @@ namespace Segue.Ranking;
 public static class RankerFit
 {
     /// <summary>What a fit measured: the ranker's and each generator's validation figures (the
-    /// ranker first), the candidate pools' recall and size, the cases and rows fitted, the
-    /// playlists each fold's statistics held and those the served ranker's hold.</summary>
-    public sealed record Result(IReadOnlyList<EvalReport> Validation, double PoolRecall, double MeanPoolSize,
+    /// ranker first) and the verdict on them, the candidate pools' recall and size, the cases and
+    /// rows fitted, the playlists each fold's statistics held and those the served ranker's hold.</summary>
+    public sealed record Result(IReadOnlyList<EvalReport> Validation, RankerVerdict Verdict, double PoolRecall, double MeanPoolSize,
         int FitCases, int Rows, IReadOnlyList<int> FoldStatistics, int ServedStatistics, double Seconds);
 
     public static Result Run(Dataset dataset, RankerOptions options, string outPath, IProgressSink? progress = null)
@@ -84,7 +84,7 @@ public static class RankerFit
         var servedIndex = TrackPlaylistIndex.Build(dataset);
         var factors = ImplicitAls.Fit(dataset, servedIndex, options.Generators, options.Threads, progress);
 
-        var result = new Result(reports, relevant > 0 ? found / relevant : 0, pooled / perCase.Length, (int)group, rows.Count,
+        var result = new Result(reports, RankerVerdict.Of(reports), relevant > 0 ? found / relevant : 0, pooled / perCase.Length, (int)group, rows.Count,
             [.. folds.Select(f => f.TrainingPlaylists.Length)], servedIndex.PlaylistCount, clock.Elapsed.TotalSeconds);
         WriteFolder(target, options, dataset, lambdaRank, factors, importance, metadata, result);
         return result with { Seconds = clock.Elapsed.TotalSeconds };
@@ -96,14 +96,19 @@ public static class RankerFit
         LambdaRankModel lambdaRank, RankerOptions options, IProgressSink progress)
     {
         var evaluator = new Evaluator(dataset, Submission.Length, options.Threads);
-        var perFold = folds.Select((fold, f) =>
+        var byFold = folds.Select((_, f) =>
         {
             var recommenders = new List<IRecommender> { new RankerRecommender(sources[f], lambdaRank, options.Depth) };
             foreach (var g in sources[f].Alone())
                 recommenders.Add(g == sources[f].Popularity ? g : new PopularityBackfill(g, sources[f].Popularity, dataset.TrackCount));
-            return recommenders.Select(r => evaluator.Evaluate(r, fold.KeptOutCases, progress)).ToList();
+            return recommenders;
         }).ToList();
-        return [.. Enumerable.Range(0, perFold[0].Count).Select(r => EvalReport.Combine([.. perFold.Select(f => f[r])]))];
+        int cases = folds.Sum(f => f.KeptOutCases.Count);
+        return [.. byFold[0].Select((recommender, r) =>
+        {
+            using var task = progress.Begin($"evaluate {recommender.Name}", cases);
+            return EvalReport.Combine([.. folds.Select((fold, f) => evaluator.Evaluate(byFold[f][r], fold.KeptOutCases, Progress.Into(task)))]);
+        })];
     }
 
     private sealed record CaseRows(List<LambdaRankModel.TrainingRow> Rows, int Found, int Relevant, int PoolSize);
@@ -175,7 +180,8 @@ public static class RankerFit
             var line = new System.Text.Json.Nodes.JsonObject { [RunMetrics.Step] = options.Trees, [RunMetrics.WallSeconds] = result.Seconds };
             foreach (var (name, value) in metrics) line[name] = value;
             using (var log = MetricsLog.Open(folder.MetricsPath, keepThroughStep: 0)) log.Append(line);
-            new RunSummary(RunStatus.Complete, options.Trees, result.Seconds, DateTimeOffset.UtcNow, metrics).Write(folder.SummaryPath);
+            new RunSummary(RunStatus.Complete, options.Trees, result.Seconds, DateTimeOffset.UtcNow, metrics, Comparison: result.Verdict.ToJson())
+                .Write(folder.SummaryPath);
         });
     }
 }

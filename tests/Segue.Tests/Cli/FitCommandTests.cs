@@ -154,6 +154,29 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
     }
 
     [Fact]
+    public void A_ranker_behind_its_best_generator_is_refused_unless_allowed()
+    {
+        using var dir = new TempDir();
+        // One stump at a negligible learning rate splits the pool into two tied halves: worse than any generator.
+        string[] Fit(string output) => ["fit", fixture.DatasetPath, "--out", output, "--validation-cases", "200", "--depth", "200",
+            "--negatives", "20", "--trees", "1", "--leaves", "2", "--lr", "0.000001"];
+        string refused = dir.File("refused");
+        var (exit, _, error) = CliRunner.Run(Fit(refused));
+        Assert.Equal(1, exit);
+        Assert.Matches(@"^segue: error: the ranker is not ahead of its best generator on the 40 kept-out validation cases " +
+            @"\(r_precision 0\.\d{4} against \w+ 0\.\d{4}, ndcg 0\.\d{4} against \w+ 0\.\d{4}, clicks \d+\.\d{4} against \w+ \d+\.\d{4}\); " +
+            $@"it is saved in {System.Text.RegularExpressions.Regex.Escape(refused)} \(summary.json records the comparison\), but a generator alone answers better: " +
+            "serve that one, or pass --allow-worse to accept the ranker\n$", error);
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(refused, "summary.json")))!;
+        Assert.False(summary["comparison"]!["ahead"]!.GetValue<bool>());
+
+        (exit, _, error) = CliRunner.Run([.. Fit(dir.File("kept")), "--allow-worse"]);
+        Assert.Equal(0, exit);
+        Assert.StartsWith("segue: warning: the ranker is not ahead of its best generator on the 40 kept-out validation cases (", error);
+        Assert.EndsWith("; kept (--allow-worse)\n", error);
+    }
+
+    [Fact]
     public void An_existing_output_is_never_overwritten()
     {
         var (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", fixture.RankerPath, "--validation-cases", "20");

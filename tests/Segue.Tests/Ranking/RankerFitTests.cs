@@ -50,6 +50,23 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         Assert.True(rows > 10_000, $"{rows} rows");
     }
 
+    /// <summary>The fast check of the fit's promise on a few thousand synthetic playlists (the
+    /// settings are the fixture's, smaller than the defaults; bench/eval/sizes.sh checks the
+    /// defaults at 1k to 100k playlists).</summary>
+    [Fact]
+    public void The_fit_finds_its_ranker_ahead_of_every_generator_and_records_it()
+    {
+        var verdict = fixture.Fit.Verdict;
+        Assert.True(verdict.Ahead, verdict.Figures);
+        Assert.Equal(["r_precision", "ndcg", "clicks"], verdict.Metrics.Select(m => m.Name));
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(fixture.RankerPath, "summary.json")))!;
+        Assert.True(summary["comparison"]!["ahead"]!.GetValue<bool>());
+        var ndcg = verdict.Metrics[1];
+        Assert.Equal(ndcg.Ranker, summary["comparison"]!["ndcg"]!["ranker"]!.GetValue<double>());
+        Assert.Equal(ndcg.BestGenerator, summary["comparison"]!["ndcg"]!["best_generator"]!.GetValue<string>());
+        Assert.Equal(fixture.Fit.Validation.Skip(1).Max(r => r.Overall["ndcg"]), ndcg.Best);
+    }
+
     [Fact]
     public void The_fit_measures_the_ranker_beside_each_generator_and_writes_a_run_like_folder()
     {
