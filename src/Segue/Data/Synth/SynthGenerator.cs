@@ -122,7 +122,9 @@ public sealed class SynthGenerator
         return challenges;
     }
 
-    /// <summary>One worker's tallies: playlists per track, occurrences per album and artist, lengths.</summary>
+    /// <summary>One worker's tallies: playlists per track, occurrences per album and artist, lengths,
+    /// and the order figures (adjacent tracks sharing an album or artist; whether a track's artist is
+    /// among the three before it or among the playlist's first three).</summary>
     private sealed class CensusCounts(SynthCatalogue catalogue)
     {
         private readonly int[] _trackPlaylists = new int[catalogue.TrackCount];
@@ -130,9 +132,11 @@ public sealed class SynthGenerator
         private readonly int[] _artistOccurrences = new int[catalogue.ArtistCount];
         private readonly int[] _lengths = new int[PlaylistModel.MaxLength + 1];
         private readonly int[] _scratch = new int[PlaylistModel.MaxLength];
+        private long _pairs, _sameAlbum, _sameArtist, _orderCases, _recentArtist, _openingArtist;
 
         public void Add(SynthPlaylist playlist)
         {
+            CountOrder(playlist.Tracks);
             var tracks = _scratch.AsSpan(0, playlist.Tracks.Length);
             playlist.Tracks.CopyTo(tracks);
             tracks.Sort();
@@ -147,8 +151,30 @@ public sealed class SynthGenerator
             _lengths[tracks.Length]++;
         }
 
+        private void CountOrder(int[] tracks)
+        {
+            int Artist(int i) => catalogue.ArtistOfTrack(tracks[i]);
+            for (int i = 1; i < tracks.Length; i++)
+            {
+                _pairs++;
+                if (catalogue.TrackAlbum[tracks[i]] == catalogue.TrackAlbum[tracks[i - 1]]) _sameAlbum++;
+                if (Artist(i) == Artist(i - 1)) _sameArtist++;
+                if (i < SynthCensus.OrderFrom) continue;
+                _orderCases++;
+                int artist = Artist(i);
+                if (artist == Artist(i - 1) || artist == Artist(i - 2) || artist == Artist(i - 3)) _recentArtist++;
+                if (artist == Artist(0) || artist == Artist(1) || artist == Artist(2)) _openingArtist++;
+            }
+        }
+
         public void Merge(CensusCounts other)
         {
+            _pairs += other._pairs;
+            _sameAlbum += other._sameAlbum;
+            _sameArtist += other._sameArtist;
+            _orderCases += other._orderCases;
+            _recentArtist += other._recentArtist;
+            _openingArtist += other._openingArtist;
             TensorPrimitives.Add(_trackPlaylists, other._trackPlaylists, _trackPlaylists);
             TensorPrimitives.Add(_albumOccurrences, other._albumOccurrences, _albumOccurrences);
             TensorPrimitives.Add(_artistOccurrences, other._artistOccurrences, _artistOccurrences);
@@ -176,7 +202,9 @@ public sealed class SynthGenerator
                 TopTrackPlaylists: TensorPrimitives.Max<int>(_trackPlaylists),
                 TracksInOnePlaylist: _trackPlaylists.Count(c => c == 1),
                 MeanLength: (double)occurrences / playlists,
-                MedianLength: median, MinLength: min, MaxLength: max);
+                MedianLength: median, MinLength: min, MaxLength: max,
+                AdjacentPairs: _pairs, SameAlbumPairs: _sameAlbum, SameArtistPairs: _sameArtist,
+                OrderCases: _orderCases, RecentArtistCases: _recentArtist, OpeningArtistCases: _openingArtist);
         }
     }
 }
