@@ -54,10 +54,11 @@ public sealed class ServedData : IDisposable
             artist == 3 ? ArtistThree : $"Artist {artist}", 180_000 + n);
     }
 
-    /// <summary>The options <c>segue serve runs/book --model cooc=baseline:cooccurrence --runs runs</c> would give.</summary>
+    /// <summary>The options <c>segue serve runs/book --model cooc=baseline:cooccurrence --model title=baseline:title --runs runs</c>
+    /// would give (with the rest as given).</summary>
     public ServeOptions Options(IReadOnlyList<string>? urls = null) =>
-        new([RecommenderSpec.Parse(BookRun, "recommenders"), RecommenderSpec.Parse("cooc=baseline:cooccurrence", "model")],
-            DatasetPath, urls, RunsFolder);
+        new([RecommenderSpec.Parse(BookRun, "recommenders"), RecommenderSpec.Parse("cooc=baseline:cooccurrence", "model"),
+            RecommenderSpec.Parse("title=baseline:title", "model")], DatasetPath, urls, RunsFolder);
 
     public void Dispose()
     {
