@@ -49,6 +49,7 @@ public static class ServeCommand
 
     private static string ReadToken(string file)
     {
+        if (!File.Exists(file)) throw new SegueException($"--token-file: {file}: no such file");
         string line;
         try
         {
