@@ -69,7 +69,7 @@ public sealed record ContinueResponse(string Recommender, TitleUse TitleUse, boo
     {
         var continuation = service.Continue(request.ForLibrary());
         var served = service.Recommender(continuation.Recommender);
-        var uses = explainer.TitleUse(served, request.Title);
+        var uses = explainer.TitleUseOf(served, request.Title);
         int known = (request.Tracks?.Count ?? 0) - continuation.Unknown.Count;
         var uris = continuation.Tracks.Select(t => t.Uri).ToList();
         var reasons = request.Reasons ? explainer.Reasons(request.Tracks ?? [], uses == TitleUse.Used ? request.Title : null, uris) : null;

@@ -45,11 +45,11 @@ public sealed class ContinuationExplainer
     }
 
     /// <summary>How <paramref name="served"/> used <paramref name="title"/>.</summary>
-    public TitleUse TitleUse(ServedRecommender served, string? title) =>
-        string.IsNullOrWhiteSpace(title) ? Serving.TitleUse.None
-        : RecommenderDescription.Of(served.Spec).Uses is not (RecommenderInput.Title or RecommenderInput.SeedsAndTitle) ? Serving.TitleUse.Ignored
-        : _titles!.Knows(title) ? Serving.TitleUse.Used
-        : Serving.TitleUse.Unknown;
+    public TitleUse TitleUseOf(ServedRecommender served, string? title) =>
+        string.IsNullOrWhiteSpace(title) ? TitleUse.None
+        : RecommenderDescription.Of(served.Spec).Uses is not (RecommenderInput.Title or RecommenderInput.SeedsAndTitle) ? TitleUse.Ignored
+        : _titles!.Knows(title) ? TitleUse.Used
+        : TitleUse.Unknown;
 
     /// <summary>True when the list is the most popular tracks because the recommender had nothing of
     /// its own to go on: no known seed, and no title it could use.</summary>
@@ -57,7 +57,7 @@ public sealed class ContinuationExplainer
         knownSeeds == 0 && RecommenderDescription.Of(served.Spec).Uses switch
         {
             RecommenderInput.Seeds => true,
-            RecommenderInput.Title or RecommenderInput.SeedsAndTitle => title != Serving.TitleUse.Used,
+            RecommenderInput.Title or RecommenderInput.SeedsAndTitle => title != TitleUse.Used,
             _ => false,
         };
 
