@@ -33,10 +33,6 @@ public static class SegueServer
         log.LogInformation("serving {Recommenders} over {Dataset} ({Tracks:N0} tracks), ready in {Seconds:N1} s",
             string.Join(", ", service.Recommenders.Select(r => $"{r.Name}={r.Spec.Source}")), service.Dataset.FilePath,
             service.Dataset.TrackCount, clock.Elapsed.TotalSeconds);
-        if (ListenAddresses.BeyondLoopback(options.ListenUrls) is { Count: > 0 } open)
-            log.LogWarning("listening beyond this machine ({Urls}): anyone who can reach it {Who}; it answers to the host names {Hosts} (--allowed-host)",
-                string.Join(", ", open), options.Token is null ? "can use it (give --token-file to require a bearer token)" : "with the token can use it",
-                string.Join(", ", options.Hosts));
         await app.RunAsync();
         // Evidence that queries reuse their scratch: created at most once per concurrent query.
         log.LogInformation("stopped; query scratch sets created: {Scratch}",
@@ -121,6 +117,11 @@ public static class SegueServer
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(service.Dispose);
+        if (ListenAddresses.BeyondLoopback(options.ListenUrls) is { Count: > 0 } open)
+            app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogWarning(
+                "listening beyond this machine ({Urls}): anyone who can reach it {Who}; it answers to the host names {Hosts} (--allowed-host)",
+                string.Join(", ", open), options.Token is null ? "can use it (give --token-file to require a bearer token)" : "with the token can use it",
+                string.Join(", ", options.Hosts)));
         app.UseSecurityHeaders();
         app.UseHostFiltering();
         app.UseHttpLogging();

@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
 using Segue.Server.Security;
 
 namespace Segue.Server.Tests;
@@ -144,6 +147,50 @@ public sealed class HostingTests : IDisposable
         Assert.Empty(ListenAddresses.BeyondLoopback(["http://127.0.0.1:5000", "http://localhost:5000", "http://[::1]:5000", "http://127.0.0.2:80"]));
         Assert.Equal(["http://0.0.0.0:5000", "http://*:5000", "http://+:80", "http://192.168.1.4:5000", "http://[::]:5000"],
             ListenAddresses.BeyondLoopback(["http://0.0.0.0:5000", "http://*:5000", "http://+:80", "http://192.168.1.4:5000", "http://[::]:5000"]));
+    }
+
+    [Theory]
+    [InlineData(null, "listening beyond this machine (http://0.0.0.0:5000): anyone who can reach it can use it (give --token-file to require a bearer token); it answers to the host names localhost, 127.0.0.1, [::1] (--allowed-host)")]
+    [InlineData("s3cret", "listening beyond this machine (http://0.0.0.0:5000): anyone who can reach it with the token can use it; it answers to the host names localhost, 127.0.0.1, [::1] (--allowed-host)")]
+    public async Task Listening_beyond_loopback_warns_at_start(string? token, string warning)
+    {
+        // The in-process test host listens nowhere, whatever the URLs say: only the warning is seen.
+        var log = new LogLines();
+        await using var app = SegueServer.Build(_data.Options(urls: ["http://0.0.0.0:5000"]) with { Token = token }, builder =>
+        {
+            builder.WebHost.UseTestServer();
+            builder.Logging.AddProvider(log);
+        });
+        await app.StartAsync();
+        await app.StopAsync();
+        Assert.Equal([warning], log.Warnings);
+
+        var quiet = new LogLines();
+        await using var local = SegueServer.Build(_data.Options(urls: ["http://127.0.0.1:5000"]), builder =>
+        {
+            builder.WebHost.UseTestServer();
+            builder.Logging.AddProvider(quiet);
+        });
+        await local.StartAsync();
+        await local.StopAsync();
+        Assert.Empty(quiet.Warnings);
+    }
+
+    /// <summary>The warnings logged, as text.</summary>
+    private sealed class LogLines : ILoggerProvider, ILogger
+    {
+        public List<string> Warnings { get; } = [];
+        public ILogger CreateLogger(string categoryName) => this;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+                lock (Warnings) Warnings.Add(formatter(state, exception));
+        }
+
+        public void Dispose() { }
     }
 
     private static string Strip(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<p>Written [^<]*</p>", "");
