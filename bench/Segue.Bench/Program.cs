@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["score"] = ScoreBenchmark.Run,
     ["open"] = OpenBenchmark.Run,
     ["rank"] = RankBenchmark.Run,
+    ["page"] = PageBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization.Metadata;
 using Segue.Serving;
 
@@ -9,10 +10,10 @@ namespace Segue.Server;
 /// <summary>
 /// Reads a JSON request body with a size limit, so that every way a body can be bad comes back as
 /// a problem naming the field: another content type (415, <c>body</c>), too large (413, <c>body</c>),
-/// not JSON or not the expected shape (400, the JSON path of the fault: <c>tracks[3]</c>, <c>k</c>;
+/// not JSON or not the expected shape, or a member given twice (400, the JSON path of the fault: <c>tracks[3]</c>, <c>k</c>;
 /// <c>body</c> when it is the whole).
 /// </summary>
-public static class JsonBody
+public static partial class JsonBody
 {
     public static async Task<T> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, int maxBytes)
     {
@@ -60,6 +61,9 @@ public static class JsonBody
         string field = Field(e.Path);
         if (e.Message.StartsWith("The JSON property ", StringComparison.Ordinal))
             return new RequestFieldException(field, $"not a field of this request (the fields: {string.Join(", ", type.Properties.Select(p => p.Name))})");
+        // Which of two values a client meant is anyone's guess: refused, not the last taken.
+        if (DuplicateMember().Match(e.Message) is { Success: true } twice)
+            return new RequestFieldException(field == "body" ? twice.Groups[1].Value : field, "given twice");
         if (e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
             return new RequestFieldException(field, field == "body" ? "expected a JSON object" : "wrong JSON type (the schema is in /openapi/v1.json)");
         int cut = e.Message.IndexOf(" Path: ", StringComparison.Ordinal);
@@ -68,6 +72,9 @@ public static class JsonBody
 
     /// <summary>A JSON path as a field name: <c>$.tracks[3]</c> is <c>tracks[3]</c>, <c>$</c> the <c>body</c>.</summary>
     private static string Field(string? path) => path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    [GeneratedRegex("^Duplicate property '([^']+)'")]
+    private static partial Regex DuplicateMember();
 
     private static BadHttpRequestException TooLarge(int maxBytes) =>
         new($"the request body is over the limit of {maxBytes:N0} bytes", StatusCodes.Status413PayloadTooLarge);

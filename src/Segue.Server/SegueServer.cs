@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.HttpLogging;
@@ -8,6 +9,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Segue.Server.Endpoints;
+using Segue.Server.OpenApi;
+using Segue.Server.Security;
 using Segue.Serving;
 
 namespace Segue.Server;
@@ -61,7 +64,11 @@ public static class SegueServer
         // traces in responses.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
         builder.WebHost.UseUrls([.. options.ListenUrls]);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ServeOptions.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = ServeOptions.MaxBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
@@ -72,16 +79,29 @@ public static class SegueServer
         builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.Information);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
+        builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton(new ContinuationExplainer(service));
         builder.Services.AddSingleton(new TrackSearch(service.Dataset, service.Popularity.Index));
         builder.Services.AddSingleton(new PlaylistLookup(service.Dataset));
         builder.Services.AddSingleton<DatasetFigures>();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // The web defaults read numbers from strings, which the API's own reader refuses; the
+            // description must say what is accepted.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default);
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Customize);
+        builder.Services.AddHostFiltering(hosts =>
+        {
+            hosts.AllowedHosts = [.. options.Hosts];
+            hosts.IncludeFailureMessage = false;
+        });
+        if (options.CorsOrigins is { Count: > 0 } origins)
+            builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+                policy.WithOrigins([.. origins]).WithMethods("GET", "POST").WithHeaders("Content-Type", "Authorization")));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddHttpLogging(logging =>
         {
@@ -92,13 +112,22 @@ public static class SegueServer
         builder.Services.AddHealthChecks().AddCheck("dataset and recommenders", () =>
             service.Recommenders.Count > 0 ? HealthCheckResult.Healthy($"{service.Recommenders.Count} recommender(s) over {service.Dataset.TrackCount:N0} tracks")
                 : HealthCheckResult.Unhealthy("nothing served"), tags: ["ready"]);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => ApiDocument.Configure(openApi, options, service));
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(service.Dispose);
+        if (ListenAddresses.BeyondLoopback(options.ListenUrls) is { Count: > 0 } open)
+            app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogWarning(
+                "listening beyond this machine ({Urls}): anyone who can reach it {Who}; it answers to the host names {Hosts} (--allowed-host)",
+                string.Join(", ", open), options.Token is null ? "can use it (give --token-file to require a bearer token)" : "with the token can use it",
+                string.Join(", ", options.Hosts)));
+        app.UseSecurityHeaders();
+        app.UseHostFiltering();
         app.UseHttpLogging();
         app.UseExceptionHandler();
+        if (options.CorsOrigins is { Count: > 0 }) app.UseCors();
+        if (options.Token is { } token) app.UseBearerToken(token);
         app.UseStatusCodePages();
         var page = new EmbeddedFileProvider(Assembly.GetExecutingAssembly(), "Segue.Server.wwwroot");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
@@ -107,11 +136,11 @@ public static class SegueServer
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        ContinueEndpoints.Map(app);
+        ContinueEndpoints.Map(app, options);
         TrackEndpoints.Map(app);
         PlaylistEndpoints.Map(app);
         DatasetEndpoints.Map(app);
-        RunEndpoints.Map(app, options.RunsFolder);
+        RunEndpoints.Map(app, options.RunsFolder is { } runs ? new RunsSnapshot(runs, options.ShowPaths) : null);
         return app;
     }
 }

@@ -9,7 +9,8 @@ namespace Segue.Server.Tests;
 /// <summary>
 /// A small dataset and a run trained on it for a few hundred steps, in a temporary folder, shared
 /// by the tests of a class: track <c>n</c> is <c>spotify:track:t{n}</c>, "Song n" by "Artist n/7"
-/// (artist 3 is "Nina Simone", for the search), playlists of skewed random tracks with pids
+/// (artist 3 is "Nina Simone", for the search; the last track's name hides a right-to-left override and
+/// a bell after its number, as a hostile name would), playlists of skewed random tracks with pids
 /// 1000 + i, every other slice held out.
 /// </summary>
 public sealed class ServedData : IDisposable
@@ -50,14 +51,15 @@ public sealed class ServedData : IDisposable
     public static TrackRecord Track(int n)
     {
         int artist = n / 7;
-        return new TrackRecord(Uri(n), $"spotify:album:al{n / 3}", $"spotify:artist:ar{artist}", $"Song {n}", $"Album {n / 3}",
+        return new TrackRecord(Uri(n), $"spotify:album:al{n / 3}", $"spotify:artist:ar{artist}", n == Tracks - 1 ? $"Song {n} \u202Edrawkcab\u0007" : $"Song {n}", $"Album {n / 3}",
             artist == 3 ? ArtistThree : $"Artist {artist}", 180_000 + n);
     }
 
-    /// <summary>The options <c>segue serve runs/book --model cooc=baseline:cooccurrence --runs runs</c> would give.</summary>
+    /// <summary>The options <c>segue serve runs/book --model cooc=baseline:cooccurrence --model title=baseline:title --runs runs</c>
+    /// would give (with the rest as given).</summary>
     public ServeOptions Options(IReadOnlyList<string>? urls = null) =>
-        new([RecommenderSpec.Parse(BookRun, "recommenders"), RecommenderSpec.Parse("cooc=baseline:cooccurrence", "model")],
-            DatasetPath, urls, RunsFolder);
+        new([RecommenderSpec.Parse(BookRun, "recommenders"), RecommenderSpec.Parse("cooc=baseline:cooccurrence", "model"),
+            RecommenderSpec.Parse("title=baseline:title", "model")], DatasetPath, urls, RunsFolder);
 
     public void Dispose()
     {

@@ -1,35 +1,46 @@
+using Segue.Server.OpenApi;
 using Segue.Serving;
 
 namespace Segue.Server.Endpoints;
 
-/// <summary>The catalogue: search by name, one track, and the tracks that go with it.</summary>
+/// <summary>The catalogue: search by any word, one track, several at once, and the tracks that go with one.</summary>
 public static class TrackEndpoints
 {
     public const int DefaultLimit = 20;
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/tracks", (string? q, string? limit, TrackSearch search) =>
-                search.Search(q, QueryValue.Int(limit, "limit", DefaultLimit)))
-            .Produces<IReadOnlyList<CatalogueTrack>>()
-            .ProducesValidationProblem()
-            .WithSummary($"Tracks whose name or artist's name starts with q (case ignored), most popular first; limit 1..{TrackSearch.MaxLimit}")
+        app.MapGet("/api/tracks", (string? q, string? offset, string? limit, TrackSearch search) =>
+                search.Search(q, QueryValue.Int(offset, "offset", 0), QueryValue.Int(limit, "limit", DefaultLimit)))
+            .Produces<SearchPage>()
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .WithSummary("Tracks matching every word of q: each a start of a word of the track's name, its artist's or its album's (case and accents ignored), "
+                + $"most popular first; a page of limit (1..{TrackSearch.MaxLimit}, default {DefaultLimit}) from offset (default 0), and the offset of the next page (null: none)")
+            .WithTags("tracks");
+
+        app.MapPost("/api/tracks/lookup", async (HttpRequest request, ContinuationService service) =>
+                TrackLookupResponse.Find(service, await JsonBody.ReadAsync(request, ServerJson.Default.TrackLookupRequest, ServeOptions.MaxBodyBytes)))
+            .AcceptsJson<TrackLookupRequest>()
+            .Produces<TrackLookupResponse>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("The catalogue entries of several tracks at once (at most a playlist's worth), in the order given, and the URIs not in the catalogue")
             .WithTags("tracks");
 
         app.MapGet("/api/tracks/{uri}", (string uri, ContinuationService service) =>
                 Find(service, uri) is { } track ? Results.Ok(track) : NotFound(uri))
             .Produces<CatalogueTrack>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .WithSummary("A track's catalogue entry")
             .WithTags("tracks");
 
-        app.MapGet("/api/tracks/{uri}/similar", (string uri, string? k, string? recommender, ContinuationService service) =>
+        app.MapGet("/api/tracks/{uri}/similar", (string uri, string? k, string? recommender, string? reasons,
+                ContinuationService service, ContinuationExplainer explainer) =>
                 Find(service, uri) is null
                     ? NotFound(uri)
-                    : Results.Ok(service.Continue(new ContinuationRequest(null, [uri], QueryValue.Int(k, "k", ContinuationRequest.DefaultK), recommender))))
-            .Produces<Continuation>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
+                    : Results.Ok(ContinueResponse.Answer(service, explainer,
+                        new ContinueRequest(null, [uri], QueryValue.Int(k, "k", ContinuationRequest.DefaultK), recommender, QueryValue.Bool(reasons, "reasons")))))
+            .Produces<ContinueResponse>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .WithSummary("The tracks a recommender would put after this one: the continuation of a playlist of it alone")
             .WithTags("tracks");
     }
@@ -37,6 +48,28 @@ public static class TrackEndpoints
     private static CatalogueTrack? Find(ContinuationService service, string uri) =>
         ContinuationService.IsTrackUri(uri) ? service.Track(uri) : throw new RequestFieldException("uri", $"expected a spotify:track: URI, got \"{uri}\"");
 
-    private static IResult NotFound(string uri) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"uri: {uri}: not in the catalogue");
+    private static IResult NotFound(string uri) => Problems.Result(StatusCodes.Status404NotFound, $"uri: {uri}: not in the catalogue");
+}
+
+/// <summary>Track URIs to look up.</summary>
+public sealed record TrackLookupRequest(IReadOnlyList<string> Uris);
+
+/// <summary>The catalogue entries found, in the order asked, and the URIs the catalogue lacks.</summary>
+public sealed record TrackLookupResponse(IReadOnlyList<CatalogueTrack> Tracks, IReadOnlyList<string> Unknown)
+{
+    public static TrackLookupResponse Find(ContinuationService service, TrackLookupRequest request)
+    {
+        var uris = request.Uris ?? throw new RequestFieldException("uris", "required");
+        if (uris.Count > service.Limits.MaxTracks) throw new RequestFieldException("uris", $"at most {service.Limits.MaxTracks} URIs, got {uris.Count}");
+        var tracks = new List<CatalogueTrack>(uris.Count);
+        var unknown = new List<string>();
+        for (int i = 0; i < uris.Count; i++)
+        {
+            if (!ContinuationService.IsTrackUri(uris[i]))
+                throw new RequestFieldException($"uris[{i}]", $"expected a spotify:track: URI, got {(uris[i] is null ? "null" : $"\"{uris[i]}\"")}");
+            if (service.Track(uris[i]) is { } track) tracks.Add(track);
+            else unknown.Add(uris[i]);
+        }
+        return new TrackLookupResponse(tracks, unknown);
+    }
 }

@@ -1,101 +1,146 @@
-using System.Text;
 using Segue.Data;
 using Segue.Retrieval;
 
 namespace Segue.Serving;
 
 /// <summary>
-/// Finds catalogue tracks by the start of their name or of their artist's name, ignoring case,
-/// most popular first: the search box of the web page. Built once: every track name and artist
-/// name, lower-cased, as UTF-8 in one buffer, with the entries sorted by it, so a query is a binary
-/// search for its first match and a scan of the matches after it (at most
-/// <see cref="MaxScanned"/>; beyond that the most popular of the first ones are returned).
+/// Finds catalogue tracks by any word of their name, their artist's name or their album's name,
+/// most popular first, a page at a time: the search box of the web page. Every query word must
+/// start a word of the track's (so "fade ton" finds "Fade Tonight", and "tonight" finds it too);
+/// case and accents are ignored (<see cref="SearchWords"/>).
+/// <para>Built once: the distinct words of every name, sorted, so that the words a query word
+/// starts are one range of word ids, and each track, artist and album as the ids of its words.
+/// A query walks the tracks most popular first and tests each against the query's ranges, so a
+/// page is exact however many tracks match, and costs at most one pass over the catalogue.</para>
 /// </summary>
 public sealed class TrackSearch
 {
     public const int MaxLimit = 100;
-    public const int MaxScanned = 5000;
-    /// <summary>How many of a matching artist's tracks (its most popular) are candidates.</summary>
-    public const int TracksPerArtist = 10;
+    public const int MaxQueryWords = 10;
     private readonly Dataset _dataset;
     private readonly TrackPlaylistIndex _popularity;
-    private readonly byte[] _keys;
-    private readonly int[] _keyStart;    // entry e's key is _keys[_keyStart[e].._keyStart[e + 1]]; tracks first, then artists
-    private readonly int[] _sorted;      // entries in key order
-    private readonly int[] _artistTrackStart, _artistTracks;   // each artist's tracks, most popular first
+    private readonly string[] _words;          // sorted (ordinal): a word's id is its position
+    private readonly WordLists _trackWords, _artistWords, _albumWords;
+    private readonly int[] _byPopularity;
 
     public TrackSearch(Dataset dataset, TrackPlaylistIndex popularity)
     {
         _dataset = dataset;
         _popularity = popularity;
-        int entries = dataset.TrackCount + dataset.ArtistCount;
-        _keyStart = new int[entries + 1];
-        var keys = new List<byte[]>(entries);
-        for (int e = 0; e < entries; e++)
-        {
-            string name = e < dataset.TrackCount ? dataset.TrackName(e) : dataset.ArtistName(e - dataset.TrackCount);
-            var key = Encoding.UTF8.GetBytes(name.ToLowerInvariant());
-            keys.Add(key);
-            _keyStart[e + 1] = checked(_keyStart[e] + key.Length);
-        }
-        _keys = new byte[_keyStart[^1]];
-        for (int e = 0; e < entries; e++) keys[e].CopyTo(_keys, _keyStart[e]);
-        _sorted = Enumerable.Range(0, entries).ToArray();
-        _sorted.AsSpan().Sort((a, b) => Key(a).SequenceCompareTo(Key(b)) is var c and not 0 ? c : a.CompareTo(b));
-
-        var byPopularity = Enumerable.Range(0, dataset.TrackCount).ToArray();
-        byPopularity.AsSpan().Sort(MorePopular);
-        _artistTrackStart = new int[dataset.ArtistCount + 1];
-        foreach (int artist in dataset.TrackArtists) _artistTrackStart[artist + 1]++;
-        for (int a = 0; a < dataset.ArtistCount; a++) _artistTrackStart[a + 1] += _artistTrackStart[a];
-        var fill = _artistTrackStart[..^1];
-        _artistTracks = new int[dataset.TrackCount];
-        foreach (int t in byPopularity) _artistTracks[fill[dataset.TrackArtists[t]]++] = t;
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        _trackWords = WordLists.Collect(dataset.TrackCount, dataset.TrackName, ids);
+        _artistWords = WordLists.Collect(dataset.ArtistCount, dataset.ArtistName, ids);
+        _albumWords = WordLists.Collect(dataset.AlbumCount, dataset.AlbumName, ids);
+        _words = [.. ids.Keys.Order(StringComparer.Ordinal)];
+        var sortedId = new int[_words.Length];
+        for (int i = 0; i < _words.Length; i++) sortedId[ids[_words[i]]] = i;
+        foreach (var lists in new[] { _trackWords, _artistWords, _albumWords }) lists.Renumber(sortedId);
+        _byPopularity = [.. Enumerable.Range(0, dataset.TrackCount)];
+        // In training playlists, most first; equal counts by lower id.
+        _byPopularity.AsSpan().Sort((a, b) => popularity.Count(b).CompareTo(popularity.Count(a)) is var c and not 0 ? c : a.CompareTo(b));
     }
 
-    /// <summary>The most popular tracks (at most <paramref name="limit"/>) whose name, or whose artist's
-    /// name, starts with <paramref name="query"/> (case ignored, surrounding spaces trimmed). Errors
-    /// name the field: <c>q</c>, <c>limit</c>.</summary>
-    public IReadOnlyList<CatalogueTrack> Search(string? query, int limit)
+    /// <summary>
+    /// The tracks matching every word of <paramref name="query"/>, most popular first, skipping the
+    /// first <paramref name="offset"/> and returning at most <paramref name="limit"/>, with the
+    /// offset of the next page (null when there is none). Errors name the field: <c>q</c>,
+    /// <c>offset</c>, <c>limit</c>.
+    /// </summary>
+    public SearchPage Search(string? query, int offset, int limit)
     {
-        query = query?.Trim();
-        if (string.IsNullOrEmpty(query)) throw new RequestFieldException("q", "must not be empty");
+        if (string.IsNullOrWhiteSpace(query)) throw new RequestFieldException("q", "must not be empty");
+        if (offset < 0) throw new RequestFieldException("offset", $"must be 0 or more, got {offset}");
         if (limit is < 1 or > MaxLimit) throw new RequestFieldException("limit", $"must be between 1 and {MaxLimit}, got {limit}");
-        var prefix = Encoding.UTF8.GetBytes(query.ToLowerInvariant());
-        var candidates = new HashSet<int>();
-        for (int i = LowerBound(prefix), scanned = 0; i < _sorted.Length && scanned < MaxScanned && Key(_sorted[i]).StartsWith(prefix); i++, scanned++)
+        var words = SearchWords.Split(query);
+        if (words.Count > MaxQueryWords) throw new RequestFieldException("q", $"at most {MaxQueryWords} words, got {words.Count}");
+        var ranges = new (int Start, int End)[words.Count];
+        for (int w = 0; w < words.Count; w++)
         {
-            int entry = _sorted[i];
-            if (entry < _dataset.TrackCount) candidates.Add(entry);
-            else
-                foreach (int t in ArtistTracks(entry - _dataset.TrackCount)) candidates.Add(t);
+            ranges[w] = Starting(words[w]);
+            if (ranges[w].Start == ranges[w].End) return new SearchPage([], null);
         }
-        var best = candidates.ToArray();
-        best.AsSpan().Sort(MorePopular);
-        return [.. best.Take(limit).Select(t => CatalogueTrack.From(_dataset, t, _popularity.Count(t)))];
+        // A query of no word (only punctuation or symbols) matches nothing rather than everything.
+        if (ranges.Length == 0) return new SearchPage([], null);
+
+        var found = new List<CatalogueTrack>(limit);
+        int matched = 0;
+        foreach (int track in _byPopularity)
+        {
+            if (!Matches(track, ranges)) continue;
+            if (matched++ < offset) continue;
+            if (found.Count == limit) return new SearchPage(found, offset + limit);
+            found.Add(CatalogueTrack.From(_dataset, track, _popularity.Count(track)));
+        }
+        return new SearchPage(found, null);
     }
 
-    private ReadOnlySpan<byte> Key(int entry) => _keys.AsSpan(_keyStart[entry], _keyStart[entry + 1] - _keyStart[entry]);
-
-    private ReadOnlySpan<int> ArtistTracks(int artist)
+    // Every query word starts a word of the track's name, its artist's or its album's.
+    private bool Matches(int track, (int Start, int End)[] ranges)
     {
-        int start = _artistTrackStart[artist];
-        return _artistTracks.AsSpan(start, Math.Min(TracksPerArtist, _artistTrackStart[artist + 1] - start));
+        var name = _trackWords[track];
+        var artist = _artistWords[_dataset.TrackArtists[track]];
+        var album = _albumWords[_dataset.TrackAlbums[track]];
+        foreach (var (start, end) in ranges)
+            if (!Any(name, start, end) && !Any(artist, start, end) && !Any(album, start, end)) return false;
+        return true;
     }
 
-    // In training playlists, most first; equal counts by lower id.
-    private int MorePopular(int a, int b) => _popularity.Count(b).CompareTo(_popularity.Count(a)) is var c and not 0 ? c : a.CompareTo(b);
-
-    /// <summary>The first position in key order whose key is not below <paramref name="prefix"/>.</summary>
-    private int LowerBound(ReadOnlySpan<byte> prefix)
+    private static bool Any(ReadOnlySpan<int> words, int start, int end)
     {
-        int lo = 0, hi = _sorted.Length;
+        foreach (int w in words)
+            if (w >= start && w < end) return true;
+        return false;
+    }
+
+    /// <summary>The ids of the words that start with <paramref name="prefix"/>: one range, the words being sorted.</summary>
+    private (int Start, int End) Starting(string prefix)
+    {
+        int start = LowerBound(prefix), end = start;
+        while (end < _words.Length && _words[end].StartsWith(prefix, StringComparison.Ordinal)) end++;
+        return (start, end);
+    }
+
+    private int LowerBound(string word)
+    {
+        int lo = 0, hi = _words.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (Key(_sorted[mid]).SequenceCompareTo(prefix) < 0) lo = mid + 1;
+            if (string.CompareOrdinal(_words[mid], word) < 0) lo = mid + 1;
             else hi = mid;
         }
         return lo;
     }
+
+    /// <summary>The word ids of each entry (a track, an artist, an album), in one array.</summary>
+    private sealed class WordLists(int[] start, int[] ids)
+    {
+        public ReadOnlySpan<int> this[int entry] => ids.AsSpan(start[entry], start[entry + 1] - start[entry]);
+
+        /// <summary>The words of each of <paramref name="count"/> names, as ids in order of first arrival in <paramref name="ids"/>.</summary>
+        public static WordLists Collect(int count, Func<int, string> name, Dictionary<string, int> ids)
+        {
+            var start = new int[count + 1];
+            var words = new List<int>(count);
+            for (int i = 0; i < count; i++)
+            {
+                foreach (string word in SearchWords.Split(name(i)))
+                {
+                    if (!ids.TryGetValue(word, out int id)) ids.Add(word, id = ids.Count);
+                    words.Add(id);
+                }
+                start[i + 1] = words.Count;
+            }
+            return new WordLists(start, [.. words]);
+        }
+
+        /// <summary>Replaces every arrival id by <paramref name="sortedId"/>[id].</summary>
+        public void Renumber(int[] sortedId)
+        {
+            for (int i = 0; i < ids.Length; i++) ids[i] = sortedId[ids[i]];
+        }
+    }
 }
+
+/// <summary>A page of search results, and where the next page starts (null: this is the last).</summary>
+public sealed record SearchPage(IReadOnlyList<CatalogueTrack> Tracks, int? NextOffset);

@@ -11,6 +11,8 @@ public class ServeCommandTests
     {
         using var dir = new TempDir();
         string dataset = EvalDatasets.Small(dir);
+        string empty = dir.File("empty.txt");
+        File.WriteAllText(empty, "  \nsecond line\n");
         (string[] Args, string Error)[] cases =
         [
             (["--dataset", dataset], "MODEL|RUN: none given"),
@@ -20,6 +22,8 @@ public class ServeCommandTests
                 "--model: two recommenders are named 'a' (baseline:popularity, baseline:cooccurrence); name them NAME=SPEC"),
             (["baseline:popularity", "--dataset", dataset, "--runs", dir.File("none")], $"--runs: {dir.File("none")}: no such folder"),
             ([dir.File("none.segue"), "--dataset", dataset], $"{dir.File("none.segue")}: no such file"),
+            (["baseline:popularity", "--dataset", dataset, "--token-file", dir.File("none.txt")], $"--token-file: {dir.File("none.txt")}: no such file"),
+            (["baseline:popularity", "--dataset", dataset, "--token-file", empty], $"--token-file: {empty}: the first line is empty: expected the token"),
         ];
         foreach (var (args, error) in cases)
         {

@@ -26,31 +26,69 @@ public sealed class TrackSearchTests
         return Dataset.Open(dir.File("names.segue"));
     }
 
-    /// <summary>The naive reference: every track whose name or artist's name starts with the query,
-    /// case ignored, most popular first, ties by id.</summary>
-    private static IEnumerable<string> Naive(Dataset dataset, TrackPlaylistIndex index, string query, int limit) =>
-        Enumerable.Range(0, dataset.TrackCount)
-            .Where(t => dataset.TrackName(t).StartsWith(query.Trim(), StringComparison.OrdinalIgnoreCase)
-                || dataset.ArtistName(dataset.TrackArtists[t]).StartsWith(query.Trim(), StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(index.Count).ThenBy(t => t).Take(limit).Select(dataset.TrackUri);
+    /// <summary>The naive reference: every track each of whose query words (letters and digits,
+    /// accents and case ignored) starts some word of its name, its artist's or its album's, most
+    /// popular first, ties by id; one page of it.</summary>
+    private static IEnumerable<string> Naive(Dataset dataset, TrackPlaylistIndex index, string query, int offset, int limit)
+    {
+        static string[] Words(string text) => [.. System.Text.RegularExpressions.Regex.Split(Plain(text).Replace("'", ""), @"[^\p{L}\p{N}]+").Where(w => w.Length > 0)];
+        static string Plain(string text) => new([.. text.Normalize(System.Text.NormalizationForm.FormD).ToLowerInvariant()
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)]);
+        var wanted = Words(query);
+        return Enumerable.Range(0, dataset.TrackCount)
+            .Where(t =>
+            {
+                var words = Words(dataset.TrackName(t)).Concat(Words(dataset.ArtistName(dataset.TrackArtists[t]))).Concat(Words(dataset.AlbumName(dataset.TrackAlbums[t])));
+                return wanted.Length > 0 && wanted.All(q => words.Any(w => w.StartsWith(q, StringComparison.Ordinal)));
+            })
+            .OrderByDescending(index.Count).ThenBy(t => t).Skip(offset).Take(limit).Select(dataset.TrackUri);
+    }
 
     [Theory]
-    [InlineData("blue", 20)]
-    [InlineData("BLUE ", 2)]
-    [InlineData("nina", 20)]
-    [InlineData("ni", 20)]
-    [InlineData("new order", 20)]
-    [InlineData("ça", 20)]
-    [InlineData("über", 20)]
-    [InlineData("ñu", 20)]
-    [InlineData("zzz", 20)]
-    public void Search_matches_the_naive_reference(string query, int limit)
+    [InlineData("blue", 0, 20)]
+    [InlineData("BLUE ", 0, 2)]
+    [InlineData("BLUE ", 2, 2)]
+    [InlineData("nina", 0, 20)]
+    [InlineData("simone", 0, 20)]
+    [InlineData("ni", 1, 3)]
+    [InlineData("new order", 0, 20)]
+    [InlineData("order new", 0, 20)]
+    [InlineData("monday", 0, 20)]
+    [InlineData("album 1", 0, 20)]
+    [InlineData("ça", 0, 20)]
+    [InlineData("ca plane", 0, 20)]
+    [InlineData("uber", 0, 20)]
+    [InlineData("oyster", 0, 20)]
+    [InlineData("ñu", 0, 20)]
+    [InlineData("zzz", 0, 20)]
+    [InlineData("!!!", 0, 20)]
+    public void Search_matches_the_naive_reference(string query, int offset, int limit)
     {
         using var dir = new TempDir();
         using var dataset = Build(dir);
         var index = TrackPlaylistIndex.Build(dataset);
         var search = new TrackSearch(dataset, index);
-        Assert.Equal(Naive(dataset, index, query, limit), search.Search(query, limit).Select(t => t.Uri));
+        var page = search.Search(query, offset, limit);
+        Assert.Equal(Naive(dataset, index, query, offset, limit), page.Tracks.Select(t => t.Uri));
+        bool more = Naive(dataset, index, query, offset + limit, 1).Any();
+        Assert.Equal(more ? offset + limit : null, page.NextOffset);
+    }
+
+    [Fact]
+    public void Pages_follow_each_other_to_the_whole_list()
+    {
+        using var dir = new TempDir();
+        using var dataset = Build(dir);
+        var index = TrackPlaylistIndex.Build(dataset);
+        var search = new TrackSearch(dataset, index);
+        var all = new List<string>();
+        for (int? offset = 0; offset is { } o;)
+        {
+            var page = search.Search("a", o, 2);
+            all.AddRange(page.Tracks.Select(t => t.Uri));
+            offset = page.NextOffset;
+        }
+        Assert.Equal(Naive(dataset, index, "a", 0, 100), all);
     }
 
     [Fact]
@@ -59,8 +97,10 @@ public sealed class TrackSearchTests
         using var dir = new TempDir();
         using var dataset = Build(dir);
         var search = new TrackSearch(dataset, TrackPlaylistIndex.Build(dataset));
-        Assert.Equal("q: must not be empty", Assert.Throws<RequestFieldException>(() => search.Search("  ", 5)).Message);
-        Assert.Equal("q: must not be empty", Assert.Throws<RequestFieldException>(() => search.Search(null, 5)).Message);
-        Assert.Equal("limit: must be between 1 and 100, got 101", Assert.Throws<RequestFieldException>(() => search.Search("a", 101)).Message);
+        Assert.Equal("q: must not be empty", Assert.Throws<RequestFieldException>(() => search.Search("  ", 0, 5)).Message);
+        Assert.Equal("q: must not be empty", Assert.Throws<RequestFieldException>(() => search.Search(null, 0, 5)).Message);
+        Assert.Equal("limit: must be between 1 and 100, got 101", Assert.Throws<RequestFieldException>(() => search.Search("a", 0, 101)).Message);
+        Assert.Equal("offset: must be 0 or more, got -1", Assert.Throws<RequestFieldException>(() => search.Search("a", -1, 5)).Message);
+        Assert.Equal("q: at most 10 words, got 11", Assert.Throws<RequestFieldException>(() => search.Search("a b c d e f g h i j k", 0, 5)).Message);
     }
 }

@@ -23,16 +23,19 @@ public static class HtmlReport
 
     public static void Write(string path, RunComparison comparison) => AtomicFile.WriteAllText(path, Render(comparison));
 
-    /// <summary>The report as one HTML document.</summary>
-    public static string Render(RunComparison comparison)
+    /// <summary>The report as one HTML document. Without <paramref name="machineDetails"/> (a report
+    /// served over HTTP) it names no machine and no absolute path: a rooted path shows as its file name.</summary>
+    public static string Render(RunComparison comparison, bool machineDetails = true)
     {
+        string Setting(RunRecord run, string key) => Shown(RunComparison.Setting(run, key), machineDetails);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Segue runs</title><style>")
             .Append(Style).Append("</style></head><body>\n");
         html.Append($"<h1>Segue: {comparison.Runs.Count} run(s)</h1>\n<p>Written {DateTimeOffset.Now.ToString("u", CultureInfo.InvariantCulture)}.</p>\n");
 
         html.Append("<h2>Runs</h2>\n");
-        AppendTable(html, ["run", "status", "steps", "wall time", "seed", "started", "commit", "machine", "path"],
+        string[] columns = ["run", "status", "steps", "wall time", "seed", "started", "commit", "machine", "path"];
+        AppendTable(html, machineDetails ? columns : columns[..^2],
             comparison.Runs.Select((r, i) => new[]
             {
                 comparison.Labels[i], r.Status.ToString().ToLowerInvariant(), r.Summary!.Steps.ToString("N0", CultureInfo.InvariantCulture),
@@ -40,13 +43,13 @@ public static class HtmlReport
                 r.Metadata?.Started.ToString("u", CultureInfo.InvariantCulture) ?? "-",
                 r.Metadata?.GitCommit is { } c ? c + (r.Metadata.GitDirty == true ? " (uncommitted changes)" : "") : "-",
                 r.Metadata is { Machine: var m } ? $"{m.Os}, {m.Cores} cores, {m.Dotnet}" : "-", r.Path,
-            }));
+            }.Take(machineDetails ? columns.Length : columns.Length - 2)));
 
         html.Append("<h2>Settings that differ</h2>\n");
         if (comparison.DifferingKeys.Count == 0) html.Append("<p>None: every run has the same config.</p>\n");
         else
             AppendTable(html, ["setting", .. comparison.Labels],
-                comparison.DifferingKeys.Select(k => new[] { k }.Concat(comparison.Runs.Select(r => RunComparison.Setting(r, k)))));
+                comparison.DifferingKeys.Select(k => new[] { k }.Concat(comparison.Runs.Select(r => Setting(r, k)))));
 
         html.Append("<h2>Final metrics</h2>\n");
         AppendTable(html, ["metric", .. comparison.Labels],
@@ -61,10 +64,13 @@ public static class HtmlReport
 
         html.Append("<h2>Shared settings</h2>\n<details><summary>the settings every run has in common</summary>\n");
         var first = comparison.Runs[0];
-        AppendTable(html, ["setting", "value"], comparison.SharedKeys.Select(k => new[] { k, RunComparison.Setting(first, k) }));
+        AppendTable(html, ["setting", "value"], comparison.SharedKeys.Select(k => new[] { k, Setting(first, k) }));
         html.Append("</details>\n</body></html>\n");
         return html.ToString();
     }
+
+    private static string Shown(string value, bool machineDetails) =>
+        machineDetails || !Path.IsPathRooted(value) ? value : Path.GetFileName(value);
 
     private static void AppendTable(StringBuilder html, IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
     {
