@@ -11,6 +11,9 @@ public static class SettingOptions
     private static readonly Dictionary<string, string> Renamed = new()
     {
         ["learning_rate"] = "--lr",
+        ["cooccurrence_a"] = "--cooc-a",
+        ["cooccurrence_b"] = "--cooc-b",
+        ["cooccurrence_max_playlists_per_seed"] = "--cooc-max-playlists",
         ["weights.extremal_triplet"] = "--w-extremal",
         ["weights.mean_triplet"] = "--w-mean",
         ["weights.reg"] = "--w-reg",

@@ -31,7 +31,7 @@ public static class FitCommand
             dataset, output, model, depth, cases, negatives, hard, trees, leaves, lr, seed, threads,
         };
         foreach (var option in generators.All) command.Options.Add(option);
-        command.SetAction(parse =>
+        command.SetAction(parse => SettingOptions.Worded(command, () =>
         {
             var options = new RankerOptions
             {
@@ -55,8 +55,7 @@ public static class FitCommand
                 $"candidate pool {result.MeanPoolSize:N0} tracks on average, recall@pool {result.PoolRecall:F4}");
             AnsiConsole.Write(EvalCommand.OverallTable(result.Validation));
             Output.Info($"ranker fitted in {result.Seconds:N1} s: {outPath}");
-            return 0;
-        });
+        }));
         return command;
     }
 }

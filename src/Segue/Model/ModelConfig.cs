@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using static Segue.SettingException;
 
 namespace Segue.Model;
 
@@ -110,11 +111,6 @@ public sealed record ModelConfig
         ("weights.extremal_triplet", Weights.ExtremalTriplet), ("weights.mean_triplet", Weights.MeanTriplet), ("weights.reg", Weights.Reg),
         ("weights.context_self", Weights.ContextSelf), ("weights.next_self", Weights.NextSelf), ("weights.negative_self", Weights.NegativeSelf),
     ];
-
-    private static void Require(bool ok, string key, object value, string what)
-    {
-        if (!ok) throw new SettingException(key, value, what);
-    }
 
     /// <summary>A table of <paramref name="rows"/> x <paramref name="cols"/> values must fit in one array.</summary>
     private void RequireTable(string key, int rows, int cols)

@@ -140,17 +140,33 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
         Assert.Empty(Directory.GetDirectories(dir.Path));   // nor a temporary folder
     }
 
-    [Fact]
-    public void A_setting_out_of_range_is_one_line_before_any_work()
+    [Theory]
+    [InlineData("--depth", "0", "--depth 0: must be between 1 and 100000")]
+    [InlineData("--depth", "1000000000", "--depth 1000000000: must be between 1 and 100000")]
+    [InlineData("--hard-negatives", "1.5", "--hard-negatives 1.5: must be between 0 and 1")]
+    [InlineData("--lr", "Infinity", "--lr Infinity: must be positive and at most 1")]
+    [InlineData("--leaves", "1000000000", "--leaves 1000000000: must be between 2 and 131072")]
+    [InlineData("--trees", "2000000000", "--trees 2000000000: must be between 1 and 10000")]
+    [InlineData("--threads", "100000", "--threads 100000: must be between 1 and 256")]
+    [InlineData("--cooc-a", "1e30", "--cooc-a 1E+30: must be between 0 and 10")]
+    [InlineData("--cooc-a", "Infinity", "--cooc-a Infinity: must be between 0 and 10")]
+    [InlineData("--cooc-b", "Infinity", "--cooc-b Infinity: must be between 0 and 10")]
+    [InlineData("--pknn-rho", "1e30", "--pknn-rho 1E+30: must be between 0 and 10")]
+    [InlineData("--pknn-alpha", "Infinity", "--pknn-alpha Infinity: must be between 0 and 10")]
+    [InlineData("--pknn-k", "1000000000", "--pknn-k 1000000000: must be between 1 and 1000000")]
+    [InlineData("--title-token-weight", "Infinity", "--title-token-weight Infinity: must be between 0 and 1000")]
+    [InlineData("--als-alpha", "1e30", "--als-alpha 1E+30: must be between 0 and 10000")]
+    [InlineData("--als-regularization", "1e30", "--als-regularization 1E+30: must be positive and at most 10000")]
+    [InlineData("--als-iterations", "2000000000", "--als-iterations 2000000000: must be between 0 and 1000")]
+    public void A_setting_out_of_range_is_one_line_naming_its_option_before_any_work(string option, string value, string message)
     {
         using var dir = new TempDir();
         string output = dir.File("out");
-        var (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", output, "--depth", "0");
+        // A dataset that is not there: the option is refused before it would be opened.
+        var (exit, _, error) = CliRunner.Run("fit", dir.File("none.segue"), "--out", output, option, value);
         Assert.Equal(1, exit);
-        Assert.Equal("segue: error: depth 0: must be positive\n", error);
-        (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", output, "--hard-negatives", "1.5");
-        Assert.Equal("segue: error: hard_negatives 1.5: must be between 0 and 1\n", error);
-        Assert.False(Directory.Exists(output));
+        Assert.Equal($"segue: error: {message}\n", error);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
     }
 
     [Fact]

@@ -146,17 +146,6 @@ public class ImplicitAlsTests
         Assert.Equal(0, scorer.Recommend(new PlaylistQuery([], "title only", SeedOrder.First), excludeSeeds: true, results));
     }
 
-    [Theory]
-    [InlineData(0, 10, 10f, 1f, "als_factors 0: must be between 1 and 1024")]
-    [InlineData(8, -1, 10f, 1f, "als_iterations -1: must be 0 or more")]
-    [InlineData(8, 10, -1f, 1f, "als_alpha -1: must be 0 or more")]
-    [InlineData(8, 10, 10f, 0f, "als_regularization 0: must be positive")]
-    public void Out_of_range_settings_are_refused_by_name(int factors, int iterations, float alpha, float lambda, string message)
-    {
-        var settings = new GeneratorSettings { AlsFactors = factors, AlsIterations = iterations, AlsAlpha = alpha, AlsRegularization = lambda };
-        Assert.Equal(message, Assert.Throws<SegueException>(() => ImplicitAls.Validate(settings)).Message);
-    }
-
     [Fact]
     public void Saved_factors_load_back_and_a_damaged_or_misshapen_file_is_refused()
     {
