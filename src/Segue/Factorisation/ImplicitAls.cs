@@ -56,6 +56,9 @@ public static class ImplicitAls
             SolveSide(playlistsByTrack.TrackCount, playlistsByTrack.Playlists, y, x, k, alpha, lambda, threads, steps);
             task.Increment(1);
         }
+        // A ranker must be able to read back what it fitted.
+        if (TrackFactors.FirstOutOfRange(y, k) is { } bad)
+            throw new SegueException($"the factorisation diverged ({bad}): lower als_alpha or raise als_regularization");
         playlistFactors = x;
         return new TrackFactors(y, playlistsByTrack.TrackCount, k, alpha, lambda, threads);
     }
