@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Segue.Data;
+using Segue.IO;
 using Segue.Ranking;
 using Spectre.Console;
 
@@ -48,8 +49,9 @@ public static class FitCommand
                 Model = parse.GetValue(model) is { } m ? Path.GetFullPath(EvalCommand.ModelPath(m)) : null,
             };
             options.Validate();
-            using var data = Dataset.Open(parse.GetValue(dataset)!);
             string outPath = parse.GetValue(output)!;
+            OutputPath.Folder(outPath);
+            using var data = Dataset.Open(parse.GetValue(dataset)!);
             var result = ConsoleProgress.Run(sink => RankerFit.Run(data, options, outPath, sink));
             Output.Info($"validation: {result.Validation[0].Cases:N0} cases kept out of the fit ({result.FitCases:N0} fitted, {result.Rows:N0} rows); " +
                 $"candidate pool {result.MeanPoolSize:N0} tracks on average, recall@pool {result.PoolRecall:F4}");

@@ -13,7 +13,8 @@ public static class AtomicFolder
     /// <paramref name="destination"/>. Errors name the destination, not the temporary folder.</summary>
     public static void Write(string destination, Action<string> write)
     {
-        string full = Path.GetFullPath(destination);
+        // "runs/a/" is "runs/a": its temporary goes beside it, not inside.
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(destination));
         string temp = TempNames.For(full);
         try
         {

@@ -22,7 +22,7 @@ namespace Segue.Runs;
 /// </summary>
 public sealed class RunFolder(string path)
 {
-    public string Path { get; } = System.IO.Path.GetFullPath(path);
+    public string Path { get; } = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
     public string ConfigPath => System.IO.Path.Combine(Path, "config.json");
     public string MetricsPath => System.IO.Path.Combine(Path, "metrics.jsonl");
     public string CheckpointsPath => System.IO.Path.Combine(Path, "checkpoints");

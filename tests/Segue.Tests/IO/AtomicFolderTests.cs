@@ -52,4 +52,14 @@ public class AtomicFolderTests
         Assert.Equal([dest], Directory.GetFileSystemEntries(dir.Path));
         Assert.Equal("old", File.ReadAllText(Path.Combine(dest, "a")));
     }
+
+    [Fact]
+    public void A_destination_with_a_trailing_slash_is_that_folder()
+    {
+        using var dir = new TempDir();
+        string dest = dir.File("export");
+        AtomicFolder.Write(dest + "/", temp => File.WriteAllText(Path.Combine(temp, "a"), "1"));
+        Assert.Equal([dest], Directory.GetFileSystemEntries(dir.Path));
+        Assert.Equal("1", File.ReadAllText(Path.Combine(dest, "a")));
+    }
 }

@@ -72,4 +72,16 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         foreach (string file in (string[])["config.json", "ranker.json", "lambdarank.zip", "feature_importance.json"])
             Assert.Equal(File.ReadAllBytes(Path.Combine(fixture.RankerPath, file)), File.ReadAllBytes(Path.Combine(again, file)));
     }
+
+    private static readonly RankerOptions Quick = RankerFixture.Options with { ValidationCases = 100, Trees = 5, Depth = 200 };
+
+    [Fact]
+    public void An_output_with_a_trailing_slash_is_written_as_that_folder()
+    {
+        using var dir = new TempDir();
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        RankerFit.Run(dataset, Quick, dir.File("ranker") + "/");
+        Assert.Equal([dir.File("ranker")], Directory.GetFileSystemEntries(dir.Path));
+        Assert.True(RankerFolder.IsRanker(dir.File("ranker")));
+    }
 }
