@@ -17,6 +17,11 @@ public static class TempNames
         Path.Combine(Path.GetDirectoryName(destination)!,
             $".{Path.GetFileName(destination)}.{Environment.ProcessId}.{Guid.NewGuid():N}.{suffix}");
 
+    /// <summary>The lock held beside <paramref name="destination"/> by a command that creates it
+    /// whole (<see cref="OutputLock"/>): <c>.NAME.lock</c>.</summary>
+    public static string LockFor(string destination) =>
+        Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.lock");
+
     /// <summary>Removes the temporaries of <paramref name="destination"/> left by processes that
     /// are no longer running. A folder moved aside by a process killed before its replacement
     /// arrived is moved back, as the destination it was.</summary>

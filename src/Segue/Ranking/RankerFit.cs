@@ -28,9 +28,11 @@ public static class RankerFit
     {
         options.Validate();
         progress ??= Progress.None;
-        if (Directory.Exists(outPath) || File.Exists(outPath))
-            throw new SegueException($"{outPath}: already exists; choose another --out");
         string target = OutputPath.Folder(outPath);
+        // Held to the end, as a training run holds its folder: a second fit into the same folder is refused.
+        using var held = OutputLock.Hold(TempNames.LockFor(target), target, removeWhenDone: true);
+        if (Path.Exists(target))
+            throw new SegueException($"{outPath}: already exists; choose another --out");
         var clock = Stopwatch.StartNew();
         var metadata = RunMetadata.Capture((ulong)options.Seed);
         var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
@@ -136,7 +138,7 @@ public static class RankerFit
     private static void WriteFolder(string target, RankerOptions options, Dataset dataset, LambdaRankModel model, TrackFactors factors, float[] importance,
         RunMetadata metadata, Result result)
     {
-        AtomicFolder.Write(target, temp =>
+        AtomicFolder.Create(target, temp =>
         {
             RankerFolder.Write(temp, options, dataset, model, factors, importance);
             EvalReportJson.Write(Path.Combine(temp, RankerFolder.ValidationFile), dataset.FilePath,

@@ -76,6 +76,32 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
     private static readonly RankerOptions Quick = RankerFixture.Options with { ValidationCases = 100, Trees = 5, Depth = 200 };
 
     [Fact]
+    public void A_fit_holds_its_folder_and_a_second_fit_into_it_is_refused_before_any_work()
+    {
+        using var dir = new TempDir();
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        string output = dir.File("ranker");
+        using (Segue.IO.OutputLock.Hold(Segue.IO.TempNames.LockFor(output), output, removeWhenDone: true))
+        {
+            var e = Assert.Throws<SegueException>(() => RankerFit.Run(dataset, Quick, output));
+            Assert.Equal($"{output}: in use by another segue command (it holds .ranker.lock); wait for it or choose another --out", e.Message);
+        }
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));   // the lock goes with its holder
+    }
+
+    [Fact]
+    public void A_folder_made_at_the_output_during_the_fit_is_left_as_it_is()
+    {
+        using var dir = new TempDir();
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        string output = dir.File("ranker");
+        var e = Assert.Throws<SegueException>(() => RankerFit.Run(dataset, Quick, output, new MakesFolderOnFitting(output)));
+        Assert.Equal($"{output}: appeared while this was being written; left as it is, and nothing written there: choose another --out", e.Message);
+        Assert.Equal([output], Directory.GetFileSystemEntries(dir.Path));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
+    }
+
+    [Fact]
     public void An_output_with_a_trailing_slash_is_written_as_that_folder()
     {
         using var dir = new TempDir();
@@ -83,5 +109,19 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         RankerFit.Run(dataset, Quick, dir.File("ranker") + "/");
         Assert.Equal([dir.File("ranker")], Directory.GetFileSystemEntries(dir.Path));
         Assert.True(RankerFolder.IsRanker(dir.File("ranker")));
+    }
+
+    // A person who makes the output folder, with notes in it, while LambdaRank is fitted.
+    private sealed class MakesFolderOnFitting(string folder) : IProgressSink
+    {
+        public IProgressTask Begin(string description, double total)
+        {
+            if (description.StartsWith("LambdaRank", StringComparison.Ordinal))
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+            }
+            return Progress.None.Begin(description, total);
+        }
     }
 }
