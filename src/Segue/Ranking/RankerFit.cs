@@ -36,6 +36,7 @@ public static class RankerFit
         var clock = Stopwatch.StartNew();
         var metadata = RunMetadata.Capture((ulong)options.Seed);
         var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
+        string? modelChecksum = options.Model is null ? null : RankerFolder.TrainedModelChecksum(options.Model);
 
         var split = ValidationSplit.Build(dataset, options.ValidationCases, (ulong)options.Seed);
         var sources = new CandidateSources(dataset, split.TrainingPlaylists, options.Generators, model, threads: options.Threads, progress: progress);
@@ -83,7 +84,7 @@ public static class RankerFit
         var reports = recommenders.Select(r => evaluator.Evaluate(r, evalCases, progress)).ToList();
 
         var result = new Result(reports, relevant > 0 ? found / relevant : 0, pooled / perCase.Length, (int)group, rows.Count, clock.Elapsed.TotalSeconds);
-        WriteFolder(target, options, dataset, lambdaRank, sources.Factors, importance, metadata, result);
+        WriteFolder(target, options, dataset, lambdaRank, sources.Factors, importance, modelChecksum, metadata, result);
         return result with { Seconds = clock.Elapsed.TotalSeconds };
     }
 
@@ -136,11 +137,11 @@ public static class RankerFit
     }
 
     private static void WriteFolder(string target, RankerOptions options, Dataset dataset, LambdaRankModel model, TrackFactors factors, float[] importance,
-        RunMetadata metadata, Result result)
+        string? modelChecksum, RunMetadata metadata, Result result)
     {
         AtomicFolder.Create(target, temp =>
         {
-            RankerFolder.Write(temp, options, dataset, model, factors, importance);
+            RankerFolder.Write(temp, options, dataset, model, factors, importance, modelChecksum);
             EvalReportJson.Write(Path.Combine(temp, RankerFolder.ValidationFile), dataset.FilePath,
                 $"validation split ({result.Validation[0].Cases:N0} playlists kept out of the fit)", result.Validation);
             var folder = new RunFolder(temp);

@@ -111,6 +111,37 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         Assert.True(RankerFolder.IsRanker(dir.File("ranker")));
     }
 
+    [Fact]
+    public void A_ranker_refuses_a_trained_model_other_than_the_one_it_was_fitted_with()
+    {
+        using var dir = new TempDir();
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        var catalog = Segue.Model.Catalog.FromDataset(dataset);
+        var config = new Segue.Model.ModelConfig { FeatureSize = 4, AlbumBuckets = 64 };
+        string model = dir.File("model.segue");
+        Segue.Model.ModelFile.Save(model, Segue.Model.EmbeddingModel.Initialise(config, catalog, new Segue.Model.Rng(1)));
+        string ranker = dir.File("ranker");
+        RankerFit.Run(dataset, Quick with { Model = model }, ranker);
+        RankerFolder.Open(ranker, dataset);
+
+        string fitted = Checksum(model);
+        // Another model of the same dataset and shape, in the same place.
+        Segue.Model.ModelFile.Save(model, Segue.Model.EmbeddingModel.Initialise(config, catalog, new Segue.Model.Rng(2)));
+        var e = Assert.Throws<SegueException>(() => RankerFolder.Open(ranker, dataset));
+        Assert.Equal($"{model}: not the model this ranker was fitted with (checksum {Checksum(model)}, the ranker's {fitted}); " +
+            "fit the ranker again with this model", e.Message);
+
+        // A ranker of a build that did not record it cannot tell.
+        string manifest = Path.Combine(ranker, RankerFolder.ManifestFile);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
+        json.Remove("trained_model_checksum");
+        File.WriteAllText(manifest, json.ToJsonString());
+        e = Assert.Throws<SegueException>(() => RankerFolder.Open(ranker, dataset));
+        Assert.Equal($"{manifest}: no checksum of the trained model {model} (fitted by an older build); fit it again", e.Message);
+    }
+
+    private static string Checksum(string path) => System.IO.Hashing.XxHash64.HashToUInt64(File.ReadAllBytes(path)).ToString("x16");
+
     // A person who makes the output folder, with notes in it, while LambdaRank is fitted.
     private sealed class MakesFolderOnFitting(string folder) : IProgressSink
     {
