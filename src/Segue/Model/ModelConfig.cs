@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Segue.IO;
 using static Segue.SettingException;
 
 namespace Segue.Model;
@@ -143,7 +144,7 @@ public sealed record ModelConfig
         }
         catch (Exception e) when (e is JsonException or SegueException)
         {
-            throw new SegueException($"{source}: bad model config: {e.Message}", e);
+            throw new SegueException($"{source}: bad model config: {(e is JsonException ? JsonErrors.Describe(e) : e.Message)}", e);
         }
     }
 

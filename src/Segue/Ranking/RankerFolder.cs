@@ -63,7 +63,7 @@ public static class RankerFolder
         }
         catch (JsonException e)
         {
-            throw new SegueException($"{manifestPath}: damaged ranker manifest ({e.Message})", e);
+            throw new SegueException($"{manifestPath}: damaged ranker manifest ({JsonErrors.Describe(e)})", e);
         }
         if (manifest.Format != Format)
             throw new SegueException($"{manifestPath}: ranker format {manifest.Format}; this build reads format {Format}");

@@ -129,6 +129,8 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
     [InlineData("generators", "cooccurrence_a", "1e30", "cooccurrence_a 1E+30: must be between 0 and 10")]
     [InlineData(null, "depth", "2147483647", "depth 2147483647: must be between 1 and 100000")]
     [InlineData(null, "learning_rate", "1e300", "learning_rate 1E+300: must be positive and at most 1")]
+    [InlineData(null, "depth", "\"x\"", "depth: expected an integer")]
+    [InlineData("generators", "pknn_k", "1.5", "generators.pknn_k: expected an integer")]
     public void A_crafted_ranker_config_that_passes_its_checksum_is_refused_by_the_same_ranges(string? section, string key, string value, string message)
     {
         using var dir = new TempDir();
