@@ -33,6 +33,7 @@ public static class RankerFit
         using var held = OutputLock.Hold(TempNames.LockFor(target), target, removeWhenDone: true);
         if (Path.Exists(target))
             throw new SegueException($"{outPath}: already exists; choose another --out");
+        TempNames.RemoveStale(target);   // a killed fit's, now rather than after this one's work
         var clock = Stopwatch.StartNew();
         var metadata = RunMetadata.Capture((ulong)options.Seed);
         var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);

@@ -95,7 +95,12 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         using var dir = new TempDir();
         using var dataset = Dataset.Open(fixture.DatasetPath);
         string output = dir.File("ranker");
-        var e = Assert.Throws<SegueException>(() => RankerFit.Run(dataset, Quick, output, new MakesFolderOnFitting(output)));
+        var e = Assert.Throws<SegueException>(() => RankerFit.Run(dataset, Quick, output, new OnFitting(() =>
+        {
+            // A person makes the output folder, with notes in it.
+            Directory.CreateDirectory(output);
+            File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
+        })));
         Assert.Equal($"{output}: appeared while this was being written; left as it is, and nothing written there: choose another --out", e.Message);
         Assert.Equal([output], Directory.GetFileSystemEntries(dir.Path));
         Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
@@ -142,16 +147,27 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
 
     private static string Checksum(string path) => System.IO.Hashing.XxHash64.HashToUInt64(File.ReadAllBytes(path)).ToString("x16");
 
-    // A person who makes the output folder, with notes in it, while LambdaRank is fitted.
-    private sealed class MakesFolderOnFitting(string folder) : IProgressSink
+    [Fact]
+    public void A_killed_fits_temporary_folder_is_removed_before_the_work()
+    {
+        using var dir = new TempDir();
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        string output = dir.File("ranker");
+        string stale = dir.File($".ranker.{Segue.Tests.IO.Shell.DeadProcessId()}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, "lambdarank.zip"), "half");
+        bool leftDuringTheFit = true;
+        RankerFit.Run(dataset, Quick, output, new OnFitting(() => leftDuringTheFit = Directory.Exists(stale)));
+        Assert.False(leftDuringTheFit);
+        Assert.Equal([output], Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    // Runs an action when LambdaRank is about to be fitted: the middle of a fit.
+    private sealed class OnFitting(Action action) : IProgressSink
     {
         public IProgressTask Begin(string description, double total)
         {
-            if (description.StartsWith("LambdaRank", StringComparison.Ordinal))
-            {
-                Directory.CreateDirectory(folder);
-                File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
-            }
+            if (description.StartsWith("LambdaRank", StringComparison.Ordinal)) action();
             return Progress.None.Begin(description, total);
         }
     }
