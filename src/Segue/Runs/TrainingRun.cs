@@ -91,7 +91,15 @@ public static class TrainingRun
             throw new SegueException($"{run.CheckpointsPath}: no checkpoint to resume from (the run stopped before its first); " +
                 $"train it again from the start: segue train --from {run.Path} --out ANOTHER");
         string path = checkpoints[^1];
-        var state = Checkpoints.Load(path, catalog);
+        TrainingState state;
+        try
+        {
+            state = Checkpoints.Load(path, catalog);
+        }
+        catch (SegueException e) when (checkpoints.Count > 1)
+        {
+            throw new SegueException($"{e.Message}; to resume from the checkpoint before it, {Path.GetFileName(checkpoints[^2])}, delete {path}", e);
+        }
         if (config.FirstDifference(state.Model.Config) is { } difference)
             throw new SegueException($"{path}: the options differ from the checkpoint's ({difference}); resume with the run's options");
         return state;
