@@ -63,6 +63,25 @@ public class RecommendCommandTests(TrainedRun trained) : IClassFixture<TrainedRu
     }
 
     [Fact]
+    public void A_binary_tracks_file_is_said_to_be_no_text_not_quoted()
+    {
+        using var dir = new TempDir();
+        File.WriteAllBytes(dir.File("seeds.bin"), [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, (byte)'\n', 0xff]);
+        var (exit, _, err) = CliRunner.Run("recommend", trained.Path, "--tracks-file", dir.File("seeds.bin"));
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {dir.File("seeds.bin")} line 1: not text (it holds control bytes); " +
+            "give a file of track URIs, one a line or comma-separated\n", err);
+    }
+
+    [Fact]
+    public void A_control_character_in_a_uri_is_quoted_escaped()
+    {
+        var (exit, _, err) = CliRunner.Run("recommend", trained.Path, "--tracks", "track\u001b[31m-7");
+        Assert.Equal(1, exit);
+        Assert.Equal("segue: error: --tracks: expected a spotify:track: URI, got \"track\\u001b[31m-7\"\n", err);
+    }
+
+    [Fact]
     public void A_malformed_uri_is_refused_naming_where_it_was_given()
     {
         using var dir = new TempDir();
