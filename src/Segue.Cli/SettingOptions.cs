@@ -11,6 +11,9 @@ public static class SettingOptions
     private static readonly Dictionary<string, string> Renamed = new()
     {
         ["learning_rate"] = "--lr",
+        ["cooccurrence_a"] = "--cooc-a",
+        ["cooccurrence_b"] = "--cooc-b",
+        ["cooccurrence_max_playlists_per_seed"] = "--cooc-max-playlists",
         ["weights.extremal_triplet"] = "--w-extremal",
         ["weights.mean_triplet"] = "--w-mean",
         ["weights.reg"] = "--w-reg",
@@ -31,11 +34,18 @@ public static class SettingOptions
     public static string OptionName(string key) => Renamed.GetValueOrDefault(key) ?? "--" + key.Replace('_', '-');
 
     /// <summary>Runs <paramref name="action"/>, rewording a setting's error with its option.</summary>
-    public static void Worded(Command command, Action action)
+    public static void Worded(Command command, Action action) => Worded(command, () =>
+    {
+        action();
+        return 0;
+    });
+
+    /// <summary>Runs <paramref name="action"/> and returns its exit code, rewording a setting's error with its option.</summary>
+    public static int Worded(Command command, Func<int> action)
     {
         try
         {
-            action();
+            return action();
         }
         catch (SettingException e)
         {

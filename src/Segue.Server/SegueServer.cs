@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -17,8 +18,9 @@ namespace Segue.Server;
 
 /// <summary>
 /// <c>segue serve</c>: the HTTP API and the web page over a <see cref="ContinuationService"/>.
-/// Everything is opened before the server listens, so once it listens it is ready; an error in
-/// the options stops it before then, as a <see cref="SegueException"/> naming the setting.
+/// Everything is opened before the server listens, and it says it is ready once it listens; an
+/// error in the options stops it before then, and an address it cannot listen on (in use, not
+/// this machine's) when it starts, each as a <see cref="SegueException"/> naming the setting.
 /// </summary>
 public static class SegueServer
 {
@@ -30,20 +32,40 @@ public static class SegueServer
         await using var app = Build(options);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Segue.Server");
         var service = app.Services.GetRequiredService<ContinuationService>();
+        await Listen(app, options);
         log.LogInformation("serving {Recommenders} over {Dataset} ({Tracks:N0} tracks), ready in {Seconds:N1} s",
             string.Join(", ", service.Recommenders.Select(r => $"{r.Name}={r.Spec.Source}")), service.Dataset.FilePath,
             service.Dataset.TrackCount, clock.Elapsed.TotalSeconds);
-        await app.RunAsync();
+        await app.WaitForShutdownAsync();
         // Evidence that queries reuse their scratch: created at most once per concurrent query.
         log.LogInformation("stopped; query scratch sets created: {Scratch}",
             string.Join(", ", service.Recommenders.Select(r => $"{r.Name} {r.ScratchCreated}")));
         return 0;
     }
 
+    // Starts the server. Binding its addresses is all that can fail then, and only then: one in
+    // use, one not on this machine, a port the user may not open, localhost with port 0.
+    private static async Task Listen(WebApplication app, ServeOptions options)
+    {
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException)
+        {
+            string cause = (SocketError(e)?.Message ?? e.Message).TrimEnd('.');
+            throw new RequestFieldException("urls", $"{string.Join(", ", options.ListenUrls)}: cannot listen ({char.ToLowerInvariant(cause[0])}{cause[1..]})");
+        }
+    }
+
+    // What the operating system said, under Kestrel's wrapping ("Failed to bind to address ...").
+    private static SocketException? SocketError(Exception? e) => e is null ? null : e as SocketException ?? SocketError(e.InnerException);
+
     /// <summary>The application, opened and configured but not started. <paramref name="configure"/>
     /// adjusts the builder (a test host's server, say) before it is built.</summary>
     public static WebApplication Build(ServeOptions options, Action<WebApplicationBuilder>? configure = null)
     {
+        options.Validate();
         if (options.RunsFolder is { } runs && !Directory.Exists(runs))
             throw new RequestFieldException("runs", $"{runs}: no such folder");
         var service = ContinuationService.Open(options.Recommenders, options.DatasetPath, ContinuationLimits.Server);
@@ -77,6 +99,8 @@ public static class SegueServer
         // One line a request (the HTTP log's, with its latency), not the framework's three.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.Information);
+        // A failed start is said once, in one line on stderr (Listen), not also logged with its stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         builder.Services.AddSingleton(options);

@@ -13,6 +13,13 @@ public sealed class SettingException(string key, object value, string requiremen
     /// <summary>The config key of the setting (<c>num_negatives</c>, <c>weights.reg</c>).</summary>
     public string Key { get; } = key;
 
+    /// <summary>Throws the error for <paramref name="key"/> unless <paramref name="ok"/>: how each
+    /// settings record declares its ranges, one line a setting.</summary>
+    public static void Require(bool ok, string key, object value, string requirement)
+    {
+        if (!ok) throw new SettingException(key, value, requirement);
+    }
+
     /// <summary>The same error naming the setting <paramref name="name"/> (an option) instead of its key.</summary>
     public string WordedAs(string name) => name + Message[Key.Length..];
 

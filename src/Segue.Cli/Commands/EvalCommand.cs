@@ -35,7 +35,7 @@ public static class EvalCommand
             model, datasetPath, test, allBaselines, baselines, cosine, k, limit, threads, json, submission, team, email,
         };
         foreach (var option in generators.All) command.Options.Add(option);
-        command.SetAction(parse =>
+        command.SetAction(parse => SettingOptions.Worded(command, () =>
         {
             Check(parse.GetValue(k) > 0, $"-k {parse.GetValue(k)}: must be positive");
             Check(parse.GetValue(threads) > 0, $"--threads {parse.GetValue(threads)}: must be positive");
@@ -54,8 +54,9 @@ public static class EvalCommand
             string? modelPath = parse.GetValue(model);
             string datasetFile = parse.GetValue(datasetPath)
                 ?? (modelPath is null ? throw new SegueException("--dataset is required without a model, run or ranker folder") : DatasetOf(modelPath));
-            using var dataset = Dataset.Open(datasetFile);
             var settings = generators.Read(parse);
+            settings.Validate();
+            using var dataset = Dataset.Open(datasetFile);
             var recommenders = Recommenders(dataset, modelPath, parse.GetValue(cosine), parse.GetValue(allBaselines),
                 parse.GetValue(baselines) ?? [], settings);
 
@@ -100,8 +101,7 @@ public static class EvalCommand
                     $"segue eval: {recommenders[0].Name} on {dataset.FilePath}", dataset, cases, rankings!);
                 Output.Info($"submission of {recommenders[0].Name}: {submissionPath}");
             }
-            return 0;
-        });
+        }));
         return command;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Segue.Data;
+using Segue.IO;
 using Segue.Ranking;
 using Spectre.Console;
 
@@ -32,7 +33,7 @@ public static class FitCommand
             dataset, output, model, depth, cases, negatives, hard, trees, leaves, lr, seed, threads, allowWorse,
         };
         foreach (var option in generators.All) command.Options.Add(option);
-        command.SetAction(parse =>
+        command.SetAction(parse => SettingOptions.Worded(command, () =>
         {
             var options = new RankerOptions
             {
@@ -49,8 +50,9 @@ public static class FitCommand
                 Model = parse.GetValue(model) is { } m ? Path.GetFullPath(EvalCommand.ModelPath(m)) : null,
             };
             options.Validate();
-            using var data = Dataset.Open(parse.GetValue(dataset)!);
             string outPath = parse.GetValue(output)!;
+            OutputPath.Folder(outPath);
+            using var data = Dataset.Open(parse.GetValue(dataset)!);
             var result = ConsoleProgress.Run(sink => RankerFit.Run(data, options, outPath, sink));
             Output.Info($"statistics: {Folds(result.FoldStatistics)} at fit time (each without its fold's validation playlists), " +
                 $"{result.ServedStatistics:N0} training playlists when serving");
@@ -73,7 +75,7 @@ public static class FitCommand
             Output.Error($"{behind}; it is saved in {outPath} (summary.json records the comparison), but a generator alone answers better: " +
                 "serve that one, or pass --allow-worse to accept the ranker");
             return 1;
-        });
+        }));
         return command;
     }
 

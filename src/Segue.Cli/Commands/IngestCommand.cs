@@ -21,14 +21,14 @@ public static class IngestCommand
         var testOffset = new Option<int>("--test-offset") { Description = "Which slice of each N is held out (the book: 9, files ending in 9)", DefaultValueFactory = _ => 9 };
 
         var command = new Command("ingest", "Read MPD slices into a Segue dataset file") { sources, output, threads, skip, testEvery, testOffset };
-        command.SetAction(parse =>
+        command.SetAction(parse => SettingOptions.Worded(command, () =>
         {
             OutputPath.File(parse.GetValue(output)!);
             var options = new IngestOptions(parse.GetValue(threads), parse.GetValue(skip), parse.GetValue(testEvery), parse.GetValue(testOffset));
+            options.Validate();
             var summary = ConsoleProgress.Run(sink => MpdIngest.Run(parse.GetValue(sources)!, parse.GetValue(output)!, options, sink));
             Print(summary, parse.GetValue(output)!);
-            return 0;
-        });
+        }));
         return command;
     }
 

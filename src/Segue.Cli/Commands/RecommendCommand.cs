@@ -7,6 +7,9 @@ namespace Segue.Cli.Commands;
 /// <summary><c>segue recommend MODEL --tracks URI,...</c> (or <c>--tracks-file FILE</c>): continue one playlist.</summary>
 public static class RecommendCommand
 {
+    /// <summary>Unknown seeds warned of one by one; the rest are counted in one line.</summary>
+    public const int MaxUnknownWarnings = 5;
+
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "A model file, a run folder (its model.segue) or a ranker folder" };
@@ -51,8 +54,11 @@ public static class RecommendCommand
             throw new SegueException($"{Option(e.Field, uris, k)}: {e.Problem}");
         }
         var unknown = answer.Unknown.ToHashSet(StringComparer.Ordinal);
-        foreach (var (uri, where) in uris)
-            if (unknown.Contains(uri)) Output.Warning($"{where}: {uri}: not in the dataset's catalogue; skipped");
+        var skipped = uris.Where(u => unknown.Contains(u.Uri)).ToList();
+        foreach (var (uri, where) in skipped.Take(MaxUnknownWarnings))
+            Output.Warning($"{where}: {uri}: not in the dataset's catalogue; skipped");
+        if (skipped.Count > MaxUnknownWarnings)
+            Output.Warning($"and {skipped.Count - MaxUnknownWarnings:N0} more not in the dataset's catalogue ({skipped.Count:N0} of {uris.Count:N0} skipped)");
         if (answer.Fallback) Output.Warning("no known seed track: these are the most popular tracks");
         return answer;
     }

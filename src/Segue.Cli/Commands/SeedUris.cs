@@ -27,7 +27,13 @@ public static class SeedUris
         {
             int line = 0;
             foreach (string text in stdin ? Lines(Console.In) : File.ReadLines(path))
-                uris.AddRange(Split(text, $"{name} line {++line}"));
+            {
+                ++line;
+                // A binary file given by mistake: said as such, not quoted byte for byte.
+                if (text.Any(c => char.IsControl(c) && c != '\t'))
+                    throw new SegueException($"{name} line {line}: not text (it holds control bytes); give a file of track URIs, one a line or comma-separated");
+                uris.AddRange(Split(text, $"{name} line {line}"));
+            }
         }
         catch (Exception e) when (FileError.Is(e))
         {

@@ -1,6 +1,7 @@
 using System.CommandLine.Parsing;
 using System.CommandLine;
 using Segue.Data;
+using Segue.Evaluation;
 using Segue.IO;
 using Segue.Model;
 using Segue.Runs;
@@ -102,16 +103,25 @@ public static class TrainCommand
             if (parse.GetValue(epochs) is { } n)
                 options = options with { Steps = (long)n * examples.Count };
 
-            Train(data, new RunFolder(parse.GetValue(output)!), config, options, examples, parse.GetValue(resume));
+            Train(data, new RunFolder(parse.GetValue(output)!), config, options, examples, parse.GetValue(resume),
+                evalEveryGiven: parse.GetResult(evalEvery) is { Implicit: false });
         }));
         return command;
     }
 
     /// <summary>Trains <paramref name="config"/> on <paramref name="data"/> into <paramref name="run"/>
-    /// (or continues it), with held-out evaluation as <paramref name="options"/> asks.</summary>
+    /// (or continues it), with held-out evaluation as <paramref name="options"/> asks. A dataset
+    /// with nothing held out to evaluate on is refused when <c>--eval-every</c> was given
+    /// (<paramref name="evalEveryGiven"/>), and said otherwise: the run would not evaluate.</summary>
     public static void Train(Dataset data, RunFolder run, ModelConfig config, TrainerOptions options,
-        TrainingExamples examples, bool resume)
+        TrainingExamples examples, bool resume, bool evalEveryGiven = false)
     {
+        if (options.EvalEvery > 0 && HeldOutCases.FromTestSplit(data, config.ContextLength, config.MinLength, limit: 1).Count == 0)
+        {
+            string why = $"{data.FilePath} holds no test-split playlist of {config.MinLength} or more tracks to evaluate on";
+            if (evalEveryGiven) throw new SegueException($"--eval-every {options.EvalEvery}: {why}; give --eval-every 0 to train without evaluating");
+            Output.Warning($"no held-out evaluation: {why}");
+        }
         Output.Info($"training {options.Steps:N0} steps on {examples.Count:N0} examples ({data.TrackCount:N0} tracks) into {run.Path}");
         ConsoleProgress.Run(sink => TrainingRun.Train(data, run, config, options, examples, resume, Environment.ProcessorCount, sink));
         Output.Info($"model written to {run.ModelPath}");

@@ -48,7 +48,7 @@ public sealed partial class Dataset : IDisposable
         }
         catch (JsonException e)
         {
-            throw new SegueException($"{path}: damaged dataset (metadata: {e.Message})");
+            throw new SegueException($"{path}: damaged dataset (metadata: {JsonErrors.Describe(e)})");
         }
         _trackUris = Strings(DatasetSection.TrackUris);
         _albumUris = Strings(DatasetSection.AlbumUris);

@@ -29,8 +29,7 @@ public sealed class DatasetBuilder
 
     public DatasetBuilder(int testEvery = 10, int testOffset = 9)
     {
-        if (testEvery < 0 || (testEvery > 0 && (testOffset < 0 || testOffset >= testEvery)))
-            throw new SegueException($"test split: --test-offset must lie in 0..{Math.Max(0, testEvery - 1)} (got {testOffset}) and --test-every must not be negative (got {testEvery})");
+        IngestOptions.ValidateTestSplit(testEvery, testOffset);
         _testEvery = testEvery;
         _testOffset = testOffset;
     }

@@ -6,14 +6,15 @@ public static class Cholesky
 {
     /// <summary>Solves <c>A x = b</c> for the row-major <paramref name="n"/> x <paramref name="n"/>
     /// matrix <paramref name="a"/> (overwritten by its Cholesky factor) and overwrites
-    /// <paramref name="b"/> with x. Throws when A is not positive definite.</summary>
-    public static void Solve(Span<double> a, Span<double> b, int n)
+    /// <paramref name="b"/> with x; false, with <paramref name="b"/> untouched, when A is not
+    /// positive definite as far as double precision tells.</summary>
+    public static bool TrySolve(Span<double> a, Span<double> b, int n)
     {
         for (int j = 0; j < n; j++)
         {
             double diagonal = a[j * n + j];
             for (int m = 0; m < j; m++) diagonal -= a[j * n + m] * a[j * n + m];
-            if (!(diagonal > 0)) throw new ArithmeticException("the matrix is not positive definite");
+            if (!(diagonal > 0)) return false;
             double l = Math.Sqrt(diagonal);
             a[j * n + j] = l;
             for (int i = j + 1; i < n; i++)
@@ -35,5 +36,6 @@ public static class Cholesky
             for (int m = i + 1; m < n; m++) sum -= a[m * n + i] * b[m];
             b[i] = sum / a[i * n + i];
         }
+        return true;
     }
 }

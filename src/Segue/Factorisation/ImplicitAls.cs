@@ -31,20 +31,6 @@ public static class ImplicitAls
         IProgressSink? progress = null) =>
         Fit(TracksByPlaylist(dataset, index), index, settings, threads, progress, ConjugateGradientSteps, out _);
 
-    /// <summary>Refuses a setting out of range, naming it as config.json does.</summary>
-    public static void Validate(GeneratorSettings settings)
-    {
-        static void Require(bool ok, string message)
-        {
-            if (!ok) throw new SegueException(message);
-        }
-        Require(settings.AlsFactors is > 0 and <= 1024, $"als_factors {settings.AlsFactors}: must be between 1 and 1024");
-        Require(settings.AlsIterations >= 0, $"als_iterations {settings.AlsIterations}: must be 0 or more");
-        Require(settings.AlsAlpha >= 0 && float.IsFinite(settings.AlsAlpha), $"als_alpha {settings.AlsAlpha}: must be 0 or more");
-        Require(settings.AlsRegularization > 0 && float.IsFinite(settings.AlsRegularization),
-            $"als_regularization {settings.AlsRegularization}: must be positive");
-    }
-
     /// <summary>The distinct tracks of every playlist, ascending: the rows of the playlist side.</summary>
     internal static InvertedIndex TracksByPlaylist(Dataset dataset, TrackPlaylistIndex index) =>
         InvertedIndex.Build(dataset.PlaylistCount, Enumerable.Range(0, index.TrackCount).ToArray(), index.Playlists);
@@ -53,7 +39,7 @@ public static class ImplicitAls
     internal static TrackFactors Fit(InvertedIndex tracksByPlaylist, TrackPlaylistIndex playlistsByTrack, GeneratorSettings settings,
         int threads, IProgressSink? progress, int steps, out float[] playlistFactors)
     {
-        Validate(settings);
+        settings.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
         int k = settings.AlsFactors;
         float alpha = settings.AlsAlpha, lambda = settings.AlsRegularization;
@@ -70,6 +56,9 @@ public static class ImplicitAls
             SolveSide(playlistsByTrack.TrackCount, playlistsByTrack.Playlists, y, x, k, alpha, lambda, threads, steps);
             task.Increment(1);
         }
+        // A ranker must be able to read back what it fitted.
+        if (TrackFactors.FirstOutOfRange(y, k) is { } bad)
+            throw new SegueException($"the factorisation diverged ({bad}): lower als_alpha or raise als_regularization");
         playlistFactors = x;
         return new TrackFactors(y, playlistsByTrack.TrackCount, k, alpha, lambda, threads);
     }

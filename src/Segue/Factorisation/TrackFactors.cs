@@ -40,7 +40,9 @@ public sealed class TrackFactors
     /// The factors <paramref name="x"/> of a playlist holding <paramref name="distinctSeeds"/>: the
     /// solution of <c>(Y^T Y + lambda I + alpha sum_s y_s y_s^T) x = (1 + alpha) sum_s y_s</c>, by
     /// Cholesky in double precision in the caller's scratch (<paramref name="matrix"/> k x k,
-    /// <paramref name="vector"/> k). Each seed must appear once.
+    /// <paramref name="vector"/> k). Each seed must appear once. A system that rounding leaves
+    /// without a Cholesky factor (a regularisation tiny beside factors of little rank) gives 0, as
+    /// for a playlist no training playlist shares a seed with: a query is answered, not failed.
     /// </summary>
     public void FoldIn(ReadOnlySpan<int> distinctSeeds, Span<float> x, Span<double> matrix, Span<double> vector)
     {
@@ -59,7 +61,11 @@ public sealed class TrackFactors
                 for (int m = 0; m < k; m++) row[m] += Alpha * yj * y[m];
             }
         }
-        Cholesky.Solve(matrix[..(k * k)], vector[..k], k);
+        if (!Cholesky.TrySolve(matrix[..(k * k)], vector[..k], k))
+        {
+            x[..k].Clear();
+            return;
+        }
         for (int j = 0; j < k; j++) x[j] = (float)vector[j];
     }
 
@@ -67,12 +73,26 @@ public sealed class TrackFactors
     public void Save(string path) => NpyFile.Write(path, _values, TrackCount, K);
 
     /// <summary>Reads factors saved by <see cref="Save"/> for a dataset of <paramref name="trackCount"/>
-    /// tracks, refusing any other shape and any value that is not finite.</summary>
+    /// tracks, refusing any other shape and any value beyond <see cref="MaxMagnitude"/>.</summary>
     public static TrackFactors Load(string path, int trackCount, int k, float alpha, float regularization, int threads = 1)
     {
         var values = NpyFile.Read(path, trackCount, k);
-        int bad = Array.FindIndex(values, v => !float.IsFinite(v));
-        if (bad >= 0) throw new SegueException($"{path}: track {bad / k}: factor {bad % k} is {values[bad]}; the file is damaged");
+        if (FirstOutOfRange(values, k) is { } bad) throw new SegueException($"{path}: {bad}; the file is damaged");
         return new TrackFactors(values, trackCount, k, alpha, regularization, threads);
+    }
+
+    /// <summary>The largest factor a fit writes and a ranker reads: far above what regularised ALS
+    /// gives (a few units at most), far below what would overflow the float sums of
+    /// <c>Y^T Y</c> over millions of tracks.</summary>
+    public const float MaxMagnitude = 1000;
+
+    /// <summary>The first value of the row-major factors (<paramref name="k"/> wide) that is not a
+    /// number within <see cref="MaxMagnitude"/>, in words; null when there is none.</summary>
+    internal static string? FirstOutOfRange(ReadOnlySpan<float> values, int k)
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (!(Math.Abs(values[i]) <= MaxMagnitude))
+                return FormattableString.Invariant($"track {i / k}: factor {i % k} is {values[i]}, not a number within ±{MaxMagnitude}");
+        return null;
     }
 }

@@ -22,6 +22,6 @@ public static class FileError
         string message = e.Message.ReplaceLineEndings(" ");
         int at = message.IndexOf(" : '", StringComparison.Ordinal);
         string cause = (at > 0 ? message[..at] : message).TrimEnd('.', ' ');
-        return cause.Length == 0 ? e.GetType().Name : char.ToLowerInvariant(cause[0]) + cause[1..];
+        return cause.Length == 0 ? "an input/output error" : char.ToLowerInvariant(cause[0]) + cause[1..];
     }
 }

@@ -12,20 +12,28 @@ public static class OutputPath
     /// <summary>Checks that the file <paramref name="path"/> can be written; returns its full path.</summary>
     public static string File(string path)
     {
+        RequireName(path, "file");
         string full = Path.GetFullPath(path);
         if (Directory.Exists(full)) throw new SegueException($"{path}: is a folder; give the path of a file to write");
+        if (Path.EndsInDirectorySeparator(path)) throw new SegueException($"{path}: ends in '{path[^1]}'; give the path of a file to write");
         CheckWritable(path, Path.GetDirectoryName(full)!);
         return full;
     }
 
     /// <summary>Checks that the folder <paramref name="path"/> can be made (or is there) and
-    /// written in; returns its full path.</summary>
+    /// written in; returns its full path, without a trailing separator ("runs/a/" is "runs/a").</summary>
     public static string Folder(string path)
     {
-        string full = Path.GetFullPath(path);
+        RequireName(path, "folder");
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         if (System.IO.File.Exists(full)) throw new SegueException($"{path}: is a file; give the path of a folder to write");
         CheckWritable(path, full);
         return full;
+    }
+
+    private static void RequireName(string path, string what)
+    {
+        if (path.Length == 0) throw new SegueException($"an empty path; give the path of a {what} to write");
     }
 
     /// <summary>Checks that <paramref name="dir"/>, or the nearest folder above it that exists

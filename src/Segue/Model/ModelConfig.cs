@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Segue.IO;
+using static Segue.SettingException;
 
 namespace Segue.Model;
 
@@ -111,11 +113,6 @@ public sealed record ModelConfig
         ("weights.context_self", Weights.ContextSelf), ("weights.next_self", Weights.NextSelf), ("weights.negative_self", Weights.NegativeSelf),
     ];
 
-    private static void Require(bool ok, string key, object value, string what)
-    {
-        if (!ok) throw new SettingException(key, value, what);
-    }
-
     /// <summary>A table of <paramref name="rows"/> x <paramref name="cols"/> values must fit in one array.</summary>
     private void RequireTable(string key, int rows, int cols)
     {
@@ -147,7 +144,7 @@ public sealed record ModelConfig
         }
         catch (Exception e) when (e is JsonException or SegueException)
         {
-            throw new SegueException($"{source}: bad model config: {e.Message}", e);
+            throw new SegueException($"{source}: bad model config: {(e is JsonException ? JsonErrors.Describe(e) : e.Message)}", e);
         }
     }
 

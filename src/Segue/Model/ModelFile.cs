@@ -77,7 +77,7 @@ public static class ModelFile
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new SegueException($"{path}: damaged {kind} header: {e.Message}", e);
+            throw new SegueException($"{path}: damaged {kind} header: {JsonErrors.Describe(e)}", e);
         }
         try
         {
@@ -106,7 +106,7 @@ public static class ModelFile
         }
         catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException)
         {
-            throw new SegueException($"{path}: damaged {kind} header: {e.Message}", e);
+            throw new SegueException($"{path}: damaged {kind} header: {JsonErrors.Describe(e)}", e);
         }
         catch (SegueException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
         {

@@ -25,7 +25,7 @@ public sealed class LambdaRankModel
         _transformer = transformer;
         Bytes = bytes;
         var parameters = (transformer as ISingleFeaturePredictionTransformer<object>)?.Model as LightGbmRankingModelParameters
-            ?? throw new InvalidDataException($"not a LightGBM ranking model ({transformer.GetType().Name})");
+            ?? throw new InvalidDataException("not a LightGBM ranking model");
         Trees = new TreeEnsemble(parameters.TrainedTreeEnsemble);
     }
 

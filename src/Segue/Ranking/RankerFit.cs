@@ -32,12 +32,16 @@ public static class RankerFit
     {
         options.Validate();
         progress ??= Progress.None;
-        if (Directory.Exists(outPath) || File.Exists(outPath))
-            throw new SegueException($"{outPath}: already exists; choose another --out");
         string target = OutputPath.Folder(outPath);
+        // Held to the end, as a training run holds its folder: a second fit into the same folder is refused.
+        using var held = OutputLock.Hold(TempNames.LockFor(target), target, removeWhenDone: true);
+        if (Path.Exists(target))
+            throw new SegueException($"{outPath}: already exists; choose another --out");
+        TempNames.RemoveStale(target);   // a killed fit's, now rather than after this one's work
         var clock = Stopwatch.StartNew();
         var metadata = RunMetadata.Capture((ulong)options.Seed);
         var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
+        string? modelChecksum = options.Model is null ? null : RankerFolder.TrainedModelChecksum(options.Model);
 
         var split = ValidationSplit.Build(dataset, options.ValidationCases, options.EvaluateEvery, (ulong)options.Seed);
         var folds = split.Folds;
@@ -86,7 +90,7 @@ public static class RankerFit
 
         var result = new Result(reports, RankerVerdict.Of(reports), relevant > 0 ? found / relevant : 0, pooled / perCase.Length, (int)group, rows.Count,
             [.. folds.Select(f => f.TrainingPlaylists.Length)], servedIndex.PlaylistCount, clock.Elapsed.TotalSeconds);
-        WriteFolder(target, options, dataset, lambdaRank, factors, importance, metadata, result);
+        WriteFolder(target, options, dataset, lambdaRank, factors, importance, modelChecksum, metadata, result);
         return result with { Seconds = clock.Elapsed.TotalSeconds };
     }
 
@@ -160,11 +164,11 @@ public static class RankerFit
     }
 
     private static void WriteFolder(string target, RankerOptions options, Dataset dataset, LambdaRankModel model, TrackFactors factors, float[] importance,
-        RunMetadata metadata, Result result)
+        string? modelChecksum, RunMetadata metadata, Result result)
     {
-        AtomicFolder.Write(target, temp =>
+        AtomicFolder.Create(target, temp =>
         {
-            RankerFolder.Write(temp, options, dataset, model, factors, importance);
+            RankerFolder.Write(temp, options, dataset, model, factors, importance, modelChecksum);
             EvalReportJson.Write(Path.Combine(temp, RankerFolder.ValidationFile), dataset.FilePath,
                 $"validation split ({result.Validation[0].Cases:N0} cases kept out of the fit)", result.Validation);
             var folder = new RunFolder(temp);

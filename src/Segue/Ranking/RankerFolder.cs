@@ -16,7 +16,8 @@ namespace Segue.Ranking;
 ///   config.json               { "ranker": RankerOptions, "dataset": { "path", "fingerprint" } } (<see cref="RunConfig"/>)
 ///   lambdarank.zip            the LightGBM LambdaRank model (ML.NET's format)
 ///   track_factors.npy         the implicit factorisation's track factors (tracks x als_factors, float32)
-///   ranker.json               format version, feature names, the checksums of the three files above
+///   ranker.json               format version, feature names, the checksums of the three files above and
+///                             of the trained model used as a generator (options "model"), when there is one
 ///   feature_importance.json   each feature's gain in the model relative to the largest, largest first
 ///   validation.json           the validation figures of every generator alone and of the ranker
 ///   metrics.jsonl, run.json, summary.json   as a training run's
@@ -62,7 +63,7 @@ public static class RankerFolder
         }
         catch (JsonException e)
         {
-            throw new SegueException($"{manifestPath}: damaged ranker manifest ({e.Message})", e);
+            throw new SegueException($"{manifestPath}: damaged ranker manifest ({JsonErrors.Describe(e)})", e);
         }
         if (manifest.Format != Format)
             throw new SegueException($"{manifestPath}: ranker format {manifest.Format}; this build reads format {Format}");
@@ -78,6 +79,7 @@ public static class RankerFolder
             throw new SegueException($"{folder}: fitted on another dataset ({datasetPath}, fingerprint {fingerprint:x16}), " +
                 $"not {dataset.FilePath} (fingerprint {dataset.Fingerprint:x16}): another split or other URIs; fit it again");
         var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
+        if (options.Model is not null) CheckTrainedModel(options.Model, manifest.TrainedModelChecksum, manifestPath);
         string factorsPath = Path.Combine(folder, TrackFactors.FileName);
         CheckSum(factorsPath, manifest.FactorsChecksum, "track factors");
         var generators = options.Generators;
@@ -87,8 +89,26 @@ public static class RankerFolder
         return new RankerRecommender(sources, LambdaRankModel.Load(bytes, modelPath), options.Depth);
     }
 
-    /// <summary>Writes the folder's own files into <paramref name="folder"/> (a fresh temporary folder).</summary>
-    internal static void Write(string folder, RankerOptions options, Dataset dataset, LambdaRankModel model, TrackFactors factors, float[] importance)
+    /// <summary>The checksum a manifest records of the trained model a ranker is fitted with
+    /// (<see cref="RankerOptions.Model"/>), taken when the fit opens it.</summary>
+    internal static string TrainedModelChecksum(string modelPath) => FileChecksum(modelPath);
+
+    // The trained model is read from where the fit found it: another file there (retrained, or
+    // another run's copied over) would give other features than the ranker learned from.
+    private static void CheckTrainedModel(string modelPath, string? expected, string manifestPath)
+    {
+        if (expected is null)
+            throw new SegueException($"{manifestPath}: no checksum of the trained model {modelPath} (fitted by an older build); fit it again");
+        string actual = FileChecksum(modelPath);
+        if (actual != expected)
+            throw new SegueException($"{modelPath}: not the model this ranker was fitted with (checksum {actual}, the ranker's {expected}); " +
+                "fit the ranker again with this model");
+    }
+
+    /// <summary>Writes the folder's own files into <paramref name="folder"/> (a fresh temporary folder);
+    /// <paramref name="trainedModelChecksum"/> is that of the trained model the options name, if any.</summary>
+    internal static void Write(string folder, RankerOptions options, Dataset dataset, LambdaRankModel model, TrackFactors factors, float[] importance,
+        string? trainedModelChecksum)
     {
         RunConfig.Write(new RunFolder(folder), [new(ConfigSection, JsonSerializer.SerializeToNode(options, ModelConfig.Json))],
             dataset.FilePath, dataset.Fingerprint);
@@ -96,7 +116,8 @@ public static class RankerFolder
         AtomicFile.WriteAllBytes(Path.Combine(folder, ModelFile), model.Bytes);
         string factorsPath = Path.Combine(folder, TrackFactors.FileName);
         factors.Save(factorsPath);
-        var manifest = new Manifest(Format, [.. RankingFeatures.Names], Checksum(configBytes), Checksum(model.Bytes), FileChecksum(factorsPath));
+        var manifest = new Manifest(Format, [.. RankingFeatures.Names], Checksum(configBytes), Checksum(model.Bytes), FileChecksum(factorsPath),
+            trainedModelChecksum);
         AtomicFile.WriteAllText(Path.Combine(folder, ManifestFile), JsonSerializer.Serialize(manifest, ModelConfig.Json) + "\n");
         var ranked = new JsonObject();
         foreach (var (name, gain) in RankingFeatures.Names.Zip(importance).OrderByDescending(p => p.Second).ThenBy(p => p.First, StringComparer.Ordinal))
@@ -149,6 +170,8 @@ public static class RankerFolder
         }
     }
 
-    /// <summary>The manifest, <c>ranker.json</c>.</summary>
-    private sealed record Manifest(int Format, string[] Features, string ConfigChecksum, string ModelChecksum, string FactorsChecksum);
+    /// <summary>The manifest, <c>ranker.json</c>: <see cref="ModelChecksum"/> is LambdaRank's,
+    /// <see cref="TrainedModelChecksum"/> that of the trained model used as a generator (null without one).</summary>
+    private sealed record Manifest(int Format, string[] Features, string ConfigChecksum, string ModelChecksum, string FactorsChecksum,
+        string? TrainedModelChecksum = null);
 }

@@ -1,4 +1,5 @@
 using Segue.Retrieval;
+using static Segue.SettingException;
 
 namespace Segue.Ranking;
 
@@ -28,22 +29,27 @@ public sealed record RankerOptions
     /// <summary>The trained model (a model file) used as a generator and for affinity features; null for none.</summary>
     public string? Model { get; init; }
 
-    /// <summary>Refuses a setting out of range, in one line naming it as config.json does.</summary>
+    /// <summary>The deepest pool: each query thread holds every generator's list that deep, with features.</summary>
+    public const int MaxDepth = 100_000;
+    /// <summary>LightGBM's own largest tree.</summary>
+    public const int MaxLeaves = 131_072;
+    public const int MaxTrees = 10_000, MaxThreads = 256;
+
+    /// <summary>Throws a one-line <see cref="SettingException"/> naming the first setting out of its
+    /// range by its config key (the generators' included); what a fit checks before any work and a
+    /// ranker folder's config on every open.</summary>
     public void Validate()
     {
-        static void Require(bool ok, string message)
-        {
-            if (!ok) throw new SegueException(message);
-        }
-        Require(Depth > 0, $"depth {Depth}: must be positive");
-        Require(ValidationCases >= 10, $"validation_cases {ValidationCases}: must be at least 10 (one per category)");
-        Require(EvaluateEvery >= 2, $"evaluate_every {EvaluateEvery}: must be at least 2");
-        Require(Negatives > 0, $"negatives {Negatives}: must be positive");
-        Require(HardNegatives is >= 0 and <= 1, $"hard_negatives {HardNegatives}: must be between 0 and 1");
-        Require(Trees > 0, $"trees {Trees}: must be positive");
-        Require(Leaves >= 2, $"leaves {Leaves}: must be at least 2");
-        Require(LearningRate > 0, $"learning_rate {LearningRate}: must be positive");
-        Require(MinLeafRows > 0, $"min_leaf_rows {MinLeafRows}: must be positive");
-        Require(Threads > 0, $"threads {Threads}: must be positive");
+        Generators.Validate();
+        Require(Depth is > 0 and <= MaxDepth, "depth", Depth, $"between 1 and {MaxDepth}");
+        Require(ValidationCases >= 10, "validation_cases", ValidationCases, "at least 10 (one per category)");
+        Require(EvaluateEvery >= 2, "evaluate_every", EvaluateEvery, "at least 2");
+        Require(Negatives > 0, "negatives", Negatives, "positive");
+        Require(HardNegatives is >= 0 and <= 1, "hard_negatives", HardNegatives, "between 0 and 1");
+        Require(Trees is > 0 and <= MaxTrees, "trees", Trees, $"between 1 and {MaxTrees}");
+        Require(Leaves is >= 2 and <= MaxLeaves, "leaves", Leaves, $"between 2 and {MaxLeaves}");
+        Require(LearningRate is > 0 and <= 1, "learning_rate", LearningRate, "positive and at most 1");
+        Require(MinLeafRows > 0, "min_leaf_rows", MinLeafRows, "positive");
+        Require(Threads is > 0 and <= MaxThreads, "threads", Threads, $"between 1 and {MaxThreads}");
     }
 }

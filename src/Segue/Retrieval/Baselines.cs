@@ -22,6 +22,7 @@ public static class Baselines
                 throw new SegueException($"unknown baseline '{name}' (known: {string.Join(", ", Names)})");
         if (names.Count == 0) return [];
         settings ??= new GeneratorSettings();
+        settings.Validate();
         popularity ??= new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
         var index = popularity.Index;
         return [.. names.Select(name => name == PopularityRecommender.BaselineName
@@ -30,15 +31,19 @@ public static class Baselines
     }
 
     /// <summary>The named generator over <paramref name="index"/> (titles from <paramref name="playlists"/>, the
-    /// playlists indexed), returning only what it ranks.</summary>
-    public static IRecommender Generator(Dataset dataset, string name, GeneratorSettings settings, TrackPlaylistIndex index, ReadOnlySpan<int> playlists) => name switch
+    /// playlists indexed), returning only what it ranks; <paramref name="settings"/> out of range are refused.</summary>
+    public static IRecommender Generator(Dataset dataset, string name, GeneratorSettings settings, TrackPlaylistIndex index, ReadOnlySpan<int> playlists)
     {
-        CoOccurrenceRecommender.BaselineName => new CoOccurrenceRecommender(dataset, index,
-            settings.CooccurrenceA, settings.CooccurrenceB, settings.CooccurrenceMaxPlaylistsPerSeed),
-        PlaylistKnnRecommender.BaselineName => new PlaylistKnnRecommender(dataset, index, settings.PknnK, settings.PknnRho, settings.PknnAlpha),
-        TitleRecommender.BaselineName => new TitleRecommender(dataset, playlists, settings.TitleTokenWeight, settings.TitleMaxPlaylists),
-        // The fit's result does not depend on the thread count.
-        FactorRecommender.BaselineName => new FactorRecommender(ImplicitAls.Fit(dataset, index, settings, Environment.ProcessorCount), index),
-        _ => throw new SegueException($"unknown generator '{name}' (known: {string.Join(", ", Names.Skip(1))})"),
-    };
+        settings.Validate();
+        return name switch
+        {
+            CoOccurrenceRecommender.BaselineName => new CoOccurrenceRecommender(dataset, index,
+                settings.CooccurrenceA, settings.CooccurrenceB, settings.CooccurrenceMaxPlaylistsPerSeed),
+            PlaylistKnnRecommender.BaselineName => new PlaylistKnnRecommender(dataset, index, settings.PknnK, settings.PknnRho, settings.PknnAlpha),
+            TitleRecommender.BaselineName => new TitleRecommender(dataset, playlists, settings.TitleTokenWeight, settings.TitleMaxPlaylists),
+            // The fit's result does not depend on the thread count.
+            FactorRecommender.BaselineName => new FactorRecommender(ImplicitAls.Fit(dataset, index, settings, Environment.ProcessorCount), index),
+            _ => throw new SegueException($"unknown generator '{name}' (known: {string.Join(", ", Names.Skip(1))})"),
+        };
+    }
 }

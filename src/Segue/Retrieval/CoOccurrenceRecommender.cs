@@ -31,10 +31,6 @@ public sealed class CoOccurrenceRecommender : IRecommender
         float seedExponent = DefaultSeedExponent, float candidateExponent = DefaultCandidateExponent,
         int maxPlaylistsPerSeed = DefaultMaxPlaylistsPerSeed)
     {
-        if (maxPlaylistsPerSeed <= 0)
-            throw new SegueException($"co-occurrence playlists per seed {maxPlaylistsPerSeed}: must be positive");
-        if (!(seedExponent >= 0) || !(candidateExponent >= 0))
-            throw new SegueException($"co-occurrence damping a = {seedExponent}, b = {candidateExponent}: both must be 0 or more");
         _dataset = dataset;
         _index = index;
         SeedExponent = seedExponent;

@@ -24,8 +24,6 @@ public sealed class PlaylistKnnRecommender : IRecommender
 
     public PlaylistKnnRecommender(Dataset dataset, TrackPlaylistIndex index, int k = DefaultK, float rho = DefaultRho, float alpha = DefaultAlpha)
     {
-        if (k <= 0) throw new SegueException($"playlist-kNN k = {k}: must be positive");
-        if (!(rho >= 0) || !(alpha >= 0)) throw new SegueException($"playlist-kNN rho = {rho}, alpha = {alpha}: both must be 0 or more");
         _dataset = dataset;
         _index = index;
         K = k;

@@ -25,7 +25,6 @@ public sealed class TitleRecommender : IRecommender
 
     public TitleRecommender(Dataset dataset, ReadOnlySpan<int> playlists, float tokenWeight = DefaultTokenWeight, int maxPlaylists = DefaultMaxPlaylists)
     {
-        if (!(tokenWeight >= 0)) throw new SegueException($"title model token weight {tokenWeight}: must be 0 or more");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPlaylists);
         _trackCount = dataset.TrackCount;
         TokenWeight = tokenWeight;

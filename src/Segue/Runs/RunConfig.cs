@@ -61,7 +61,7 @@ public sealed class RunConfig
         }
         catch (JsonException e)
         {
-            throw new SegueException($"{path}: unreadable run config ({e.Message})", e);
+            throw new SegueException($"{path}: unreadable run config ({JsonErrors.Describe(e)})", e);
         }
     }
 
@@ -79,7 +79,7 @@ public sealed class RunConfig
         }
         catch (Exception e) when (e is JsonException or SegueException)
         {
-            throw new SegueException($"{Path}: {name}: {e.Message}", e);
+            throw new SegueException($"{Path}: {name}: {(e is JsonException ? JsonErrors.Describe(e) : e.Message)}", e);
         }
     }
 

@@ -22,7 +22,7 @@ namespace Segue.Runs;
 /// </summary>
 public sealed class RunFolder(string path)
 {
-    public string Path { get; } = System.IO.Path.GetFullPath(path);
+    public string Path { get; } = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
     public string ConfigPath => System.IO.Path.Combine(Path, "config.json");
     public string MetricsPath => System.IO.Path.Combine(Path, "metrics.jsonl");
     public string CheckpointsPath => System.IO.Path.Combine(Path, "checkpoints");
@@ -44,19 +44,7 @@ public sealed class RunFolder(string path)
     public IDisposable Lock()
     {
         OutputPath.Folder(Path);
-        try
-        {
-            Directory.CreateDirectory(Path);
-            return new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
-        }
-        catch (IOException e) when (File.Exists(LockPath) && e is not DirectoryNotFoundException)
-        {
-            throw new SegueException($"{Path}: in use by another segue command (it holds {System.IO.Path.GetFileName(LockPath)}); wait for it or choose another --out", e);
-        }
-        catch (Exception e) when (FileError.Is(e))
-        {
-            throw FileError.Writing(Path, e);
-        }
+        return OutputLock.Hold(LockPath, Path);
     }
 
     /// <summary>The dataset the run used, as its config records it (absolute); null when there is no config.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Segue.IO;
 using Segue.Model;
 
 namespace Segue.Runs;
@@ -22,7 +23,7 @@ internal static class RunJson
         }
         catch (JsonException e)
         {
-            throw new SegueException($"{path}: bad {what}: {e.Message}", e);
+            throw new SegueException($"{path}: bad {what}: {JsonErrors.Describe(e)}", e);
         }
     }
 }

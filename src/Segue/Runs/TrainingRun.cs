@@ -27,6 +27,10 @@ public static class TrainingRun
         TrainingExamples examples, bool resume, int evalThreads, IProgressSink progress)
     {
         using var held = run.Lock();
+        // What a killed process of this run left (a file-size limit's kill mid-checkpoint, say):
+        // no one else writes here, and the next checkpoint may have another name.
+        TempNames.RemoveStaleIn(run.Path);
+        TempNames.RemoveStaleIn(run.CheckpointsPath);
         var catalog = Catalog.FromDataset(data);
         TrainingState state;
         if (resume)
@@ -82,9 +86,20 @@ public static class TrainingRun
     /// <summary>The run's last checkpoint, which must hold the model <paramref name="config"/> describes.</summary>
     public static TrainingState Resume(RunFolder run, ModelConfig config, Catalog catalog)
     {
-        var path = Checkpoints.List(run.CheckpointsPath).LastOrDefault()
-            ?? throw new SegueException($"{run.CheckpointsPath}: no checkpoint to resume from");
-        var state = Checkpoints.Load(path, catalog);
+        var checkpoints = Checkpoints.List(run.CheckpointsPath);
+        if (checkpoints.Count == 0)
+            throw new SegueException($"{run.CheckpointsPath}: no checkpoint to resume from (the run stopped before its first); " +
+                $"train it again from the start: segue train --from {run.Path} --out ANOTHER");
+        string path = checkpoints[^1];
+        TrainingState state;
+        try
+        {
+            state = Checkpoints.Load(path, catalog);
+        }
+        catch (SegueException e) when (checkpoints.Count > 1)
+        {
+            throw new SegueException($"{e.Message}; to resume from the checkpoint before it, {Path.GetFileName(checkpoints[^2])}, delete {path}", e);
+        }
         if (config.FirstDifference(state.Model.Config) is { } difference)
             throw new SegueException($"{path}: the options differ from the checkpoint's ({difference}); resume with the run's options");
         return state;

@@ -122,8 +122,13 @@ public sealed class ContinuationService : IDisposable
     /// <summary>Whether <paramref name="uri"/> has the form of a track URI (as ingest requires), known or not.</summary>
     public static bool IsTrackUri(string? uri) => uri is not null && uri.Length > TrackPrefix.Length && uri.StartsWith(TrackPrefix, StringComparison.Ordinal);
 
-    // A request's text quoted in a message, cut short so that a huge value cannot flood a log.
-    private static string Quote(string text) => text.Length <= MaxQuotedLength ? text : text[..MaxQuotedLength] + "...";
+    // A request's text quoted in a message, cut short so that a huge value cannot flood a log, and
+    // with control characters escaped (\u001b...) so that none reaches a terminal or breaks a line.
+    private static string Quote(string text)
+    {
+        string cut = text.Length <= MaxQuotedLength ? text : text[..MaxQuotedLength] + "...";
+        return cut.Any(char.IsControl) ? string.Concat(cut.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : cut;
+    }
 
     public void Dispose() => Dataset.Dispose();
 }

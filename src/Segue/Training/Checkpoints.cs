@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Segue.IO;
 using Segue.Model;
 using Segue.Model.Optimizers;
 
@@ -57,7 +58,7 @@ public static class Checkpoints
         }
         catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
         {
-            throw new SegueException($"{path}: damaged checkpoint training state: {e.Message}", e);
+            throw new SegueException($"{path}: damaged checkpoint training state: {JsonErrors.Describe(e)}", e);
         }
     }
 }

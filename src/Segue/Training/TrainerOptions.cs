@@ -1,3 +1,5 @@
+using static Segue.SettingException;
+
 namespace Segue.Training;
 
 /// <summary>How long a run trains and what it does along the way (the model itself is
@@ -31,10 +33,5 @@ public sealed record TrainerOptions
         Require(EvalCases > 0, "eval_cases", EvalCases, "positive");
         Require(CheckpointEvery >= 0, "checkpoint_every", CheckpointEvery, "0 (never) or positive");
         Require(KeepCheckpoints > 0, "keep_checkpoints", KeepCheckpoints, "positive");
-    }
-
-    private static void Require(bool ok, string key, object value, string what)
-    {
-        if (!ok) throw new SettingException(key, value, what);
     }
 }

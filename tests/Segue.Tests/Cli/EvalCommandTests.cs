@@ -125,9 +125,12 @@ public class EvalCommandTests
     }
 
     [Theory]
-    [InlineData("cooccurrence", "--cooc-max-playlists", "0", "co-occurrence playlists per seed 0: must be positive")]
-    [InlineData("als", "--als-factors", "0", "als_factors 0: must be between 1 and 1024")]
-    [InlineData("als", "--als-regularization", "0", "als_regularization 0: must be positive")]
+    [InlineData("cooccurrence", "--cooc-max-playlists", "0", "--cooc-max-playlists 0: must be positive")]
+    [InlineData("cooccurrence", "--cooc-a", "Infinity", "--cooc-a Infinity: must be between 0 and 10")]
+    [InlineData("pknn", "--pknn-rho", "1e30", "--pknn-rho 1E+30: must be between 0 and 10")]
+    [InlineData("title", "--title-token-weight", "NaN", "--title-token-weight NaN: must be between 0 and 1000")]
+    [InlineData("als", "--als-factors", "0", "--als-factors 0: must be between 1 and 1024")]
+    [InlineData("als", "--als-regularization", "0", "--als-regularization 0: must be positive and at most 10000")]
     public void Out_of_range_generator_settings_are_one_line(string baseline, string option, string value, string error)
     {
         using var dir = new TempDir();

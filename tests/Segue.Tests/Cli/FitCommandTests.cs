@@ -112,6 +112,60 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
         Assert.Equal($"segue: error: {manifest}: damaged ranker manifest (no 'features')\n", error);
     }
 
+    // Rewrites the manifest's checksums for the files as they now are: a crafted folder, not a damaged one.
+    private static void Resign(string ranker)
+    {
+        string manifest = Path.Combine(ranker, RankerFolder.ManifestFile);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!;
+        foreach (var (key, file) in (ReadOnlySpan<(string, string)>)[("config_checksum", RankerFolder.ConfigFile),
+                     ("model_checksum", RankerFolder.ModelFile), ("factors_checksum", Segue.Factorisation.TrackFactors.FileName)])
+            json[key] = System.IO.Hashing.XxHash64.HashToUInt64(File.ReadAllBytes(Path.Combine(ranker, file))).ToString("x16");
+        File.WriteAllText(manifest, json.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("generators", "als_alpha", "3e38", "als_alpha 3E+38: must be between 0 and 10000")]
+    [InlineData("generators", "als_regularization", "1e30", "als_regularization 1E+30: must be positive and at most 10000")]
+    [InlineData("generators", "cooccurrence_a", "1e30", "cooccurrence_a 1E+30: must be between 0 and 10")]
+    [InlineData(null, "depth", "2147483647", "depth 2147483647: must be between 1 and 100000")]
+    [InlineData(null, "learning_rate", "1e300", "learning_rate 1E+300: must be positive and at most 1")]
+    [InlineData(null, "depth", "\"x\"", "depth: expected an integer")]
+    [InlineData("generators", "pknn_k", "1.5", "generators.pknn_k: expected an integer")]
+    public void A_crafted_ranker_config_that_passes_its_checksum_is_refused_by_the_same_ranges(string? section, string key, string value, string message)
+    {
+        using var dir = new TempDir();
+        string copy = CopyRanker(dir);
+        string config = Path.Combine(copy, RankerFolder.ConfigFile);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(config))!;
+        var settings = json[RankerFolder.ConfigSection]!;
+        (section is null ? settings : settings[section]!)[key] = System.Text.Json.Nodes.JsonNode.Parse(value);
+        File.WriteAllText(config, json.ToJsonString());
+        Resign(copy);
+        var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {config}: {RankerFolder.ConfigSection}: {message}\n", error);
+    }
+
+    [Fact]
+    public void Crafted_track_factors_that_pass_their_checksum_are_refused_by_range()
+    {
+        using var dir = new TempDir();
+        string copy = CopyRanker(dir);
+        string factors = Path.Combine(copy, Segue.Factorisation.TrackFactors.FileName);
+        var bytes = File.ReadAllBytes(factors);
+        int k = RankerFixture.Options.Generators.AlsFactors;
+        int header;
+        using (var dataset = Segue.Data.Dataset.Open(fixture.DatasetPath)) header = Segue.IO.NpyFile.Header(dataset.TrackCount, k).Length;
+        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes.AsSpan(header));
+        for (int i = 0; i < values.Length; i++) values[i] = values[i] == 0 ? 0 : 1e19f;
+        File.WriteAllBytes(factors, bytes);
+        Resign(copy);
+        var (exit, _, error) = CliRunner.Run("eval", copy, "--test", fixture.ChallengeFolder, "--limit", "5");
+        Assert.Equal(1, exit);
+        int first = values.IndexOf(1e19f);
+        Assert.Equal($"segue: error: {factors}: track {first / k}: factor {first % k} is 1E+19, not a number within ±1000; the file is damaged\n", error);
+    }
+
     [Fact]
     public void A_ranker_used_with_another_dataset_is_refused()
     {
@@ -140,17 +194,33 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
         Assert.Empty(Directory.GetDirectories(dir.Path));   // nor a temporary folder
     }
 
-    [Fact]
-    public void A_setting_out_of_range_is_one_line_before_any_work()
+    [Theory]
+    [InlineData("--depth", "0", "--depth 0: must be between 1 and 100000")]
+    [InlineData("--depth", "1000000000", "--depth 1000000000: must be between 1 and 100000")]
+    [InlineData("--hard-negatives", "1.5", "--hard-negatives 1.5: must be between 0 and 1")]
+    [InlineData("--lr", "Infinity", "--lr Infinity: must be positive and at most 1")]
+    [InlineData("--leaves", "1000000000", "--leaves 1000000000: must be between 2 and 131072")]
+    [InlineData("--trees", "2000000000", "--trees 2000000000: must be between 1 and 10000")]
+    [InlineData("--threads", "100000", "--threads 100000: must be between 1 and 256")]
+    [InlineData("--cooc-a", "1e30", "--cooc-a 1E+30: must be between 0 and 10")]
+    [InlineData("--cooc-a", "Infinity", "--cooc-a Infinity: must be between 0 and 10")]
+    [InlineData("--cooc-b", "Infinity", "--cooc-b Infinity: must be between 0 and 10")]
+    [InlineData("--pknn-rho", "1e30", "--pknn-rho 1E+30: must be between 0 and 10")]
+    [InlineData("--pknn-alpha", "Infinity", "--pknn-alpha Infinity: must be between 0 and 10")]
+    [InlineData("--pknn-k", "1000000000", "--pknn-k 1000000000: must be between 1 and 1000000")]
+    [InlineData("--title-token-weight", "Infinity", "--title-token-weight Infinity: must be between 0 and 1000")]
+    [InlineData("--als-alpha", "1e30", "--als-alpha 1E+30: must be between 0 and 10000")]
+    [InlineData("--als-regularization", "1e30", "--als-regularization 1E+30: must be positive and at most 10000")]
+    [InlineData("--als-iterations", "2000000000", "--als-iterations 2000000000: must be between 0 and 1000")]
+    public void A_setting_out_of_range_is_one_line_naming_its_option_before_any_work(string option, string value, string message)
     {
         using var dir = new TempDir();
         string output = dir.File("out");
-        var (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", output, "--depth", "0");
+        // A dataset that is not there: the option is refused before it would be opened.
+        var (exit, _, error) = CliRunner.Run("fit", dir.File("none.segue"), "--out", output, option, value);
         Assert.Equal(1, exit);
-        Assert.Equal("segue: error: depth 0: must be positive\n", error);
-        (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", output, "--hard-negatives", "1.5");
-        Assert.Equal("segue: error: hard_negatives 1.5: must be between 0 and 1\n", error);
-        Assert.False(Directory.Exists(output));
+        Assert.Equal($"segue: error: {message}\n", error);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
     }
 
     [Fact]

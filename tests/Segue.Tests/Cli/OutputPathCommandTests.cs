@@ -16,6 +16,7 @@ public class OutputPathCommandTests
         { "eval --dataset nothing.segue --json OUT", false },
         { "eval --dataset nothing.segue --test nothing --team t --email e --submission OUT", false },
         { "train nothing.segue --out OUT", true },
+        { "fit nothing.segue --out OUT", true },
         { "sweep nothing.segue --steps 10 --out OUT", true },
         { "export nothing --out OUT", true },
         { "synth --out OUT", true },
@@ -42,6 +43,30 @@ public class OutputPathCommandTests
         Assert.Equal(folder ? $"segue: error: {output}: is a file; give the path of a folder to write"
             : $"segue: error: {output}: is a folder; give the path of a file to write", err);
         Assert.Equal([output], Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void An_empty_output_is_one_line(string command, bool folder)
+    {
+        var (exit, err) = Run(command, "");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: an empty path; give the path of a {(folder ? "folder" : "file")} to write", err);
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void A_trailing_slash_names_the_folder_itself_or_is_refused_for_a_file(string command, bool folder)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("file"), "mine");
+        // A folder output with a trailing slash is checked as that folder: here a file is in its place.
+        string output = folder ? dir.File("file") + "/" : dir.File("out") + "/";
+        var (exit, err) = Run(command, output);
+        Assert.Equal(1, exit);
+        Assert.Equal(folder ? $"segue: error: {output}: is a file; give the path of a folder to write"
+            : $"segue: error: {output}: ends in '/'; give the path of a file to write", err);
+        Assert.Equal([dir.File("file")], Directory.GetFileSystemEntries(dir.Path));
     }
 
     [Theory]

@@ -63,6 +63,36 @@ public class RecommendCommandTests(TrainedRun trained) : IClassFixture<TrainedRu
     }
 
     [Fact]
+    public void Many_unknown_seeds_are_warned_of_by_the_first_few_and_counted()
+    {
+        using var dir = new TempDir();
+        File.WriteAllLines(dir.File("seeds.txt"), [SliceJson.TrackUri(0), .. Enumerable.Range(0, 10_000).Select(i => $"spotify:track:unknown{i}")]);
+        var (exit, _, err) = CliRunner.Run("recommend", trained.Path, "--tracks-file", dir.File("seeds.txt"), "-k", "3");
+        Assert.True(exit == 0, err);
+        Assert.Equal([.. Enumerable.Range(0, 5).Select(i => $"segue: warning: {dir.File("seeds.txt")} line {i + 2}: spotify:track:unknown{i}: not in the dataset's catalogue; skipped"),
+            "segue: warning: and 9,995 more not in the dataset's catalogue (10,000 of 10,001 skipped)"], err.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void A_binary_tracks_file_is_said_to_be_no_text_not_quoted()
+    {
+        using var dir = new TempDir();
+        File.WriteAllBytes(dir.File("seeds.bin"), [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, (byte)'\n', 0xff]);
+        var (exit, _, err) = CliRunner.Run("recommend", trained.Path, "--tracks-file", dir.File("seeds.bin"));
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {dir.File("seeds.bin")} line 1: not text (it holds control bytes); " +
+            "give a file of track URIs, one a line or comma-separated\n", err);
+    }
+
+    [Fact]
+    public void A_control_character_in_a_uri_is_quoted_escaped()
+    {
+        var (exit, _, err) = CliRunner.Run("recommend", trained.Path, "--tracks", "track\u001b[31m-7");
+        Assert.Equal(1, exit);
+        Assert.Equal("segue: error: --tracks: expected a spotify:track: URI, got \"track\\u001b[31m-7\"\n", err);
+    }
+
+    [Fact]
     public void A_malformed_uri_is_refused_naming_where_it_was_given()
     {
         using var dir = new TempDir();

@@ -32,4 +32,49 @@ public class ServeCommandTests
             Assert.Equal($"segue: error: {error}", err.Trim());
         }
     }
+
+    [Theory]
+    [InlineData("notaurl", "not an address to listen on: give http://HOST:PORT, HOST an IP address, a name, localhost or *")]
+    [InlineData("", "not an address to listen on: give http://HOST:PORT, HOST an IP address, a name, localhost or *")]
+    [InlineData("http://[::1", "not an address to listen on: give http://HOST:PORT, HOST an IP address, a name, localhost or *")]
+    [InlineData("http://127.0.0.1:99999", "port 99999 is not between 0 and 65535")]
+    [InlineData("https://127.0.0.1:5443", "https needs a certificate, which segue serve does not take: listen on http:// (behind a proxy for https)")]
+    [InlineData("ftp://127.0.0.1:5000", "ftp:// is not served: listen on http://HOST:PORT")]
+    [InlineData("http://127.0.0.1:5000/api", "a path (/api) is not served under: give http://HOST:PORT")]
+    public void An_address_it_could_never_listen_on_is_one_line_before_anything_is_opened(string url, string problem)
+    {
+        using var dir = new TempDir();
+        // The dataset is not there: the address is refused before it would be opened.
+        var (exit, output, err) = CliRunner.Run("serve", "baseline:popularity", "--dataset", dir.File("none.segue"), "--urls", url);
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: --urls: {url}: {problem}\n", err);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void An_address_in_use_or_not_on_this_machine_is_one_line_and_never_ready()
+    {
+        using var dir = new TempDir();
+        string dataset = EvalDatasets.Small(dir);
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            string url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+            var (exit, output, err) = CliRunner.Run("serve", "baseline:popularity", "--dataset", dataset, "--urls", url);
+            Assert.Equal(1, exit);
+            Assert.Equal($"segue: error: --urls: {url}: cannot listen (address already in use)\n", err);
+            Assert.DoesNotContain("fail:", output);
+            Assert.DoesNotContain("ready", output);
+        }
+        finally
+        {
+            taken.Stop();
+        }
+        // 192.0.2.0/24 is for documentation (RFC 5737): never an address of this machine.
+        var (code, log, error) = CliRunner.Run("serve", "baseline:popularity", "--dataset", dataset, "--urls", "http://192.0.2.1:5000");
+        Assert.Equal(1, code);
+        Assert.Equal("segue: error: --urls: http://192.0.2.1:5000: cannot listen (cannot assign requested address)\n", error);
+        Assert.DoesNotContain("ready", log);
+    }
 }

@@ -31,6 +31,23 @@ public class TrainFaultTests
     }
 
     [Fact]
+    public void Evaluation_asked_of_a_dataset_without_a_test_split_is_refused_and_by_default_said()
+    {
+        using var dir = new TempDir();
+        SliceJson.WriteFolder(dir.File("mpd"), slices: 4, perSlice: 20, length: 12);
+        Assert.Equal(0, CliRunner.Run("ingest", dir.File("mpd"), "--out", dir.File("d.segue"), "--test-every", "0").Exit);
+        string none = $"{dir.File("d.segue")} holds no test-split playlist of 10 or more tracks to evaluate on";
+        var (exit, _, err) = CliRunner.Run("train", dir.File("d.segue"), "--out", dir.File("run"), "--steps", "50", "--eval-every", "10");
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: --eval-every 10: {none}; give --eval-every 0 to train without evaluating\n", err);
+        Assert.False(Directory.Exists(dir.File("run")));
+
+        (exit, _, err) = CliRunner.Run("train", dir.File("d.segue"), "--out", dir.File("run"), "--steps", "50");
+        Assert.True(exit == 0, err);
+        Assert.Equal($"segue: warning: no held-out evaluation: {none}\n", err);
+    }
+
+    [Fact]
     public void A_run_that_fails_writing_a_checkpoint_records_failed_with_the_error()
     {
         using var dir = new TempDir();

@@ -96,4 +96,25 @@ public class TrainResumeCommandTests
         Assert.True(exit == 0, err);
         Assert.Equal(File.ReadAllBytes(dir.File("whole/model.segue")), File.ReadAllBytes(dir.File("cut/model.segue")));
     }
+
+    [Fact]
+    public void A_run_killed_writing_its_first_checkpoint_resumes_to_one_line_and_its_temporary_goes()
+    {
+        using var dir = new TempDir();
+        var (_, run) = TrainRecommendCommandTests.Trained(dir);
+        // As if killed by the file-size limit while writing the checkpoint of step 100: its
+        // temporary, no checkpoint, no model, no summary.
+        string checkpoints = Path.Combine(run, "checkpoints");
+        Directory.CreateDirectory(checkpoints);
+        string temporary = Path.Combine(checkpoints, $".step-000000000100.ckpt.{Segue.Tests.IO.Shell.DeadProcessId()}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(temporary, "half a checkpoint");
+        File.Delete(Path.Combine(run, "model.segue"));
+        File.Delete(Path.Combine(run, "summary.json"));
+
+        var (exit, _, err) = CliRunner.Run("train", "--resume", "--out", run);
+        Assert.Equal(1, exit);
+        Assert.Equal($"segue: error: {checkpoints}: no checkpoint to resume from (the run stopped before its first); " +
+            $"train it again from the start: segue train --from {run} --out ANOTHER", err.Trim());
+        Assert.Empty(Directory.GetFileSystemEntries(checkpoints));
+    }
 }

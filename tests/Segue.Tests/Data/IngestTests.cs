@@ -254,8 +254,8 @@ public class IngestTests
     {
         using var dir = new TempDir();
         string slice = OneSlice(dir, s => s);
-        Assert.Equal($"--threads must be at least 1 (got {threads})",
-            Assert.Throws<SegueException>(() => Ingest(slice, dir.File("d.segue"), threads: threads)).Message);
+        Assert.Equal($"threads {threads}: must be between 1 and 1024",
+            Assert.Throws<SettingException>(() => Ingest(slice, dir.File("d.segue"), threads: threads)).Message);
     }
 
     [Fact]

@@ -79,6 +79,21 @@ public class AtomicFileTests
     }
 
     [Fact]
+    public void A_folders_holder_removes_every_dead_writers_temporaries_in_it_and_moves_back_a_folder_moved_aside()
+    {
+        using var dir = new TempDir();
+        int dead = Shell.DeadProcessId();
+        string Temp(string name, int pid, string suffix = "tmp") => dir.File($".{name}.{pid}.{Guid.NewGuid():N}.{suffix}");
+        foreach (string path in (string[])[Temp("step-000000000100.ckpt", dead), Temp("a.json.1", dead)]) File.WriteAllText(path, "half");
+        string aside = Temp("export", dead, "old");
+        Directory.CreateDirectory(aside);
+        string live = Temp("b.json", Environment.ProcessId);
+        File.WriteAllText(live, "being written");
+        TempNames.RemoveStaleIn(dir.Path);
+        Assert.Equal([live, dir.File("export")], Directory.GetFileSystemEntries(dir.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_destination_that_is_a_folder_is_an_error_naming_it()
     {
         using var dir = new TempDir();

@@ -52,4 +52,30 @@ public class AtomicFolderTests
         Assert.Equal([dest], Directory.GetFileSystemEntries(dir.Path));
         Assert.Equal("old", File.ReadAllText(Path.Combine(dest, "a")));
     }
+
+    [Fact]
+    public void Create_leaves_a_folder_made_meanwhile_as_it_is_and_writes_nothing()
+    {
+        using var dir = new TempDir();
+        string dest = dir.File("ranker");
+        var error = Assert.Throws<SegueException>(() => AtomicFolder.Create(dest, temp =>
+        {
+            File.WriteAllText(Path.Combine(temp, "a"), "new");
+            Directory.CreateDirectory(dest);   // a person makes the folder while it is written
+            File.WriteAllText(Path.Combine(dest, "notes.txt"), "mine");
+        }));
+        Assert.Equal($"{dest}: appeared while this was being written; left as it is, and nothing written there: choose another --out", error.Message);
+        Assert.Equal([dest], Directory.GetFileSystemEntries(dir.Path));
+        Assert.Equal([Path.Combine(dest, "notes.txt")], Directory.GetFileSystemEntries(dest));
+    }
+
+    [Fact]
+    public void A_destination_with_a_trailing_slash_is_that_folder()
+    {
+        using var dir = new TempDir();
+        string dest = dir.File("export");
+        AtomicFolder.Create(dest + "/", temp => File.WriteAllText(Path.Combine(temp, "a"), "1"));
+        Assert.Equal([dest], Directory.GetFileSystemEntries(dir.Path));
+        Assert.Equal("1", File.ReadAllText(Path.Combine(dest, "a")));
+    }
 }

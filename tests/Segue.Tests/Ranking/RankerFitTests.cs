@@ -89,4 +89,103 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         foreach (string file in (string[])["config.json", "ranker.json", "lambdarank.zip", "feature_importance.json"])
             Assert.Equal(File.ReadAllBytes(Path.Combine(fixture.RankerPath, file)), File.ReadAllBytes(Path.Combine(again, file)));
     }
+
+    private static readonly RankerOptions Quick = RankerFixture.Options with { ValidationCases = 100, Trees = 5, Depth = 200 };
+
+    [Fact]
+    public void A_fit_holds_its_folder_and_a_second_fit_into_it_is_refused_before_any_work()
+    {
+        using var dir = new TempDir();
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        string output = dir.File("ranker");
+        using (Segue.IO.OutputLock.Hold(Segue.IO.TempNames.LockFor(output), output, removeWhenDone: true))
+        {
+            var e = Assert.Throws<SegueException>(() => RankerFit.Run(dataset, Quick, output));
+            Assert.Equal($"{output}: in use by another segue command (it holds .ranker.lock); wait for it or choose another --out", e.Message);
+        }
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));   // the lock goes with its holder
+    }
+
+    [Fact]
+    public void A_folder_made_at_the_output_during_the_fit_is_left_as_it_is()
+    {
+        using var dir = new TempDir();
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        string output = dir.File("ranker");
+        var e = Assert.Throws<SegueException>(() => RankerFit.Run(dataset, Quick, output, new OnFitting(() =>
+        {
+            // A person makes the output folder, with notes in it.
+            Directory.CreateDirectory(output);
+            File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
+        })));
+        Assert.Equal($"{output}: appeared while this was being written; left as it is, and nothing written there: choose another --out", e.Message);
+        Assert.Equal([output], Directory.GetFileSystemEntries(dir.Path));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
+    }
+
+    [Fact]
+    public void An_output_with_a_trailing_slash_is_written_as_that_folder()
+    {
+        using var dir = new TempDir();
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        RankerFit.Run(dataset, Quick, dir.File("ranker") + "/");
+        Assert.Equal([dir.File("ranker")], Directory.GetFileSystemEntries(dir.Path));
+        Assert.True(RankerFolder.IsRanker(dir.File("ranker")));
+    }
+
+    [Fact]
+    public void A_ranker_refuses_a_trained_model_other_than_the_one_it_was_fitted_with()
+    {
+        using var dir = new TempDir();
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        var catalog = Segue.Model.Catalog.FromDataset(dataset);
+        var config = new Segue.Model.ModelConfig { FeatureSize = 4, AlbumBuckets = 64 };
+        string model = dir.File("model.segue");
+        Segue.Model.ModelFile.Save(model, Segue.Model.EmbeddingModel.Initialise(config, catalog, new Segue.Model.Rng(1)));
+        string ranker = dir.File("ranker");
+        RankerFit.Run(dataset, Quick with { Model = model }, ranker);
+        RankerFolder.Open(ranker, dataset);
+
+        string fitted = Checksum(model);
+        // Another model of the same dataset and shape, in the same place.
+        Segue.Model.ModelFile.Save(model, Segue.Model.EmbeddingModel.Initialise(config, catalog, new Segue.Model.Rng(2)));
+        var e = Assert.Throws<SegueException>(() => RankerFolder.Open(ranker, dataset));
+        Assert.Equal($"{model}: not the model this ranker was fitted with (checksum {Checksum(model)}, the ranker's {fitted}); " +
+            "fit the ranker again with this model", e.Message);
+
+        // A ranker of a build that did not record it cannot tell.
+        string manifest = Path.Combine(ranker, RankerFolder.ManifestFile);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
+        json.Remove("trained_model_checksum");
+        File.WriteAllText(manifest, json.ToJsonString());
+        e = Assert.Throws<SegueException>(() => RankerFolder.Open(ranker, dataset));
+        Assert.Equal($"{manifest}: no checksum of the trained model {model} (fitted by an older build); fit it again", e.Message);
+    }
+
+    private static string Checksum(string path) => System.IO.Hashing.XxHash64.HashToUInt64(File.ReadAllBytes(path)).ToString("x16");
+
+    [Fact]
+    public void A_killed_fits_temporary_folder_is_removed_before_the_work()
+    {
+        using var dir = new TempDir();
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        string output = dir.File("ranker");
+        string stale = dir.File($".ranker.{Segue.Tests.IO.Shell.DeadProcessId()}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, "lambdarank.zip"), "half");
+        bool leftDuringTheFit = true;
+        RankerFit.Run(dataset, Quick, output, new OnFitting(() => leftDuringTheFit = Directory.Exists(stale)));
+        Assert.False(leftDuringTheFit);
+        Assert.Equal([output], Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    // Runs an action when LambdaRank is about to be fitted: the middle of a fit.
+    private sealed class OnFitting(Action action) : IProgressSink
+    {
+        public IProgressTask Begin(string description, double total)
+        {
+            if (description.StartsWith("LambdaRank", StringComparison.Ordinal)) action();
+            return Progress.None.Begin(description, total);
+        }
+    }
 }

@@ -78,9 +78,9 @@ public class RunFolderTests
         var runs = RunRecord.Find(dir.Path);
         Assert.Equal(["a", "b", "c", "d"], runs.Select(r => r.Name));
         Assert.Equal([RunStatus.Complete, RunStatus.Damaged, RunStatus.Damaged, RunStatus.Complete], runs.Select(r => r.Status));
-        Assert.StartsWith($"{Path.Combine(b, "summary.json")}: bad run summary: ", runs[1].Problem);
-        Assert.Contains("status", runs[1].Problem);
-        Assert.StartsWith($"{Path.Combine(dir.File("c"), "config.json")}: unreadable run config (", runs[2].Problem);
+        Assert.Equal($"{Path.Combine(b, "summary.json")}: bad run summary: missing 'status'", runs[1].Problem);
+        Assert.Equal($"{Path.Combine(dir.File("c"), "config.json")}: unreadable run config (not valid JSON at line 1, byte 2: " +
+            "'n' is an invalid start of a property name. Expected a '\"')", runs[2].Problem);
         Assert.Throws<SegueException>(() => RunRecord.Open(b));
         Assert.Throws<SegueException>(() => new RunComparison(runs));
     }

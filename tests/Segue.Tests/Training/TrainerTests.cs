@@ -111,6 +111,21 @@ public class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void ADamagedNewestCheckpointIsRefusedOfferingTheOneBefore()
+    {
+        var run = new RunFolder(_dir);
+        Train(run, Options with { Steps = 450, EvalEvery = 0, CheckpointEvery = 100 }, Trainer.Start(Config, Catalog));
+        string newest = Checkpoints.PathFor(run.CheckpointsPath, 400);
+        File.WriteAllBytes(newest, File.ReadAllBytes(newest)[..100]);
+        var e = Assert.Throws<SegueException>(() => TrainingRun.Resume(run, Config, Catalog));
+        Assert.StartsWith($"{newest}: ", e.Message);
+        Assert.EndsWith($"; to resume from the checkpoint before it, step-000000000300.ckpt, delete {newest}", e.Message);
+
+        File.Delete(newest);
+        Assert.Equal(300, TrainingRun.Resume(run, Config, Catalog).Step);
+    }
+
+    [Fact]
     public void TwoThreadsTrainEveryStep()
     {
         var run = new RunFolder(_dir);
