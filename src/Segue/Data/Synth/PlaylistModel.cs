@@ -27,13 +27,14 @@ internal sealed class PlaylistModel
     /// <summary>Share of tracks taken from the playlist's favourite artists.</summary>
     private const double FavouriteShare = 0.45;
     /// <summary>Share of tracks drawn uniformly from all of a genre's tracks: almost all of them are heard nowhere else.</summary>
-    private const double OneOffShare = 0.0165;
+    private const double OneOffShare = 0.0175;
     private const int TracksPerFavourite = 7, MaxFavourites = 40;
     /// <summary>Chances that a track continues the previous track's album (for an artist at the
     /// head of its genre; see <see cref="AlbumRunWeight"/>), or else its artist.</summary>
-    private const double AlbumRunChance = 0.16, ArtistRunChance = 0.15;
-    /// <summary>The genre rank at which an artist's albums are continued half as often as the top artist's.</summary>
-    private const double AlbumRunRank = 100;
+    private const double AlbumRunChance = 0.16, ArtistRunChance = 0.18;
+    /// <summary>The genre rank at which an artist's albums are continued half as often as the top
+    /// artist's, and how steeply the chance falls with an artist's share of its genre ranked above it.</summary>
+    private const double AlbumRunRank = 100, AlbumRunStanding = 8;
     /// <summary>How far the first genre's share moves from a half, from the first track (up) to the last (down).</summary>
     private const double GenreDrift = 0.4;
     /// <summary>How often a repeated track is drawn again; a few repeats remain, as in the MPD.</summary>
@@ -44,7 +45,7 @@ internal sealed class PlaylistModel
 
     // The offset of the artists' law sets the head (the top track's share of playlists); the steep
     // album and track laws keep the tracks heard more than once to about half the unique tracks.
-    private static readonly PowerLaw ArtistLaw = new(exponent: 1.0, offset: 10);
+    private static readonly PowerLaw ArtistLaw = new(exponent: 1.0, offset: 8.5);
     private static readonly PowerLaw AlbumLaw = new(exponent: 2.0, offset: 1.5);
     private static readonly PowerLaw TrackLaw = new(exponent: 4.0, offset: 0.5);
 
@@ -156,10 +157,16 @@ internal sealed class PlaylistModel
     }
 
     // Well-known artists' albums are added several tracks at a time, and those tracks are heard in
-    // many playlists; an obscure album continued would bring in tracks no other playlist holds,
-    // more than the MPD has (its unique tracks and one-playlist share are calibrated with this).
-    private double AlbumRunWeight(int track) =>
-        AlbumRunRank / (_catalogue.ArtistRank[_catalogue.ArtistOfTrack(track)] + AlbumRunRank);
+    // many playlists; continuing obscure albums as often would bring in more tracks that no other
+    // playlist holds than the MPD has (its unique tracks and one-playlist share are calibrated with
+    // this). Well known: near the head of its genre, by rank (what counts in a small catalogue) or
+    // by share of the genre (in a large one), so the playlists' order is the same at any size.
+    private double AlbumRunWeight(int track)
+    {
+        int artist = _catalogue.ArtistOfTrack(track);
+        return Math.Max(AlbumRunRank / (_catalogue.ArtistRank[artist] + AlbumRunRank),
+            Math.Pow(1 - _catalogue.ArtistStanding[artist], AlbumRunStanding));
+    }
 
     // The first genre's share of a track at this point of the playlist.
     private static double GenreShare(double along) => 0.5 + GenreDrift * (1 - 2 * along);

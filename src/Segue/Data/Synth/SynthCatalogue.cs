@@ -17,6 +17,8 @@ internal sealed class SynthCatalogue
     public long Seed { get; }
     /// <summary>Artists of genre g are [GenreArtistStart[g], GenreArtistStart[g + 1]).</summary>
     public int[] GenreArtistStart { get; }
+    /// <summary>Each artist's rank in its genre as a share of the genre's artists: 0 the most popular, towards 1 the least.</summary>
+    public float[] ArtistStanding { get; }
     /// <summary>Each artist's rank in its genre, 0 the most popular.</summary>
     public int[] ArtistRank { get; }
     /// <summary>Albums of artist a are [ArtistAlbumStart[a], ArtistAlbumStart[a + 1]).</summary>
@@ -42,10 +44,14 @@ internal sealed class SynthCatalogue
             GenreArtistStart[g + 1] = GenreArtistStart[g]
                 + Math.Max(MinArtistsPerGenre, (int)Math.Round(wanted * genres[g].Weight / totalWeight));
         int artists = GenreArtistStart[^1];
+        ArtistStanding = new float[artists];
         ArtistRank = new int[artists];
         for (int g = 0; g < genres.Length; g++)
             for (int a = GenreArtistStart[g]; a < GenreArtistStart[g + 1]; a++)
+            {
                 ArtistRank[a] = a - GenreArtistStart[g];
+                ArtistStanding[a] = (float)(a - GenreArtistStart[g]) / (GenreArtistStart[g + 1] - GenreArtistStart[g]);
+            }
 
         var random = SynthRandom.For(seed, SynthRandom.Streams.Catalogue, 0);
         ArtistAlbumStart = new int[artists + 1];
