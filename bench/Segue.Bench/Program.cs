@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["open"] = OpenBenchmark.Run,
     ["rank"] = RankBenchmark.Run,
     ["page"] = PageBenchmark.Run,
+    ["sizes"] = SizesBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

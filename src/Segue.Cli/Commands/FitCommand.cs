@@ -26,11 +26,12 @@ public static class FitCommand
         var lr = new Option<double>("--lr") { Description = "LightGBM learning rate", DefaultValueFactory = _ => defaults.LearningRate };
         var seed = new Option<int>("--seed") { Description = "Random seed (validation split, negatives, LightGBM)", DefaultValueFactory = _ => defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "Threads; the ranker is reproducible for a seed and a thread count", DefaultValueFactory = _ => defaults.Threads };
+        var ignore = new Option<string[]>("--ignore-features") { Description = "Features the trees may not use, comma-separated (an ablation)", CustomParser = r => [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))] };
         var allowWorse = new Option<bool>("--allow-worse") { Description = "Exit 0 even when the ranker is not ahead of its best generator on the kept-out validation cases" };
         var generators = new GeneratorOptions();
         var command = new Command("fit", "Fit Segue's own recommender: candidate generators re-ranked by LightGBM LambdaRank")
         {
-            dataset, output, model, depth, cases, negatives, hard, trees, leaves, lr, seed, threads, allowWorse,
+            dataset, output, model, depth, cases, negatives, hard, trees, leaves, lr, seed, threads, ignore, allowWorse,
         };
         foreach (var option in generators.All) command.Options.Add(option);
         command.SetAction(parse => SettingOptions.Worded(command, () =>
@@ -48,6 +49,7 @@ public static class FitCommand
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
                 Model = parse.GetValue(model) is { } m ? Path.GetFullPath(EvalCommand.ModelPath(m)) : null,
+                IgnoreFeatures = parse.GetValue(ignore) ?? [],
             };
             options.Validate();
             string outPath = parse.GetValue(output)!;

@@ -56,6 +56,7 @@ public static class ChallengeCases
             if (playlist.TryGetProperty("name", out _))
                 title = JsonFields.Property(setPath, record, playlist, "name", JsonValueKind.String).GetString();
             var seeds = new List<int>();
+            var seedPositions = new List<int>();
             positions.Clear();
             foreach (var track in JsonFields.Property(setPath, record, playlist, "tracks", JsonValueKind.Array).EnumerateArray())
             {
@@ -66,7 +67,9 @@ public static class ChallengeCases
                 int pos = JsonFields.Int(setPath, trackRecord, track, "pos");
                 if (pos < 0) throw new SegueException($"{setPath}: {trackRecord}: field 'pos' is {pos}; expected a non-negative integer");
                 positions.Add(pos);
-                if (dataset.TryGetTrack(uri, out int id)) seeds.Add(id);
+                if (!dataset.TryGetTrack(uri, out int id)) continue;
+                seeds.Add(id);
+                seedPositions.Add(pos);
             }
             var order = SeedOrder.Of(CollectionsMarshal.AsSpan(positions));
             int category = 0;
@@ -82,7 +85,7 @@ public static class ChallengeCases
                         $"{positions.Count} tracks in order, but {truthPath} gives category {category} ({ChallengeCategory.Get(category)})");
                 withheld = WithheldIds(answer.Holdouts, dataset);
             }
-            cases.Add(new EvalCase(pid, category, [.. seeds], withheld, title, order));
+            cases.Add(new EvalCase(pid, category, [.. seeds], withheld, title, order, [.. seedPositions]));
         }
         if (truth is { Count: > 0 })
             throw new SegueException($"{truthPath}: playlist of pid {truth.Keys.Min()} is not in {setPath}");

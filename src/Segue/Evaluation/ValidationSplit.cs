@@ -125,6 +125,6 @@ public sealed class ValidationSplit
         for (int pos = 0; pos < tracks.Length; pos++)
             if (!isSeed[pos]) withheld.Add(tracks[pos]);
         return new EvalCase(dataset.Pids[playlist], category.Number, seeds, [.. withheld],
-            category.HasTitle ? dataset.PlaylistName(playlist) : null, SeedOrder.Of(seedPositions));
+            category.HasTitle ? dataset.PlaylistName(playlist) : null, SeedOrder.Of(seedPositions), seedPositions);
     }
 }

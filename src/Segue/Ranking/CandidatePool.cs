@@ -9,7 +9,9 @@ namespace Segue.Ranking;
 /// Per-seed statistics (co-occurrence, embedding affinity) use at most
 /// <see cref="MaxFeatureSeeds"/> distinct seeds, evenly spread over the playlist, and a seed's
 /// co-occurrences at most <see cref="MaxFeaturePlaylists"/> of its playlists (an even sample,
-/// scaled up), which bounds the cost of 100-seed playlists. Not thread-safe; reuse one per thread.
+/// scaled up), which bounds the cost of 100-seed playlists. The order features look at the seeds'
+/// trailing album and artist runs and at the gaps between sampled seeds' positions. Not
+/// thread-safe; reuse one per thread.
 /// </summary>
 public sealed class CandidatePool
 {
@@ -17,13 +19,14 @@ public sealed class CandidatePool
     private const int F = RankingFeatures.Count;
     private readonly CandidateSources _sources;
     private readonly IQueryScorer[] _scorers;
-    private readonly ICandidateScorer _cooc, _pknn, _title;
+    private readonly ICandidateScorer _cooc, _pknn;
+    private readonly TitleRecommender.Scorer _title;
     private readonly ScoredTrack[] _list;
     private readonly int[] _slot;              // pool index + 1 of a track, 0 when not in the pool
     private readonly int[] _tracks;
     private readonly float[] _features;
     private readonly float[] _co;
-    private readonly float[] _artistSeeds, _albumSeeds;
+    private readonly float[] _artistSeeds, _albumSeeds, _gapArtists, _gapAlbums;
     private readonly DistinctSeeds _distinct;
     private readonly TrackMarks _seen;
     private readonly int[] _seeds;
@@ -40,7 +43,7 @@ public sealed class CandidatePool
         Depth = depth;
         var dataset = sources.Dataset;
         _scorers = [.. sources.Generators.Select(g => g.CreateScorer())];
-        (_cooc, _pknn, _title) = ((ICandidateScorer)_scorers[0], (ICandidateScorer)_scorers[1], (ICandidateScorer)_scorers[2]);
+        (_cooc, _pknn, _title) = ((ICandidateScorer)_scorers[0], (ICandidateScorer)_scorers[1], (TitleRecommender.Scorer)_scorers[2]);
         _list = new ScoredTrack[depth];
         _slot = new int[dataset.TrackCount];
         int capacity = depth * _scorers.Length;
@@ -49,6 +52,8 @@ public sealed class CandidatePool
         _co = new float[capacity];
         _artistSeeds = new float[dataset.ArtistCount];
         _albumSeeds = new float[dataset.AlbumCount];
+        _gapArtists = new float[dataset.ArtistCount];
+        _gapAlbums = new float[dataset.AlbumCount];
         _distinct = new DistinctSeeds(dataset.TrackCount);
         _seen = new TrackMarks(dataset.TrackCount);
         _seeds = new int[MaxFeatureSeeds];
@@ -100,8 +105,9 @@ public sealed class CandidatePool
         }
         var distinct = _distinct.Collect(seeds);
         int seedCount = SampleSeeds(distinct);
-        CandidateFeatures();
+        CandidateFeatures(query.Title);
         SeedFeatures(query, distinct, seedCount);
+        OrderFeatures(query);
         foreach (int track in Tracks) _slot[track] = 0;
         return _count;
     }
@@ -116,14 +122,21 @@ public sealed class CandidatePool
         return take;
     }
 
-    private void CandidateFeatures()
+    private void CandidateFeatures(string? title)
     {
         var index = _sources.Index;
         var dataset = _sources.Dataset;
+        var names = _sources.Names;
+        uint[] titleWords = string.IsNullOrEmpty(title) ? [] : NameWords.Hashed(title);
         for (int i = 0; i < _count; i++)
         {
             int track = _tracks[i];
             var row = Row(i);
+            row[RankingFeatures.TitleInTrack] = NameWords.Share(titleWords, names.Track(track));
+            row[RankingFeatures.TitleInAlbum] = NameWords.Share(titleWords, names.Album(dataset.TrackAlbums[track]));
+            row[RankingFeatures.TitleInArtist] = NameWords.Share(titleWords, names.Artist(dataset.TrackArtists[track]));
+            row[RankingFeatures.TitleHolderShare] = _title.TitleHolders(track) / Math.Max(1, index.Count(track));
+            row[RankingFeatures.HolderLength] = _sources.HolderLength[track];
             row[RankingFeatures.CoocScore] = _cooc.ScoreOf(track);
             row[RankingFeatures.CoocRelative] = Relative(row[RankingFeatures.CoocScore], _topScore[0]);
             row[RankingFeatures.PknnScore] = _pknn.ScoreOf(track);
@@ -264,6 +277,44 @@ public sealed class CandidatePool
                 if (co > 0) row[RankingFeatures.CoSeedShare]++;
             }
             first = false;
+        }
+    }
+
+    // The seeds' trailing album and artist runs that a candidate would continue, the albums and
+    // artists on both sides of a gap between two seeds (tracks withheld between seeds of one album
+    // are likely of it too), and how far apart the seeds lie.
+    private void OrderFeatures(in PlaylistQuery query)
+    {
+        var seeds = query.Seeds;
+        if (seeds.IsEmpty) return;
+        var dataset = _sources.Dataset;
+        var albums = dataset.TrackAlbums;
+        var artists = dataset.TrackArtists;
+        int lastAlbum = albums[seeds[^1]], lastArtist = artists[seeds[^1]];
+        int albumRun = 0, artistRun = 0;
+        for (int j = seeds.Length - 1; j >= 0 && albums[seeds[j]] == lastAlbum; j--) albumRun++;
+        for (int j = seeds.Length - 1; j >= 0 && artists[seeds[j]] == lastArtist; j--) artistRun++;
+        for (int j = 1; j < seeds.Length; j++)
+        {
+            if (query.PositionOf(j) - query.PositionOf(j - 1) < 2) continue;
+            if (albums[seeds[j]] == albums[seeds[j - 1]]) _gapAlbums[albums[seeds[j]]]++;
+            if (artists[seeds[j]] == artists[seeds[j - 1]]) _gapArtists[artists[seeds[j]]]++;
+        }
+        float span = (float)(query.PositionOf(seeds.Length - 1) + 1) / seeds.Length;
+        for (int i = 0; i < _count; i++)
+        {
+            int track = _tracks[i];
+            var row = Row(i);
+            row[RankingFeatures.AlbumRun] = albums[track] == lastAlbum ? albumRun : 0;
+            row[RankingFeatures.ArtistRun] = artists[track] == lastArtist ? artistRun : 0;
+            row[RankingFeatures.GapAlbum] = _gapAlbums[albums[track]];
+            row[RankingFeatures.GapArtist] = _gapArtists[artists[track]];
+            row[RankingFeatures.SeedSpan] = span;
+        }
+        foreach (int s in seeds)
+        {
+            _gapAlbums[albums[s]] = 0;
+            _gapArtists[artists[s]] = 0;
         }
     }
 }

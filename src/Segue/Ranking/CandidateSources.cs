@@ -41,6 +41,14 @@ public sealed class CandidateSources
         }
         AlbumPopularity = [.. albums.Select(c => (float)Math.Log(1 + c))];
         ArtistPopularity = [.. artists.Select(c => (float)Math.Log(1 + c))];
+        HolderLength = new float[dataset.TrackCount];
+        for (int t = 0; t < HolderLength.Length; t++)
+        {
+            double sum = 0;
+            foreach (int p in Index.Playlists(t)) sum += Math.Log(dataset.PlaylistTracks(p).Length);
+            HolderLength[t] = Index.Count(t) > 0 ? (float)(sum / Index.Count(t)) : 0;
+        }
+        Names = new NameWords(dataset);
     }
 
     public Dataset Dataset { get; }
@@ -56,6 +64,11 @@ public sealed class CandidateSources
     public float[] AlbumPopularity { get; }
     /// <summary>log(1 + the playlists holding a track of the artist), summed over its tracks.</summary>
     public float[] ArtistPopularity { get; }
+
+    /// <summary>The mean log length of the training playlists holding each track (0 for none).</summary>
+    public float[] HolderLength { get; }
+    /// <summary>The words of the catalogue's names, for the title-to-name features.</summary>
+    public NameWords Names { get; }
 
     /// <summary>The generators that feed the pool, in feature order, each returning only what it ranks.
     /// The factorisation is not one of them (see above); it is measured beside them as a baseline.</summary>

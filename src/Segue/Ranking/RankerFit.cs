@@ -154,11 +154,12 @@ public static class RankerFit
             }
             var chosen = positives.Concat(negatives.Take(take)).Order().ToArray();
             foreach (int i in chosen)
-                rows.Add(new LambdaRankModel.TrainingRow
-                {
-                    Features = features.Slice(i * RankingFeatures.Count, RankingFeatures.Count).ToArray(),
-                    Label = positives.Contains(i) ? 1 : 0,
-                });
+            {
+                var row = features.Slice(i * RankingFeatures.Count, RankingFeatures.Count).ToArray();
+                // A constant column is one no tree splits on.
+                foreach (string name in options.IgnoreFeatures) row[RankingFeatures.IndexOf(name)] = 0;
+                rows.Add(new LambdaRankModel.TrainingRow { Features = row, Label = positives.Contains(i) ? 1 : 0 });
+            }
         }
         return new CaseRows(rows, positives.Count, withheld.Count, n);
     }

@@ -28,6 +28,8 @@ public sealed record RankerOptions
     public int Threads { get; init; } = 2;
     /// <summary>The trained model (a model file) used as a generator and for affinity features; null for none.</summary>
     public string? Model { get; init; }
+    /// <summary>Features the trees may not use (by name): what an ablation leaves out.</summary>
+    public IReadOnlyList<string> IgnoreFeatures { get; init; } = [];
 
     /// <summary>The deepest pool: each query thread holds every generator's list that deep, with features.</summary>
     public const int MaxDepth = 100_000;
@@ -51,5 +53,7 @@ public sealed record RankerOptions
         Require(LearningRate is > 0 and <= 1, "learning_rate", LearningRate, "positive and at most 1");
         Require(MinLeafRows > 0, "min_leaf_rows", MinLeafRows, "positive");
         Require(Threads is > 0 and <= MaxThreads, "threads", Threads, $"between 1 and {MaxThreads}");
+        foreach (string name in IgnoreFeatures)
+            Require(RankingFeatures.Names.Contains(name), "ignore_features", name, $"a feature's name ({string.Join(", ", RankingFeatures.Names)})");
     }
 }

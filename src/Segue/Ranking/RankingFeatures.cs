@@ -7,7 +7,7 @@ namespace Segue.Ranking;
 /// </summary>
 public static class RankingFeatures
 {
-    public const int Count = 39;
+    public const int Count = 49;
 
     public const int CoocScore = 0, CoocRelative = 1, CoocRank = 2;
     public const int PknnScore = 3, PknnRelative = 4, PknnRank = 5;
@@ -22,9 +22,21 @@ public static class RankingFeatures
     public const int AlsScore = 31, AlsRelative = 32, AlsMax = 33;
     public const int SameArtistCount = 34, TrackShareOfArtist = 35, TrackShareOfAlbum = 36;
     public const int CoSeedShare = 37, KnownSeeds = 38;
+    // Order: the seeds' trailing album and artist runs, the gaps between sampled seeds.
+    public const int AlbumRun = 39, ArtistRun = 40, GapAlbum = 41, GapArtist = 42, SeedSpan = 43;
+    // Names: the title's words in the candidate's names; the candidate's training playlists' titles and lengths.
+    public const int TitleInTrack = 44, TitleInAlbum = 45, TitleInArtist = 46, TitleHolderShare = 47, HolderLength = 48;
 
     /// <summary>The rank feature of each generator, in <see cref="CandidateSources.Generators"/> order.</summary>
     public static ReadOnlySpan<int> GeneratorRanks => [CoocRank, PknnRank, TitleRank, PopularityRank, ModelRank];
+
+    /// <summary>The position of the feature named <paramref name="name"/>.</summary>
+    public static int IndexOf(string name)
+    {
+        for (int i = 0; i < Names.Count; i++)
+            if (Names[i] == name) return i;
+        throw new ArgumentException($"no feature '{name}'", nameof(name));
+    }
 
     /// <summary>The names, in position order (feature importance is written under these).</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -42,5 +54,7 @@ public static class RankingFeatures
         "als_score", "als_relative", "als_affinity_max",
         "same_artist_count", "track_share_of_artist", "track_share_of_album",
         "co_seed_share", "known_seeds",
+        "album_run", "artist_run", "gap_album", "gap_artist", "seed_span",
+        "title_in_track", "title_in_album", "title_in_artist", "title_holder_share", "holder_length",
     ];
 }

@@ -22,6 +22,7 @@ public sealed class TitleRecommender : IRecommender
     private readonly int _trackCount;
     private readonly Dictionary<string, int> _titleIds = new(StringComparer.Ordinal), _tokenIds = new(StringComparer.Ordinal);
     private readonly Shares _byTitle, _byToken;
+    private readonly int[] _titlePlaylists;   // playlists per title id
 
     public TitleRecommender(Dataset dataset, ReadOnlySpan<int> playlists, float tokenWeight = DefaultTokenWeight, int maxPlaylists = DefaultMaxPlaylists)
     {
@@ -37,7 +38,9 @@ public sealed class TitleRecommender : IRecommender
             titleOf[p] = Id(_titleIds, title);
             tokensOf[p] = [.. PlaylistTitle.Tokens(title).Select(t => Id(_tokenIds, t))];
         }
-        _byTitle = Shares.Build(dataset, InvertedIndex.Build(_titleIds.Count, playlists, p => titleOf.AsSpan(p, 1)), maxPlaylists);
+        var byTitle = InvertedIndex.Build(_titleIds.Count, playlists, p => titleOf.AsSpan(p, 1));
+        _titlePlaylists = [.. Enumerable.Range(0, byTitle.KeyCount).Select(byTitle.Count)];
+        _byTitle = Shares.Build(dataset, byTitle, maxPlaylists);
         _byToken = Shares.Build(dataset, InvertedIndex.Build(_tokenIds.Count, playlists, p => tokensOf[p]), maxPlaylists);
     }
 
@@ -62,21 +65,36 @@ public sealed class TitleRecommender : IRecommender
     internal sealed class Scorer(TitleRecommender owner) : ICandidateScorer
     {
         private readonly float[] _scores = new float[owner._trackCount];
+        private readonly float[] _titleShares = new float[owner._trackCount];
         private readonly int[] _touched = new int[owner._trackCount];
+        private int _titlePlaylists;
         private readonly TrackMarks _seeds = new(owner._trackCount);
         private TopK _top = new(1);
         private int _touchedCount;
 
         public float ScoreOf(int track) => _scores[track];
 
+        /// <summary>How many training playlists of the last query's exact (normalised) title hold
+        /// <paramref name="track"/>, estimated from the title's sample when it has more than
+        /// <see cref="MaxPlaylists"/>.</summary>
+        public float TitleHolders(int track) => _titleShares[track] * _titlePlaylists;
+
         public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
-            foreach (int track in _touched.AsSpan(0, _touchedCount)) _scores[track] = 0;
+            foreach (int track in _touched.AsSpan(0, _touchedCount)) _scores[track] = _titleShares[track] = 0;
             _touchedCount = 0;
+            _titlePlaylists = 0;
             if (!string.IsNullOrEmpty(query.Title))
             {
                 string normalized = PlaylistTitle.Normalize(query.Title);
-                if (owner._titleIds.TryGetValue(normalized, out int id)) Accumulate(owner._byTitle, id, 1);
+                if (owner._titleIds.TryGetValue(normalized, out int id))
+                {
+                    Accumulate(owner._byTitle, id, 1);
+                    _titlePlaylists = owner._titlePlaylists[id];
+                    var tracks = owner._byTitle.Tracks(id);
+                    var share = owner._byTitle.Values(id);
+                    for (int i = 0; i < tracks.Length; i++) _titleShares[tracks[i]] = share[i];
+                }
                 var tokens = PlaylistTitle.Tokens(normalized);
                 foreach (string token in tokens)
                     if (owner._tokenIds.TryGetValue(token, out int t))

@@ -105,6 +105,68 @@ public class CandidatePoolTests
         Assert.Equal(0.5f, four[F.SameArtist]);                  // artist 1, as seed 5
     }
 
+    /// <summary>Training: p0 "Disney hits" [0 1 2 3], p1 "road trip" [0 2 1 4], p2 "disney" [5 0 1],
+    /// p3 "Disney Hits" [2 4]. Tracks 0 and 1 are on one album, 2 on another, all three by one
+    /// artist; 3, 4 and 5 each have an album and artist of their own; 4 is "Disney Dreams" on
+    /// "Disney Classics" by "Disney Chorus".</summary>
+    private static string WriteOrdered(TempDir dir)
+    {
+        (string Album, string Artist, string Name)[] tracks =
+        [
+            ("Frozen", "Idina", "Let It Go"), ("Frozen", "Idina", "For The First Time"), ("Wicked", "Idina", "Defying Gravity"),
+            ("Road Songs", "Trip Band", "Highway"), ("Disney Classics", "Disney Chorus", "Disney Dreams"), ("Other", "Someone", "Intro"),
+        ];
+        TrackRecord T(int n) => new($"spotify:track:t{n}", $"spotify:album:{tracks[n].Album.Replace(' ', '_')}",
+            $"spotify:artist:{tracks[n].Artist.Replace(' ', '_')}", tracks[n].Name, tracks[n].Album, tracks[n].Artist, 200_000);
+        var builder = new DatasetBuilder(testEvery: 2, testOffset: 1);
+        builder.AddPlaylist(100, "Disney hits", 0, [T(0), T(1), T(2), T(3)]);
+        builder.AddPlaylist(101, "road trip", 0, [T(0), T(2), T(1), T(4)]);
+        builder.AddPlaylist(102, "disney", 0, [T(5), T(0), T(1)]);
+        builder.AddPlaylist(103, "Disney Hits", 0, [T(2), T(4)]);
+        builder.AddPlaylist(200, "held", 1, [T(3), T(5)]);
+        string path = dir.File("ordered.segue");
+        builder.Write(path);
+        return path;
+    }
+
+    [Fact]
+    public void Order_and_name_features_match_the_hand_computed_values()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(WriteOrdered(dir));
+        var sources = new CandidateSources(ds, ds.TrainPlaylists, new GeneratorSettings { AlsFactors = 4 }, model: null);
+        var pool = new CandidatePool(sources, depth: 5);
+        pool.Build(new PlaylistQuery([0, 1], "Disney Hits", SeedOrder.First));
+        Assert.Equal([2, 3, 4, 5], pool.Tracks.ToArray().Order());
+        float[] two = Row(pool, 2), three = Row(pool, 3), four = Row(pool, 4), five = Row(pool, 5);
+
+        // Both seeds are on one album by one artist: 2 shares the artist, none the album.
+        Assert.Equal(2, two[F.ArtistRun]);
+        Assert.All(new[] { two, three, four, five }, r => Assert.Equal(0, r[F.AlbumRun]));
+        Assert.Equal(0, three[F.ArtistRun]);
+        // The first tracks: no gap between seeds, one seed per position.
+        Assert.All(new[] { two, three, four, five }, r => Assert.Equal((0f, 0f, 1f), (r[F.GapAlbum], r[F.GapArtist], r[F.SeedSpan])));
+
+        // "Disney Hits": one word of two in 4's name, album and artist.
+        Assert.Equal((0.5f, 0.5f, 0.5f), (four[F.TitleInTrack], four[F.TitleInAlbum], four[F.TitleInArtist]));
+        Assert.Equal((0f, 0f, 0f), (two[F.TitleInTrack], two[F.TitleInAlbum], two[F.TitleInArtist]));
+        // p0 and p3 are titled "disney hits": 2 is in both of them and in p1 (2 of its 3), 3 in p0 (1 of 1), 4 in p3 (1 of 2).
+        Assert.Equal(2 / 3f, two[F.TitleHolderShare], 5);
+        Assert.Equal(1, three[F.TitleHolderShare], 5);
+        Assert.Equal(0.5f, four[F.TitleHolderShare], 5);
+        Assert.Equal(0, five[F.TitleHolderShare]);
+        // 2 is in playlists of 4, 4 and 2 tracks; 5 in one of 3.
+        Assert.Equal((float)((2 * Math.Log(4) + Math.Log(2)) / 3), two[F.HolderLength], 5);
+        Assert.Equal((float)Math.Log(3), five[F.HolderLength], 5);
+
+        // Seeds 0 and 1 sampled at positions 0 and 2: a track was withheld between two tracks of one album.
+        pool.Build(new PlaylistQuery([0, 1], null, SeedOrder.Sampled, [0, 2]));
+        two = Row(pool, 2);
+        Assert.Equal((0f, 1f, 1.5f), (two[F.GapAlbum], two[F.GapArtist], two[F.SeedSpan]));
+        Assert.Equal((0f, 0f), (Row(pool, 3)[F.GapAlbum], Row(pool, 3)[F.GapArtist]));
+        Assert.Equal(0, two[F.TitleInTrack]);   // no title
+    }
+
     [Fact]
     public void Sampled_seeds_set_seeds_sampled_and_change_no_other_feature()
     {
