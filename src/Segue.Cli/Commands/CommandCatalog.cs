@@ -9,6 +9,7 @@ public static class CommandCatalog
     [
         DemoCommand.Create(),
         SynthCommand.Create(),
+        ChallengeCommand.Create(),
         IngestCommand.Create(),
         StatsCommand.Create(),
         TrainCommand.Create(),

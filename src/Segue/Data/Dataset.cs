@@ -122,6 +122,13 @@ public sealed partial class Dataset : IDisposable
     public ReadOnlySpan<int> TrackDurationsMs => _trackDurations.Span;
 
     public string TrackUri(int track) => _trackUris.GetString(track);
+    /// <summary>The catalogue's strings as UTF-8, read in place (what writing them out again needs).</summary>
+    public ReadOnlySpan<byte> TrackUriUtf8(int track) => _trackUris[track];
+    public ReadOnlySpan<byte> TrackNameUtf8(int track) => _trackNames[track];
+    public ReadOnlySpan<byte> AlbumUriUtf8(int album) => _albumUris[album];
+    public ReadOnlySpan<byte> AlbumNameUtf8(int album) => _albumNames[album];
+    public ReadOnlySpan<byte> ArtistUriUtf8(int artist) => _artistUris[artist];
+    public ReadOnlySpan<byte> ArtistNameUtf8(int artist) => _artistNames[artist];
     public string TrackName(int track) => _trackNames.GetString(track);
     public string AlbumUri(int album) => _albumUris.GetString(album);
     public string AlbumName(int album) => _albumNames.GetString(album);

@@ -7,8 +7,8 @@ namespace Segue.Evaluation;
 /// <summary>
 /// A validation split that mirrors the RecSys Challenge, drawn from a dataset's training split:
 /// cases in the ten challenge categories (equal consecutive blocks, as the challenge set orders
-/// them), each from a playlist long enough to withhold a track after its seeds (at least
-/// <see cref="MinLength"/> tracks, as the synthetic challenge draws them), random-seed categories
+/// them), each from a playlist long enough to withhold a track after its seeds
+/// (<see cref="ChallengeSeeds.MinLengthOf"/>), random-seed categories
 /// seeded by a uniform sample of positions (a case's <see cref="EvalCase.SeedOrder"/> follows from
 /// the positions drawn, as a challenge set's follows from its <c>pos</c>).
 /// <para>The validation playlists fall in <see cref="Folds"/> of at most <see cref="MaxFoldShare"/>
@@ -27,7 +27,6 @@ namespace Segue.Evaluation;
 /// </summary>
 public sealed class ValidationSplit
 {
-    public const int MinLength = 10;
     /// <summary>The largest share of the training playlists in one fold.</summary>
     public const double MaxFoldShare = 0.2;
 
@@ -75,7 +74,7 @@ public sealed class ValidationSplit
             for (int c = 0; c < categories.Count; c++)
             {
                 var category = categories[c];
-                int minLength = Math.Max(MinLength, category.Seeds + 1);
+                int minLength = ChallengeSeeds.MinLengthOf(category);
                 for (int i = 0; i < order.Length && cases[c].Count < wanted[c]; i++)
                 {
                     int p = order[i];
@@ -108,15 +107,7 @@ public sealed class ValidationSplit
 
     private static EvalCase MakeCase(Dataset dataset, int playlist, ChallengeCategory category, ReadOnlySpan<int> tracks, Rng rng)
     {
-        var positions = Enumerable.Range(0, tracks.Length).ToArray();
-        if (category.RandomSeeds)
-            for (int i = 0; i < category.Seeds; i++)
-            {
-                int j = i + rng.NextInt(positions.Length - i);
-                (positions[i], positions[j]) = (positions[j], positions[i]);
-            }
-        var seedPositions = positions[..category.Seeds];
-        Array.Sort(seedPositions);
+        var seedPositions = ChallengeSeeds.Positions(category, tracks.Length, rng);
         var isSeed = new bool[tracks.Length];
         foreach (int pos in seedPositions) isSeed[pos] = true;
         var seeds = new int[seedPositions.Length];

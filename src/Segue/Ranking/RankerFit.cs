@@ -46,7 +46,7 @@ public static class RankerFit
         var split = ValidationSplit.Build(dataset, options.ValidationCases, options.EvaluateEvery, (ulong)options.Seed);
         var folds = split.Folds;
         if (folds.Count == 0)
-            throw new SegueException($"{dataset.FilePath}: no training playlist has the {ValidationSplit.MinLength} tracks a validation case needs: nothing to learn from");
+            throw new SegueException($"{dataset.FilePath}: no training playlist has the {ChallengeSeeds.MinLength} tracks a validation case needs: nothing to learn from");
         var sources = folds.Select(f => new CandidateSources(dataset, f.TrainingPlaylists, options.Generators, model,
             threads: options.Threads, progress: progress)).ToArray();
         var fitCases = folds.SelectMany((f, i) => f.FitCases.Select(c => (Fold: i, Case: c))).ToArray();

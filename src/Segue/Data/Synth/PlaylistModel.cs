@@ -56,7 +56,7 @@ internal sealed class PlaylistModel
     public PlaylistModel(SynthCatalogue catalogue) => _catalogue = catalogue;
 
     /// <param name="minLength">At least <see cref="MinLength"/>; the challenge set asks for longer ones.</param>
-    public SynthPlaylist Generate(ref SynthRandom random, int pid, int minLength = MinLength)
+    public MpdPlaylist Generate(ref SynthRandom random, int pid, int minLength = MinLength)
     {
         int genre = Pick(ref random, _genreCumulative);
         int otherGenre = random.Chance(SecondGenreChance) ? Pick(ref random, _genreCumulative) : genre;
@@ -91,7 +91,7 @@ internal sealed class PlaylistModel
 
         var (albums, artists) = DistinctAlbumsAndArtists(tracks);
         var genreTopic = SynthVocabulary.Genres[genre];
-        return new SynthPlaylist
+        return new MpdPlaylist
         {
             Pid = pid,
             Name = SynthTitles.Title(ref random, genreTopic, mood),

@@ -8,7 +8,7 @@ namespace Segue.Data.Synth;
 /// structure is stored: names and URIs are derived from ids on demand by
 /// <see cref="SynthNames"/>.
 /// </summary>
-internal sealed class SynthCatalogue
+internal sealed class SynthCatalogue : IMpdTracks
 {
     /// <summary>Catalogue artists per playlist; nearly all of them end up in some playlist.</summary>
     private const double ArtistsPerPlaylist = 0.30;
@@ -81,6 +81,22 @@ internal sealed class SynthCatalogue
     }
 
     public int ArtistOfTrack(int track) => AlbumArtist[TrackAlbum[track]];
+
+    public int MaxFieldBytes => SynthNames.MaxLength;
+
+    /// <summary>A track's field, its name or URI made up from its id (<see cref="SynthNames"/>).</summary>
+    public ReadOnlySpan<byte> Text(MpdTrackField field, int track, Span<byte> buffer) => field switch
+    {
+        MpdTrackField.TrackUri => buffer[..SynthNames.Uri(Seed, SynthNames.Kind.Track, track, buffer)],
+        MpdTrackField.TrackName => buffer[..SynthNames.Name(Seed, SynthNames.Kind.Track, track, buffer)],
+        MpdTrackField.AlbumUri => buffer[..SynthNames.Uri(Seed, SynthNames.Kind.Album, TrackAlbum[track], buffer)],
+        MpdTrackField.AlbumName => buffer[..SynthNames.Name(Seed, SynthNames.Kind.Album, TrackAlbum[track], buffer)],
+        MpdTrackField.ArtistUri => buffer[..SynthNames.Uri(Seed, SynthNames.Kind.Artist, ArtistOfTrack(track), buffer)],
+        MpdTrackField.ArtistName => buffer[..SynthNames.Name(Seed, SynthNames.Kind.Artist, ArtistOfTrack(track), buffer)],
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
+    public int DurationMs(int track) => TrackDurationMs[track];
 
     /// <summary>The tracks of genre g, [Start, End): its artists' albums' tracks are contiguous.</summary>
     public (int Start, int End) GenreTracks(int genre) =>

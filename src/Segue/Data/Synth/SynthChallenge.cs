@@ -1,14 +1,11 @@
 namespace Segue.Data.Synth;
 
-/// <summary>
-/// A challenge playlist: a generated playlist held out of the slices, the category that says
-/// how much of it is shown, and which of its positions are the seeds (ascending).
-/// </summary>
-internal sealed record SynthChallenge(SynthPlaylist Playlist, ChallengeCategory Category, int[] SeedPositions)
+/// <summary>The synthetic challenge set: generated playlists held out of the slices.</summary>
+internal static class SynthChallenge
 {
     /// <summary>The <paramref name="index"/>-th of <paramref name="count"/> challenge playlists: the
     /// categories take equal consecutive blocks, as in the real challenge set.</summary>
-    public static SynthChallenge Make(PlaylistModel model, long seed, int index, int count, int pid)
+    public static ChallengePlaylist Make(PlaylistModel model, long seed, int index, int count, int pid)
     {
         var category = ChallengeCategory.All[(int)((long)index * ChallengeCategory.All.Count / count)];
         var random = SynthRandom.For(seed, SynthRandom.Streams.Challenge, index);
@@ -27,17 +24,6 @@ internal sealed record SynthChallenge(SynthPlaylist Playlist, ChallengeCategory 
         }
         int[] seeds = positions[..category.Seeds];
         Array.Sort(seeds);
-        return new SynthChallenge(playlist, category, seeds);
-    }
-
-    /// <summary>The positions not given as seeds, in playlist order.</summary>
-    public IEnumerable<int> HoldoutPositions()
-    {
-        int next = 0;
-        for (int pos = 0; pos < Playlist.Tracks.Length; pos++)
-        {
-            if (next < SeedPositions.Length && SeedPositions[next] == pos) next++;
-            else yield return pos;
-        }
+        return new ChallengePlaylist(playlist, category, seeds);
     }
 }

@@ -99,20 +99,20 @@ public sealed class SynthGenerator
         return total.Summarise(Options.Playlists);
     }
 
-    private SynthPlaylist[] GenerateSlice(int slice)
+    private MpdPlaylist[] GenerateSlice(int slice)
     {
         var random = SynthRandom.For(Options.Seed, SynthRandom.Streams.Slice, slice);
         int first = slice * PlaylistsPerSlice;
-        var playlists = new SynthPlaylist[Math.Min(PlaylistsPerSlice, Options.Playlists - first)];
+        var playlists = new MpdPlaylist[Math.Min(PlaylistsPerSlice, Options.Playlists - first)];
         for (int i = 0; i < playlists.Length; i++)
             playlists[i] = _model.Generate(ref random, first + i);
         return playlists;
     }
 
-    private SynthChallenge[] GenerateChallenges(IProgressSink progress)
+    private ChallengePlaylist[] GenerateChallenges(IProgressSink progress)
     {
         int count = Options.ChallengePlaylists;
-        var challenges = new SynthChallenge[count];
+        var challenges = new ChallengePlaylist[count];
         using var task = progress.Begin("Generating the challenge set", count);
         Parallel.For(0, count, _parallel, i =>
         {
@@ -134,7 +134,7 @@ public sealed class SynthGenerator
         private readonly int[] _scratch = new int[PlaylistModel.MaxLength];
         private long _pairs, _sameAlbum, _sameArtist, _orderCases, _recentArtist, _openingArtist;
 
-        public void Add(SynthPlaylist playlist)
+        public void Add(MpdPlaylist playlist)
         {
             CountOrder(playlist.Tracks);
             var tracks = _scratch.AsSpan(0, playlist.Tracks.Length);

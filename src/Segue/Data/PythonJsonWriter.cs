@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 
-namespace Segue.Data.Synth;
+namespace Segue.Data;
 
 /// <summary>
 /// Writes JSON byte for byte as the MPD's files were written, by Python 2's

@@ -1,15 +1,15 @@
 using System.Globalization;
 
-namespace Segue.Data.Synth;
+namespace Segue.Data;
 
 /// <summary>
-/// Writes generated playlists in the MPD's JSON, byte for byte in the real files' layout (see
+/// Writes playlists in the MPD's JSON, byte for byte in the real files' layout (see
 /// <see cref="PythonJsonWriter"/>): slice files and the challenge set, with the real files' keys
 /// in the real order and types (<c>collaborative</c> is a string). The order is that of the
-/// Python 2 dicts the MPD was dumped from, which is why <c>num_artists</c> comes last.
-/// Track names and URIs go through a stack buffer.
+/// Python 2 dicts the MPD was dumped from, which is why <c>num_artists</c> comes last. The tracks'
+/// fields come from <paramref name="tracks"/>: a synthetic catalogue or a dataset.
 /// </summary>
-internal sealed class MpdJsonWriter(SynthCatalogue catalogue)
+internal sealed class MpdJsonWriter(IMpdTracks tracks)
 {
     /// <summary>Fixed so that the output depends on nothing but the seed and the sizes.</summary>
     public const string GeneratedOn = "2017-12-03 08:41:42.057563";
@@ -21,7 +21,7 @@ internal sealed class MpdJsonWriter(SynthCatalogue catalogue)
 
     public static string SliceFileName(int firstPid, int count) => $"mpd.slice.{SliceName(firstPid, count)}.json";
 
-    public void WriteSlice(Stream stream, IReadOnlyList<SynthPlaylist> playlists)
+    public void WriteSlice(Stream stream, IReadOnlyList<MpdPlaylist> playlists)
     {
         using var writer = new PythonJsonWriter(stream);
         writer.WriteStartObject();
@@ -58,7 +58,7 @@ internal sealed class MpdJsonWriter(SynthCatalogue catalogue)
     }
 
     /// <summary>The challenge set's layout: keys name, num_holdouts, pid, num_tracks, tracks, num_samples.</summary>
-    public void WriteChallengeSet(Stream stream, IReadOnlyList<SynthChallenge> challenges)
+    public void WriteChallengeSet(Stream stream, IReadOnlyList<ChallengePlaylist> challenges)
     {
         using var writer = new PythonJsonWriter(stream);
         writer.WriteStartObject();
@@ -88,19 +88,16 @@ internal sealed class MpdJsonWriter(SynthCatalogue catalogue)
 
     private void WriteTrack(PythonJsonWriter writer, int pos, int track)
     {
-        Span<byte> buffer = stackalloc byte[SynthNames.MaxLength];
-        long seed = catalogue.Seed;
-        int album = catalogue.TrackAlbum[track];
-        int artist = catalogue.AlbumArtist[album];
+        Span<byte> buffer = stackalloc byte[tracks.MaxFieldBytes];
         writer.WriteStartObject();
         writer.WriteNumber("pos"u8, pos);
-        writer.WriteString("artist_name"u8, buffer[..SynthNames.Name(seed, SynthNames.Kind.Artist, artist, buffer)]);
-        writer.WriteString("track_uri"u8, buffer[..SynthNames.Uri(seed, SynthNames.Kind.Track, track, buffer)]);
-        writer.WriteString("artist_uri"u8, buffer[..SynthNames.Uri(seed, SynthNames.Kind.Artist, artist, buffer)]);
-        writer.WriteString("track_name"u8, buffer[..SynthNames.Name(seed, SynthNames.Kind.Track, track, buffer)]);
-        writer.WriteString("album_uri"u8, buffer[..SynthNames.Uri(seed, SynthNames.Kind.Album, album, buffer)]);
-        writer.WriteNumber("duration_ms"u8, catalogue.TrackDurationMs[track]);
-        writer.WriteString("album_name"u8, buffer[..SynthNames.Name(seed, SynthNames.Kind.Album, album, buffer)]);
+        writer.WriteString("artist_name"u8, tracks.Text(MpdTrackField.ArtistName, track, buffer));
+        writer.WriteString("track_uri"u8, tracks.Text(MpdTrackField.TrackUri, track, buffer));
+        writer.WriteString("artist_uri"u8, tracks.Text(MpdTrackField.ArtistUri, track, buffer));
+        writer.WriteString("track_name"u8, tracks.Text(MpdTrackField.TrackName, track, buffer));
+        writer.WriteString("album_uri"u8, tracks.Text(MpdTrackField.AlbumUri, track, buffer));
+        writer.WriteNumber("duration_ms"u8, tracks.DurationMs(track));
+        writer.WriteString("album_name"u8, tracks.Text(MpdTrackField.AlbumName, track, buffer));
         writer.WriteEndObject();
     }
 }

@@ -1,7 +1,8 @@
-namespace Segue.Data.Synth;
+namespace Segue.Data;
 
-/// <summary>One generated playlist: the fields of an MPD PLAYLIST, with tracks as catalogue ids.</summary>
-internal sealed class SynthPlaylist
+/// <summary>One playlist as the MPD's files give it: the fields of a PLAYLIST, with tracks as ids
+/// of a catalogue (<see cref="IMpdTracks"/>).</summary>
+internal sealed class MpdPlaylist
 {
     public required int Pid { get; init; }
     public required string Name { get; init; }

@@ -1,7 +1,7 @@
 using System.Text;
-using Segue.Data.Synth;
+using Segue.Data;
 
-namespace Segue.Tests.Data.Synth;
+namespace Segue.Tests.Data;
 
 public sealed class PythonJsonWriterTests
 {
