@@ -9,7 +9,7 @@ namespace Segue.Bench;
 
 /// <summary>
 /// <c>sizes [--sizes 1000,5000,20000,100000] [--dir DIR] [--seed 1] [--limit 1000]</c>: for each
-/// size, synthesises that many playlists (every tenth slice held out), fits a ranker with the
+/// size, synthesises that many playlists (in ten slices at least, every tenth held out), fits a ranker with the
 /// defaults, and prints it beside its best generator alone on the held-out split (the first
 /// <c>--limit</c> playlists, 5 seeds each) and on the fit's own kept-out validation cases: the
 /// ranker's promise, held at every size a user may bring.
@@ -29,7 +29,9 @@ public static class SizesBenchmark
             string mpd = Path.Combine(dir, $"mpd{size}"), datasetPath = mpd + ".segue", rankerPath = mpd + "-ranker";
             if (!File.Exists(datasetPath))
             {
-                new SynthGenerator(new SynthOptions { Seed = seed, Playlists = size }).Write(mpd, Progress.None);
+                // Ten slices at least, so that every tenth is held out.
+                new SynthGenerator(new SynthOptions { Seed = seed, Playlists = size, SliceSize = Math.Min(SynthOptions.MaxSliceSize, size / 10) })
+                    .Write(mpd, Progress.None);
                 MpdIngest.Run([mpd], datasetPath, new IngestOptions(), Progress.None);
             }
             if (Directory.Exists(rankerPath)) Directory.Delete(rankerPath, recursive: true);

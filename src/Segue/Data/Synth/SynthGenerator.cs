@@ -20,7 +20,6 @@ public sealed record SynthOutput(
 /// </summary>
 public sealed class SynthGenerator
 {
-    public const int PlaylistsPerSlice = 1_000;
     public const string DataFolderName = "data";
     public const string ChallengeSetFileName = "challenge_set.json";
 
@@ -42,7 +41,7 @@ public sealed class SynthGenerator
 
     public SynthOptions Options { get; }
 
-    public int SliceCount => (Options.Playlists + PlaylistsPerSlice - 1) / PlaylistsPerSlice;
+    public int SliceCount => (Options.Playlists + Options.SliceSize - 1) / Options.SliceSize;
 
     /// <summary>Writes FOLDER/data/mpd.slice.*.json and, if asked, FOLDER/challenge_set.json and
     /// FOLDER/challenge_truth.json, each file atomically.</summary>
@@ -102,8 +101,8 @@ public sealed class SynthGenerator
     private MpdPlaylist[] GenerateSlice(int slice)
     {
         var random = SynthRandom.For(Options.Seed, SynthRandom.Streams.Slice, slice);
-        int first = slice * PlaylistsPerSlice;
-        var playlists = new MpdPlaylist[Math.Min(PlaylistsPerSlice, Options.Playlists - first)];
+        int first = slice * Options.SliceSize;
+        var playlists = new MpdPlaylist[Math.Min(Options.SliceSize, Options.Playlists - first)];
         for (int i = 0; i < playlists.Length; i++)
             playlists[i] = _model.Generate(ref random, first + i);
         return playlists;

@@ -13,6 +13,11 @@ public sealed record SynthOptions
     public int ChallengePlaylists { get; init; }
     /// <summary>Worker threads; 0 for one per core. The output does not depend on it.</summary>
     public int Threads { get; init; }
+    /// <summary>Playlists per slice file: the MPD's 1,000, or fewer, so that a small dataset has the
+    /// ten slices its held-out split (every tenth slice) needs.</summary>
+    public int SliceSize { get; init; } = MaxSliceSize;
+
+    public const int MaxSliceSize = 1_000;
 
     /// <summary>Throws <see cref="SegueException"/> naming the offending option.</summary>
     public void Validate()
@@ -25,5 +30,6 @@ public sealed record SynthOptions
             throw new SegueException($"--playlists plus --challenge must be at most {MaxPlaylists:N0} (got {(long)Playlists + ChallengePlaylists:N0})");
         if (Threads < 0)
             throw new SegueException($"--threads must be 0 (one per core) or more (got {Threads})");
+        SettingException.Require(SliceSize is >= 1 and <= MaxSliceSize, "slice_size", SliceSize, $"between 1 and {MaxSliceSize}");
     }
 }

@@ -35,6 +35,20 @@ public sealed partial class SynthSliceTests(SynthFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void SmallerSlicesGiveASmallDatasetItsHeldOutSplit()
+    {
+        using var dir = new TempDir();
+        string mpd = dir.File("mpd");
+        var output = new SynthGenerator(new SynthOptions { Seed = 2, Playlists = 1_000, SliceSize = 100 }).Write(mpd, Progress.None);
+        Assert.Equal(10, output.SliceFiles);
+        Assert.Equal(Enumerable.Range(0, 10).Select(s => $"mpd.slice.{100 * s}-{100 * s + 99}.json").Order(StringComparer.Ordinal),
+            Directory.GetFiles(output.SliceFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Segue.Data.MpdIngest.Run([mpd], dir.File("d.segue"), new Segue.Data.IngestOptions(), Progress.None);
+        using var ds = Segue.Data.Dataset.Open(dir.File("d.segue"));
+        Assert.Equal(Enumerable.Range(900, 100), ds.TestPlaylists.ToArray().Select(p => ds.Pids[p]));
+    }
+
+    [Fact]
     public void PlaylistsHaveTheMpdKeysTypesAndConsistentCounts()
     {
         var pids = new List<int>();
