@@ -37,7 +37,7 @@ public static class IngestCommand
         var table = new Table().AddColumn("ingest").AddColumn(new TableColumn("").RightAligned()).HideHeaders();
         table.AddRow("dataset", Markup.Escape(output));
         table.AddRow("slices", $"{s.Slices:N0}");
-        table.AddRow("JSON read", $"{s.JsonBytes / 1e6:N1} MB");
+        table.AddRow("read", $"{s.InputBytes / 1e6:N1} MB");
         table.AddRow("playlists (train / test)", $"{s.Playlists:N0} ({s.TrainPlaylists:N0} / {s.TestPlaylists:N0})");
         table.AddRow("track occurrences", $"{s.Occurrences:N0}");
         table.AddRow("unique tracks / albums / artists", $"{s.Tracks:N0} / {s.Albums:N0} / {s.Artists:N0}");
