@@ -14,6 +14,7 @@ namespace Segue.Data;
 public sealed class DatasetBuilder
 {
     private readonly int _testEvery, _testOffset;
+    private readonly string _format;
     private readonly Utf8Interner _tracks = new(), _albums = new(), _artists = new();
     private readonly Utf8StringList _trackNames = new(), _albumNames = new(), _artistNames = new();
     private readonly List<int> _trackAlbums = [], _trackArtists = [], _trackDurations = [];
@@ -28,11 +29,13 @@ public sealed class DatasetBuilder
     private int _pendingSlice = -1;
     private LocalIds? _maps;
 
-    public DatasetBuilder(int testEvery = 10, int testOffset = 9)
+    /// <param name="format">What the playlists are read from (<see cref="DatasetMeta.Format"/>).</param>
+    public DatasetBuilder(int testEvery = 10, int testOffset = 9, string format = DatasetMeta.Mpd)
     {
         IngestOptions.ValidateTestSplit(testEvery, testOffset);
         _testEvery = testEvery;
         _testOffset = testOffset;
+        _format = format;
     }
 
     public int PlaylistCount => _pids.Count;
@@ -185,7 +188,7 @@ public sealed class DatasetBuilder
     {
         FlushPending();
         using var file = new SectionFileWriter(path, DatasetSection.Magic, DatasetSection.Version);
-        var meta = new DatasetMeta(_slices, _testEvery, _testOffset);
+        var meta = new DatasetMeta(_slices, _testEvery, _testOffset, _format);
         file.Add(DatasetSection.Meta, JsonSerializer.SerializeToUtf8Bytes(meta, DatasetMetaJson.Default.DatasetMeta).AsSpan());
         AddVocabulary(file, DatasetSection.TrackUris, _tracks);
         AddVocabulary(file, DatasetSection.AlbumUris, _albums);

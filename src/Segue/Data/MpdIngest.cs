@@ -13,7 +13,7 @@ public static class MpdIngest
     public static IngestSummary Run(IReadOnlyList<string> sources, string output, IngestOptions options, IProgressSink progress)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        options.Validate();
+        (options with { Format = IngestFormat.Mpd }).Validate();
         var slices = MpdSliceSource.Find(sources);
         DatasetIngest.CheckOutput(output, slices.Select(s => s.Path));
         var builder = new DatasetBuilder(options.TestEvery, options.TestOffset);
