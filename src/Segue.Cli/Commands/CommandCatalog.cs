@@ -11,6 +11,7 @@ public static class CommandCatalog
         SynthCommand.Create(),
         IngestCommand.Create(),
         StatsCommand.Create(),
+        CheckCommand.Create(),
         TrainCommand.Create(),
         FitCommand.Create(),
         EvalCommand.Create(),
