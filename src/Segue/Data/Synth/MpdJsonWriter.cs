@@ -4,10 +4,8 @@ namespace Segue.Data.Synth;
 
 /// <summary>
 /// Writes generated playlists in the MPD's JSON, byte for byte in the real files' layout (see
-/// <see cref="PythonJsonWriter"/>): slice files and the challenge set, with the real files' keys
-/// in the real order and types (<c>collaborative</c> is a string). The order is that of the
-/// Python 2 dicts the MPD was dumped from, which is why <c>num_artists</c> comes last.
-/// Track names and URIs go through a stack buffer.
+/// <see cref="PythonJsonWriter"/>; playlists and tracks as <see cref="MpdLayout"/> has them): slice
+/// files and the challenge set. Track names and URIs go through a stack buffer.
 /// </summary>
 internal sealed class MpdJsonWriter(SynthCatalogue catalogue)
 {
@@ -32,26 +30,13 @@ internal sealed class MpdJsonWriter(SynthCatalogue catalogue)
         writer.WriteEndObject();
         writer.WriteStartArray("playlists"u8);
         foreach (var playlist in playlists)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name"u8, playlist.Name);
-            writer.WriteString("collaborative"u8, playlist.Collaborative ? "true"u8 : "false"u8);
-            writer.WriteNumber("pid"u8, playlist.Pid);
-            writer.WriteNumber("modified_at"u8, playlist.ModifiedAt);
-            writer.WriteNumber("num_tracks"u8, playlist.Tracks.Length);
-            writer.WriteNumber("num_albums"u8, playlist.NumAlbums);
-            writer.WriteNumber("num_followers"u8, playlist.NumFollowers);
-            writer.WriteStartArray("tracks"u8);
-            for (int pos = 0; pos < playlist.Tracks.Length; pos++)
-                WriteTrack(writer, pos, playlist.Tracks[pos]);
-            writer.WriteEndArray();
-            writer.WriteNumber("num_edits"u8, playlist.NumEdits);
-            writer.WriteNumber("duration_ms"u8, playlist.DurationMs);
-            writer.WriteNumber("num_artists"u8, playlist.NumArtists);
-            if (playlist.Description is { } description)
-                writer.WriteString("description"u8, description);
-            writer.WriteEndObject();
-        }
+            MpdLayout.WritePlaylist(writer, new MpdLayout.Playlist(playlist.Name, playlist.Collaborative, playlist.Pid, playlist.ModifiedAt,
+                    playlist.Tracks.Length, playlist.NumAlbums, playlist.NumFollowers, playlist.NumEdits, playlist.DurationMs, playlist.NumArtists,
+                    playlist.Description), playlist.Tracks,
+                (w, tracks) =>
+                {
+                    for (int pos = 0; pos < tracks.Length; pos++) WriteTrack(w, pos, tracks[pos]);
+                });
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
@@ -88,19 +73,17 @@ internal sealed class MpdJsonWriter(SynthCatalogue catalogue)
 
     private void WriteTrack(PythonJsonWriter writer, int pos, int track)
     {
-        Span<byte> buffer = stackalloc byte[SynthNames.MaxLength];
+        const int Max = SynthNames.MaxLength;
+        Span<byte> buffer = stackalloc byte[6 * Max];
         long seed = catalogue.Seed;
         int album = catalogue.TrackAlbum[track];
         int artist = catalogue.AlbumArtist[album];
-        writer.WriteStartObject();
-        writer.WriteNumber("pos"u8, pos);
-        writer.WriteString("artist_name"u8, buffer[..SynthNames.Name(seed, SynthNames.Kind.Artist, artist, buffer)]);
-        writer.WriteString("track_uri"u8, buffer[..SynthNames.Uri(seed, SynthNames.Kind.Track, track, buffer)]);
-        writer.WriteString("artist_uri"u8, buffer[..SynthNames.Uri(seed, SynthNames.Kind.Artist, artist, buffer)]);
-        writer.WriteString("track_name"u8, buffer[..SynthNames.Name(seed, SynthNames.Kind.Track, track, buffer)]);
-        writer.WriteString("album_uri"u8, buffer[..SynthNames.Uri(seed, SynthNames.Kind.Album, album, buffer)]);
-        writer.WriteNumber("duration_ms"u8, catalogue.TrackDurationMs[track]);
-        writer.WriteString("album_name"u8, buffer[..SynthNames.Name(seed, SynthNames.Kind.Album, album, buffer)]);
-        writer.WriteEndObject();
+        var artistName = buffer[..SynthNames.Name(seed, SynthNames.Kind.Artist, artist, buffer[..Max])];
+        var trackUri = buffer.Slice(Max, SynthNames.Uri(seed, SynthNames.Kind.Track, track, buffer.Slice(Max, Max)));
+        var artistUri = buffer.Slice(2 * Max, SynthNames.Uri(seed, SynthNames.Kind.Artist, artist, buffer.Slice(2 * Max, Max)));
+        var trackName = buffer.Slice(3 * Max, SynthNames.Name(seed, SynthNames.Kind.Track, track, buffer.Slice(3 * Max, Max)));
+        var albumUri = buffer.Slice(4 * Max, SynthNames.Uri(seed, SynthNames.Kind.Album, album, buffer.Slice(4 * Max, Max)));
+        var albumName = buffer.Slice(5 * Max, SynthNames.Name(seed, SynthNames.Kind.Album, album, buffer.Slice(5 * Max, Max)));
+        MpdLayout.WriteTrack(writer, pos, artistName, trackUri, artistUri, trackName, albumUri, catalogue.TrackDurationMs[track], albumName);
     }
 }
