@@ -12,6 +12,7 @@ public static class CommandCatalog
         IngestCommand.Create(),
         StatsCommand.Create(),
         CheckCommand.Create(),
+        ShowCommand.Create(),
         TrainCommand.Create(),
         FitCommand.Create(),
         EvalCommand.Create(),
