@@ -16,6 +16,7 @@ public static class CommandCatalog
         TrainCommand.Create(),
         FitCommand.Create(),
         EvalCommand.Create(),
+        SubmissionCommand.Create(),
         RecommendCommand.Create(),
         ServeCommand.Create(),
         RunsCommand.Create(),
