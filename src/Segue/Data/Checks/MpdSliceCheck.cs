@@ -170,14 +170,7 @@ internal sealed class MpdSliceCheck
             return;
         }
         int seen = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            int key = KeyIndex(ref reader, InfoKeys);
-            if (key < 0) Offend(CheckRules.Info, $"extra info field '{reader.GetString()}'");
-            else seen |= 1 << key;
-            reader.Read();
-            reader.Skip();
-        }
+        while (NextKey(ref reader, InfoKeys, CheckRules.Info, "info field", ref seen) >= 0) reader.Skip();
         Missing(seen, (1 << InfoKeys.Length) - 1, InfoKeys, CheckRules.Info, "info field");
     }
 
@@ -195,18 +188,8 @@ internal sealed class MpdSliceCheck
         long numTracks = -1, numAlbums = -1, numArtists = -1, followers = -1, edits = -1, modifiedAt = -1, duration = -1, sum = 0;
         bool named = false;
         _track = -1;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        for (int key; (key = NextKey(ref reader, PlaylistKeys, CheckRules.Fields, "field", ref seen)) >= 0;)
         {
-            int key = KeyIndex(ref reader, PlaylistKeys);
-            if (key < 0)
-            {
-                Offend(CheckRules.Fields, $"extra field '{reader.GetString()}'");
-                reader.Read();
-                reader.Skip();
-                continue;
-            }
-            seen |= 1 << key;
-            reader.Read();
             switch (key)
             {
                 case 0: named = ExpectString(ref reader, "name") && reader.ValueSpan.Length > 0; break;
@@ -268,18 +251,8 @@ internal sealed class MpdSliceCheck
     private void CheckTrack(ref Utf8JsonReader reader, ref long sum, ref int distinctAlbums, ref int distinctArtists)
     {
         int seen = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        for (int key; (key = NextKey(ref reader, TrackKeys, CheckRules.TrackFields, "field", ref seen)) >= 0;)
         {
-            int key = KeyIndex(ref reader, TrackKeys);
-            if (key < 0)
-            {
-                Offend(CheckRules.TrackFields, $"extra field '{reader.GetString()}'");
-                reader.Read();
-                reader.Skip();
-                continue;
-            }
-            seen |= 1 << key;
-            reader.Read();
             switch (key)
             {
                 case 0:
@@ -371,12 +344,24 @@ internal sealed class MpdSliceCheck
         reader.Skip();
     }
 
-    private static int KeyIndex(ref Utf8JsonReader reader, byte[][] keys)
+    /// <summary>Reads on to the next property of the object being read that is one of
+    /// <paramref name="keys"/>, and to its value; a property of another name is counted as an extra
+    /// <paramref name="what"/> of <paramref name="rule"/> and skipped. -1 at the object's end.</summary>
+    private int NextKey(ref Utf8JsonReader reader, byte[][] keys, CheckRule rule, string what, ref int seen)
     {
-        var name = reader.ValueSpan;
-        bool escaped = reader.ValueIsEscaped;
-        for (int k = 0; k < keys.Length; k++)
-            if (escaped ? reader.ValueTextEquals(keys[k]) : name.SequenceEqual(keys[k])) return k;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            int key = MpdSliceParser.KeyIndex(ref reader, keys);
+            string? extra = key < 0 ? reader.GetString() : null;
+            reader.Read();
+            if (key >= 0)
+            {
+                seen |= 1 << key;
+                return key;
+            }
+            reader.Skip();
+            Offend(rule, $"extra {what} '{extra}'");
+        }
         return -1;
     }
 }
