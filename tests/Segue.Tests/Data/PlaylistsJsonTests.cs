@@ -45,6 +45,15 @@ public class PlaylistsJsonTests
         Assert.Equal(message, Assert.Throws<RequestFieldException>(() => PlaylistSelection.Select(ds, ["1", item])).Message);
     }
 
+    [Fact]
+    public void No_item_is_refused()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(Small(dir));
+        Assert.Equal("pids: none given: give a pid (1008) or a range of pids (1000-1020)",
+            Assert.Throws<RequestFieldException>(() => PlaylistSelection.Select(ds, [])).Message);
+    }
+
     /// <summary>Pids 1, 3, 10, 11, 12 (stored in another order).</summary>
     private static string Small(TempDir dir)
     {

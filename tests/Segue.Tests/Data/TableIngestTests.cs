@@ -136,6 +136,17 @@ public class TableIngestTests
     }
 
     [Fact]
+    public void A_collaborative_neither_true_nor_false_and_a_header_not_UTF8_are_refused()
+    {
+        using var dir = new TempDir();
+        Assert.Equal($"{dir.File("t.csv")}: line 2, column 11 (collaborative): expected true or false, got \"yes\"",
+            Fails(dir, TableCsv.MinimalHeader + ",collaborative", MinimalRow(1, 0, 0) + ",yes"));
+        string path = dir.File("h.csv");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("pid,p"), 0xFF, .. Encoding.UTF8.GetBytes("os\n")]);
+        Assert.Equal($"{path}: line 1, column 2: not valid UTF-8 text", Assert.Throws<SegueException>(() => Ingest([path], dir.File("d.segue"))).Message);
+    }
+
+    [Fact]
     public void A_quoted_field_that_does_not_close_names_where_it_opens()
     {
         using var dir = new TempDir();

@@ -105,8 +105,23 @@ public class SubmissionVerifierTests
     {
         using var dir = new TempDir();
         Assert.Equal($"{dir.File("none.csv")}: no such file", Assert.Throws<SegueException>(() => SubmissionVerifier.Verify(dir.File("none.csv"), null)).Message);
+        Assert.Equal($"{dir.Path}: is a folder; give a submission file (CSV, plain or gzipped)",
+            Assert.Throws<SegueException>(() => SubmissionVerifier.Verify(dir.Path, null)).Message);
         File.WriteAllText(dir.File("s.csv"), "team_info,a,b\n");
         Assert.Equal($"{dir.File(ChallengeCases.SetFileName)}: no such file (give a challenge folder or its challenge_set.json)",
+            Assert.Throws<SegueException>(() => SubmissionVerifier.Verify(dir.File("s.csv"), dir.Path)).Message);
+    }
+
+    [Theory]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": []}, {"pid": 5, "tracks": []}]}""", "playlist 1 (pid 5): field 'pid' repeats an earlier playlist's")]
+    [InlineData("""{"playlists": [{"pid": 5, "tracks": ["spotify:track:x"]}]}""", "playlist 0 (pid 5): field 'tracks': expected objects")]
+    [InlineData("""{"playlists": [7]}""", "playlist 0: expected an object")]
+    public void A_challenge_set_that_is_not_one_is_refused_naming_the_playlist(string json, string message)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File(ChallengeCases.SetFileName), json);
+        File.WriteAllText(dir.File("s.csv"), "team_info,a,b\n");
+        Assert.Equal($"{dir.File(ChallengeCases.SetFileName)}: {message}",
             Assert.Throws<SegueException>(() => SubmissionVerifier.Verify(dir.File("s.csv"), dir.Path)).Message);
     }
 }
