@@ -53,7 +53,8 @@ public static class IngestBenchmark
         return 0;
     }
 
-    private static (double Seconds, long PeakRss) RunChild(string data, string output, int threads)
+    /// <summary>Ingests <paramref name="source"/> (MPD slices or a table) in a child process: its seconds and peak RSS.</summary>
+    internal static (double Seconds, long PeakRss) RunChild(string data, string output, int threads)
     {
         var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
         foreach (string arg in (string[])[typeof(IngestBenchmark).Assembly.Location, "ingest", "--child", "--source", data, "--out", output, "--threads", threads.ToString()])
@@ -69,7 +70,7 @@ public static class IngestBenchmark
 
     private static int Child(BenchArgs a)
     {
-        var summary = MpdIngest.Run([a.Get("source", "")], a.Get("out", ""), new IngestOptions(a.GetInt("threads", Environment.ProcessorCount)), Segue.Progress.None);
+        var summary = DatasetIngest.Run([a.Get("source", "")], a.Get("out", ""), new IngestOptions(a.GetInt("threads", Environment.ProcessorCount)), Segue.Progress.None);
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["seconds"] = summary.Elapsed.TotalSeconds,

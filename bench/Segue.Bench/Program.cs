@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["synth"] = SynthBenchmark.Run,
     ["eval"] = EvalBenchmark.Run,
     ["ingest"] = IngestBenchmark.Run,
+    ["table-ingest"] = TableIngestBenchmark.Run,
     ["train"] = TrainBenchmark.Run,
     ["score"] = ScoreBenchmark.Run,
     ["open"] = OpenBenchmark.Run,

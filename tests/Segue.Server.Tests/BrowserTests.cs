@@ -7,6 +7,7 @@ using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Interactions;
 using OpenQA.Selenium.Support.UI;
+using Segue.Serving;
 
 namespace Segue.Server.Tests;
 
@@ -239,6 +240,38 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     }
 
     /// <summary>Delays every continuation by a second, so that the page's loading state can be seen.</summary>
+    [Fact]
+    public async Task A_playlist_of_a_tables_ids_is_kept_in_the_link_and_survives_a_reload()
+    {
+        // Ids with a comma, a slash and spaces: the link must carry them whole.
+        string folder = Directory.CreateTempSubdirectory("segue-table-page-").FullName;
+        var options = new ServeOptions([RecommenderSpec.Parse("cooc=baseline:cooccurrence", "model"), RecommenderSpec.Parse("title=baseline:title", "model"),
+            RecommenderSpec.Parse("pop=baseline:popularity", "model")], TableDatasetTests.Build(folder), ["http://127.0.0.1:0"]);
+        var app = SegueServer.Build(options);
+        await app.StartAsync();
+        try
+        {
+            Open(1366, 900, "", app.Urls.Single());
+            TabTo(e => e.GetAttribute("id") == "search");
+            int settled = Timings;
+            Press("Song 7");
+            Wait.Until(d => d.FindElements(By.CssSelector("#search-results [role=option]")).Count > 0);
+            Press(Keys.ArrowDown + Keys.Enter);
+            Settle(settled);
+            Assert.Equal(["Song 7"], PlaylistNames());
+            Assert.Contains("tracks=%7Eisrc%252F7%252C%2520take%25202", Driver.Url);
+            Driver.Navigate().Refresh();
+            Ready();
+            Assert.Equal(["Song 7"], PlaylistNames());
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private sealed class SlowContinuations : Microsoft.AspNetCore.Hosting.IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>

@@ -26,7 +26,7 @@ public static class EvalCommand
         var limit = new Option<int>("--limit") { Description = "Evaluate only the first N cases (0: all)" };
         var threads = new Option<int>("--threads") { Description = "Evaluation threads", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file" };
-        var submission = new Option<string?>("--submission") { Description = "Write the first recommender's lists of a --test challenge set as a challenge submission CSV" };
+        var submission = new Option<string?>("--submission") { Description = "Write the first recommender's lists of a --test challenge set as a challenge submission CSV (gzipped when FILE ends in .gz)" };
         var team = new Option<string?>("--team") { Description = "Team name for the submission" };
         var email = new Option<string?>("--email") { Description = "Contact e-mail for the submission" };
 

@@ -13,8 +13,8 @@ public static class RecommendCommand
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "A model file, a run folder (its model.segue) or a ranker folder" };
-        var tracks = new Option<string>("--tracks") { Description = "The playlist's tracks so far: comma-separated spotify:track: URIs (may be empty)", DefaultValueFactory = _ => "" };
-        var tracksFile = new Option<string?>("--tracks-file") { Description = "The playlist's tracks from a file, one URI a line or comma-separated ('-': standard input): for more than a command line holds" };
+        var tracks = new Option<string>("--tracks") { Description = "The playlist's tracks so far: comma-separated track ids (spotify:track: URIs for MPD data; may be empty)", DefaultValueFactory = _ => "" };
+        var tracksFile = new Option<string?>("--tracks-file") { Description = "The playlist's tracks from a file, one id a line ('-': standard input; Spotify URIs may also be comma-separated): for more than a command line holds, or ids with commas" };
         var title = new Option<string?>("--title") { Description = "The playlist's title (a ranker reads it; a model does not)" };
         var k = new Option<int>("-k") { Description = "How many tracks to recommend", DefaultValueFactory = _ => 50 };
         var datasetPath = new Option<string?>("--dataset") { Description = "The dataset the model was trained on (default: the one its run or ranker folder records)" };
@@ -24,10 +24,13 @@ public static class RecommendCommand
         {
             if (parse.GetValue(tracksFile) is not null && parse.GetValue(tracks) is { Length: > 0 })
                 throw new SegueException("--tracks and --tracks-file: give one, not both");
-            var uris = parse.GetValue(tracksFile) is { } file ? SeedUris.FromFile(file) : SeedUris.FromArgument(parse.GetValue(tracks)!);
+            var lines = parse.GetValue(tracksFile) is { } file ? SeedUris.FromFile(file) : null;
             string modelPath = parse.GetValue(model)!;
             using var service = ContinuationService.Open([new RecommenderSpec("model", modelPath)], parse.GetValue(datasetPath) ?? EvalCommand.DatasetOf(modelPath),
                 ContinuationLimits.None, parse.GetValue(cosine));
+            // A table's ids may hold commas: its file lists one a line.
+            var uris = lines is null ? SeedUris.FromArgument(parse.GetValue(tracks)!)
+                : service.Dataset.Meta.HasSpotifyUris ? SeedUris.SplitCommas(lines) : lines;
             AnsiConsole.Write(Table(Recommend(service, uris, parse.GetValue(title), parse.GetValue(k)).Tracks));
             return 0;
         });
@@ -75,9 +78,10 @@ public static class RecommendCommand
     public static Table Table(IReadOnlyList<RecommendedTrack> tracks)
     {
         var table = new Table().AddColumn(new TableColumn("#").RightAligned()).AddColumn("track").AddColumn("artist")
-            .AddColumn("album").AddColumn(new TableColumn("score").RightAligned());
+            .AddColumn("album").AddColumn("id").AddColumn(new TableColumn("score").RightAligned());
         for (int i = 0; i < tracks.Count; i++)
-            table.AddRow($"{i + 1}", Markup.Escape(tracks[i].Name), Markup.Escape(tracks[i].Artist), Markup.Escape(tracks[i].Album), $"{tracks[i].Score:F3}");
+            table.AddRow($"{i + 1}", Markup.Escape(tracks[i].Name), Markup.Escape(tracks[i].Artist), Markup.Escape(tracks[i].Album),
+                Markup.Escape(tracks[i].Uri), $"{tracks[i].Score:F3}");
         return table;
     }
 }

@@ -7,15 +7,15 @@ namespace Segue.Cli.Commands;
 public readonly record struct SeedUri(string Uri, string Where);
 
 /// <summary>Reads the seed URIs of <c>recommend</c>: comma-separated in <c>--tracks</c>, or one a
-/// line (or comma-separated) in <c>--tracks-file</c>, which takes more than the 128 KiB an
-/// argument may hold on Linux.</summary>
+/// line in <c>--tracks-file</c>, which takes more than the 128 KiB an argument may hold on Linux
+/// (and, for Spotify URIs, which hold no comma, comma-separated too: <see cref="SplitCommas"/>).</summary>
 public static class SeedUris
 {
     public const string StandardInput = "-";
 
     public static IReadOnlyList<SeedUri> FromArgument(string text) => [.. Split(text, "--tracks")];
 
-    /// <summary>The URIs in <paramref name="path"/> (<c>-</c>: standard input); blank lines are skipped.</summary>
+    /// <summary>The lines of <paramref name="path"/> (<c>-</c>: standard input), trimmed; blank lines are skipped.</summary>
     public static IReadOnlyList<SeedUri> FromFile(string path)
     {
         bool stdin = path == StandardInput;
@@ -32,7 +32,7 @@ public static class SeedUris
                 // A binary file given by mistake: said as such, not quoted byte for byte.
                 if (text.Any(c => char.IsControl(c) && c != '\t'))
                     throw new SegueException($"{name} line {line}: not text (it holds control bytes); give a file of track URIs, one a line or comma-separated");
-                uris.AddRange(Split(text, $"{name} line {line}"));
+                if (!string.IsNullOrWhiteSpace(text)) uris.Add(new SeedUri(text.Trim(), $"{name} line {line}"));
             }
         }
         catch (Exception e) when (FileError.Is(e))
@@ -46,6 +46,9 @@ public static class SeedUris
     {
         for (string? line; (line = reader.ReadLine()) is not null;) yield return line;
     }
+
+    /// <summary>Each of <paramref name="lines"/> split at its commas: a file of Spotify URIs may list several a line.</summary>
+    public static IReadOnlyList<SeedUri> SplitCommas(IReadOnlyList<SeedUri> lines) => [.. lines.SelectMany(l => Split(l.Uri, l.Where))];
 
     private static IEnumerable<SeedUri> Split(string text, string where) =>
         text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(uri => new SeedUri(uri, where));

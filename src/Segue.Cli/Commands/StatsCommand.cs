@@ -12,10 +12,18 @@ public static class StatsCommand
         var path = new Argument<string>("dataset") { Description = "A dataset file written by 'segue ingest'" };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON" };
         var top = new Option<int>("--top") { Description = "How many top tracks, artists and titles to list", DefaultValueFactory = _ => 20 };
-        var command = new Command("stats", "The dataset's figures, as the MPD's stats file gives them") { path, json, top };
+        var titles = new Option<bool>("--titles") { Description = "Instead: the title and description histograms (full and normalised) of the MPD's deeper_stats.py and descriptions.py, --top of each" };
+        var command = new Command("stats", "The dataset's figures, as the MPD's stats file gives them") { path, json, top, titles };
         command.SetAction(parse =>
         {
             using var dataset = Dataset.Open(parse.GetValue(path)!);
+            if (parse.GetValue(titles))
+            {
+                var histograms = TitleHistograms.Compute(dataset, parse.GetValue(top));
+                if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(histograms, TitleHistogramsJson.Default.TitleHistograms));
+                else Print(histograms);
+                return 0;
+            }
             var stats = DatasetStats.Compute(dataset, parse.GetValue(top));
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(stats, DatasetStatsJson.Default.DatasetStats));
             else Print(stats);
@@ -48,6 +56,18 @@ public static class StatsCommand
         AnsiConsole.Write(Top("top tracks", s.TopTracks));
         AnsiConsole.Write(Top("top artists", s.TopArtists));
         AnsiConsole.Write(Top("top normalized titles", s.TopNormalizedTitles));
+    }
+
+    public static void Print(TitleHistograms h)
+    {
+        Output.Info($"{h.Playlists:N0} playlists, {h.Described:N0} with a description");
+        foreach (var (title, histogram) in (ReadOnlySpan<(string, TitleHistograms.Histogram)>)[("full titles (lower case)", h.Titles),
+                     ("normalised titles", h.NormalizedTitles), ("descriptions", h.Descriptions), ("normalised descriptions", h.NormalizedDescriptions)])
+        {
+            var table = new Table().Title(Markup.Escape($"{title}: {histogram.Distinct:N0} distinct")).AddColumn(new TableColumn("playlists").RightAligned()).AddColumn("text");
+            foreach (var entry in histogram.Top) table.AddRow($"{entry.Playlists:N0}", Markup.Escape(entry.Text));
+            AnsiConsole.Write(table);
+        }
     }
 
     private static Table Top(string title, IReadOnlyList<DatasetStats.Count> items)

@@ -27,7 +27,7 @@ public static class TrackEndpoints
             .WithTags("tracks");
 
         app.MapGet("/api/tracks/{uri}", (string uri, ContinuationService service) =>
-                Find(service, uri) is { } track ? Results.Ok(track) : NotFound(uri))
+                Find(service, uri = Segment(uri)) is { } track ? Results.Ok(track) : NotFound(uri))
             .Produces<CatalogueTrack>()
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .WithSummary("A track's catalogue entry")
@@ -35,7 +35,7 @@ public static class TrackEndpoints
 
         app.MapGet("/api/tracks/{uri}/similar", (string uri, string? k, string? recommender, string? reasons,
                 ContinuationService service, ContinuationExplainer explainer) =>
-                Find(service, uri) is null
+                Find(service, uri = Segment(uri)) is null
                     ? NotFound(uri)
                     : Results.Ok(ContinueResponse.Answer(service, explainer,
                         new ContinueRequest(null, [uri], QueryValue.Int(k, "k", ContinuationRequest.DefaultK), recommender, QueryValue.Bool(reasons, "reasons")))))
@@ -45,8 +45,14 @@ public static class TrackEndpoints
             .WithTags("tracks");
     }
 
+    /// <summary>The track's id in the path. The server decodes every escape of a path but an encoded
+    /// slash (<c>%2F</c>), which stays as sent so as not to split the path; a playlist table's ids
+    /// may hold slashes (<c>artist/beatles</c>), so it is decoded here. (An id holding the text
+    /// "%2F" itself is found through <c>POST /api/tracks/lookup</c>.)</summary>
+    private static string Segment(string routeValue) => routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
     private static CatalogueTrack? Find(ContinuationService service, string uri) =>
-        ContinuationService.IsTrackUri(uri) ? service.Track(uri) : throw new RequestFieldException("uri", $"expected a spotify:track: URI, got \"{uri}\"");
+        service.TrackIdProblem(uri) is { } problem ? throw new RequestFieldException("uri", problem) : service.Track(uri);
 
     private static IResult NotFound(string uri) => Problems.Result(StatusCodes.Status404NotFound, $"uri: {uri}: not in the catalogue");
 }
@@ -65,8 +71,8 @@ public sealed record TrackLookupResponse(IReadOnlyList<CatalogueTrack> Tracks, I
         var unknown = new List<string>();
         for (int i = 0; i < uris.Count; i++)
         {
-            if (!ContinuationService.IsTrackUri(uris[i]))
-                throw new RequestFieldException($"uris[{i}]", $"expected a spotify:track: URI, got {(uris[i] is null ? "null" : $"\"{uris[i]}\"")}");
+            if (service.TrackIdProblem(uris[i]) is { } problem)
+                throw new RequestFieldException($"uris[{i}]", problem);
             if (service.Track(uris[i]) is { } track) tracks.Add(track);
             else unknown.Add(uris[i]);
         }

@@ -18,6 +18,12 @@ public static class ApiDocument
     public static void Configure(OpenApiOptions openApi, ServeOptions options, ContinuationService service)
     {
         var limits = service.Limits;
+        // A track of MPD slices is a spotify:track: URI; one of a playlist table any id but "".
+        void TrackId(OpenApiSchema s)
+        {
+            if (service.Dataset.Meta.HasSpotifyUris) s.Pattern = TrackUriPattern;
+            else s.MinLength = 1;
+        }
         openApi.AddSchemaTransformer((schema, context, _) =>
         {
             var type = context.JsonTypeInfo.Type;
@@ -28,7 +34,7 @@ public static class ApiDocument
                 Set(schema, "tracks", s =>
                 {
                     s.MaxItems = limits.MaxTracks;
-                    if (s.Items is OpenApiSchema items) items.Pattern = TrackUriPattern;
+                    if (s.Items is OpenApiSchema items) TrackId(items);
                 });
                 Set(schema, "k", s => Bounded(s, 1, limits.MaxK, ContinuationRequest.DefaultK));
                 // null: the first served.
@@ -41,7 +47,7 @@ public static class ApiDocument
                 Set(schema, "uris", s =>
                 {
                     s.MaxItems = limits.MaxTracks;
-                    if (s.Items is OpenApiSchema items) items.Pattern = TrackUriPattern;
+                    if (s.Items is OpenApiSchema items) TrackId(items);
                 });
             }
             return Task.CompletedTask;
@@ -60,7 +66,7 @@ public static class ApiDocument
                     "reasons" => new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = JsonValue.Create(false) },
                     "recommender" => new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. service.Recommenders.Select(r => (JsonNode)JsonValue.Create(r.Name))] },
                     "pid" => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
-                    "uri" => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = TrackUriPattern },
+                    "uri" => Apply(new OpenApiSchema { Type = JsonSchemaType.String }, TrackId),
                     _ => parameter.Schema,
                 };
                 if (parameter.Name == "q") parameter.Required = true;
@@ -86,6 +92,12 @@ public static class ApiDocument
     }
 
     public const string TrackUriPattern = "^spotify:track:.+$";
+
+    private static OpenApiSchema Apply(OpenApiSchema schema, Action<OpenApiSchema> change)
+    {
+        change(schema);
+        return schema;
+    }
 
     private static void Closed(OpenApiSchema schema)
     {

@@ -179,10 +179,22 @@ function changed({ soon = false } = {}) {
 
 const ID = "spotify:track:";
 
+// A track in the link: a Spotify URI as its 22 characters (the links stay short), any other id
+// (a playlist table's: any text, commas included) as "~" and the id percent-encoded.
+function toLink(uri) {
+  const rest = uri.startsWith(ID) ? uri.slice(ID.length) : "";
+  return /^[0-9A-Za-z]+$/.test(rest) ? rest : "~" + encodeURIComponent(uri);
+}
+
+function fromLink(id) {
+  if (!id.startsWith("~")) return ID + id;
+  try { return decodeURIComponent(id.slice(1)); } catch { return null; }
+}
+
 function save() {
   const params = new URLSearchParams();
   if (state.title) params.set("title", state.title);
-  if (state.tracks.length) params.set("tracks", state.tracks.map(t => t.uri.startsWith(ID) ? t.uri.slice(ID.length) : t.uri).join(","));
+  if (state.tracks.length) params.set("tracks", state.tracks.map(t => toLink(t.uri)).join(","));
   if (state.pid !== null) params.set("pid", state.pid);
   // In the fragment: never sent to the server, so a long playlist makes no long request line.
   const hash = params.toString();
@@ -194,7 +206,7 @@ async function load() {
   const hash = new URLSearchParams(location.hash.slice(1));
   const query = new URLSearchParams(location.search);
   if (hash.has("tracks") || hash.has("title")) {
-    const uris = (hash.get("tracks") || "").split(",").filter(Boolean).map(id => ID + id).slice(0, limits.max_tracks);
+    const uris = (hash.get("tracks") || "").split(",").filter(Boolean).map(fromLink).filter(Boolean).slice(0, limits.max_tracks);
     const found = uris.length ? await post("/api/tracks/lookup", { uris }) : { tracks: [], unknown: [] };
     state.title = $("title").value = hash.get("title") || "";
     state.tracks = found.tracks;

@@ -32,7 +32,8 @@ public sealed partial class Dataset
             CheckCount(_edits.Length, playlists, S.Edits, "playlists"),
             CheckCount(_collaborative.Length, playlists, S.Collaborative, "playlists"),
             CheckCount(_playlistOffsets.Length, playlists + 1, S.PlaylistOffsets, "playlists + 1"),
-            Meta.Slices is null ? "meta: no 'slices'" : null);
+            Meta.Slices is null ? "meta: no 'slices'" : null,
+            Meta.Format is null or DatasetMeta.Mpd or DatasetMeta.Table ? null : $"meta: format '{Meta.Format}' is neither '{DatasetMeta.Mpd}' nor '{DatasetMeta.Table}'");
 
         Func<string?>[] checks =
         [

@@ -14,6 +14,7 @@ namespace Segue.Data;
 public sealed class DatasetBuilder
 {
     private readonly int _testEvery, _testOffset;
+    private readonly string _format;
     private readonly Utf8Interner _tracks = new(), _albums = new(), _artists = new();
     private readonly Utf8StringList _trackNames = new(), _albumNames = new(), _artistNames = new();
     private readonly List<int> _trackAlbums = [], _trackArtists = [], _trackDurations = [];
@@ -26,12 +27,15 @@ public sealed class DatasetBuilder
     private readonly List<string> _slices = [];
     private ParsedSlice? _pending;
     private int _pendingSlice = -1;
+    private LocalIds? _maps;
 
-    public DatasetBuilder(int testEvery = 10, int testOffset = 9)
+    /// <param name="format">What the playlists are read from (<see cref="DatasetMeta.Format"/>).</param>
+    public DatasetBuilder(int testEvery = 10, int testOffset = 9, string format = DatasetMeta.Mpd)
     {
         IngestOptions.ValidateTestSplit(testEvery, testOffset);
         _testEvery = testEvery;
         _testOffset = testOffset;
+        _format = format;
     }
 
     public int PlaylistCount => _pids.Count;
@@ -43,57 +47,87 @@ public sealed class DatasetBuilder
     /// </summary>
     public void AddSlice(ParsedSlice slice, InvalidRecords? invalid = null)
     {
-        FlushPending();
-        int sliceIndex = _slices.Count;
-        _slices.Add(slice.Source);
-        var trackMap = new int[slice.Tracks.Count];
-        Array.Fill(trackMap, -1);
-        var albumMap = new int[slice.Albums.Count];
-        Array.Fill(albumMap, -1);
-        var artistMap = new int[slice.Artists.Count];
-        Array.Fill(artistMap, -1);
-        for (int p = 0; p < slice.PlaylistCount; p++)
-        {
-            int pid = slice.Pids[p];
-            if (!_sliceOfPid.TryAdd(pid, sliceIndex))
-            {
-                string message = $"{slice.Source}: playlist pid {pid}: field 'pid': duplicate pid (already in {_slices[_sliceOfPid[pid]]})";
-                if (invalid is null) throw new SegueException(message);
-                invalid.Add(InvalidReason.DuplicatePid, message);
-                continue;
-            }
-            var tracks = slice.TracksOf(p);
-            for (int i = 0; i < tracks.Length; i++)
-            {
-                int local = tracks[i];
-                // Ids are given here, at first use by a kept playlist, so first-appearance order
-                // holds and no dropped playlist leaves a track behind.
-                if (trackMap[local] < 0)
-                {
-                    trackMap[local] = MergeTrack(slice, local, albumMap, artistMap, out bool added);
-                    if (!added) CheckSameTrack(slice, pid, i, local, trackMap[local], invalid);
-                }
-                _playlistTracks.Add(trackMap[local]);
-            }
-            _playlistOffsets.Add(_playlistTracks.Count);
-            _pids.Add(pid);
-            _playlistSlices.Add(sliceIndex);
-            _playlistNames.Add(slice.PlaylistNames[p]);
-            _descriptions.Add(slice.Descriptions[p]);
-            _modifiedAt.Add(slice.ModifiedAt[p]);
-            _followers.Add(slice.Followers[p]);
-            _edits.Add(slice.Edits[p]);
-            _collaborative.Add(slice.Collaborative[p] ? (byte)1 : (byte)0);
-        }
+        StartSlice(slice.Source);
+        for (int p = 0; p < slice.PlaylistCount; p++) AddPlaylist(slice, p, invalid);
     }
 
+    /// <summary>Starts slice <paramref name="source"/>: the playlists added next belong to it (a
+    /// table's playlists are grouped into slices as they come, whatever chunks they were parsed in).</summary>
+    public void StartSlice(string source)
+    {
+        FlushPending();
+        _slices.Add(source);
+    }
+
+    /// <summary>
+    /// Merges playlist <paramref name="p"/> of <paramref name="parsed"/> into the current slice and
+    /// says whether it was kept. A playlist whose pid an earlier playlist already has is an error,
+    /// or, when <paramref name="invalid"/> is given, dropped and counted there.
+    /// </summary>
+    public bool AddPlaylist(ParsedSlice parsed, int p, InvalidRecords? invalid = null)
+    {
+        if (_slices.Count == 0) throw new InvalidOperationException("no slice started");
+        int sliceIndex = _slices.Count - 1;
+        var maps = MapsFor(parsed);
+        int pid = parsed.Pids[p];
+        if (!_sliceOfPid.TryAdd(pid, sliceIndex))
+        {
+            string message = $"{parsed.Source}: playlist pid {pid}: field 'pid': duplicate pid (already in {_slices[_sliceOfPid[pid]]})";
+            if (invalid is null) throw new SegueException(message);
+            invalid.Add(InvalidReason.DuplicatePid, message);
+            return false;
+        }
+        var tracks = parsed.TracksOf(p);
+        for (int i = 0; i < tracks.Length; i++)
+        {
+            int local = tracks[i];
+            // Ids are given here, at first use by a kept playlist, so first-appearance order
+            // holds and no dropped playlist leaves a track behind.
+            if (maps.Tracks[local] < 0)
+            {
+                maps.Tracks[local] = MergeTrack(parsed, local, maps.Albums, maps.Artists, out bool added);
+                if (!added) CheckSameTrack(parsed, p, i, local, maps.Tracks[local], invalid);
+            }
+            _playlistTracks.Add(maps.Tracks[local]);
+        }
+        _playlistOffsets.Add(_playlistTracks.Count);
+        _pids.Add(pid);
+        _playlistSlices.Add(sliceIndex);
+        _playlistNames.Add(parsed.PlaylistNames[p]);
+        _descriptions.Add(parsed.Descriptions[p]);
+        _modifiedAt.Add(parsed.ModifiedAt[p]);
+        _followers.Add(parsed.Followers[p]);
+        _edits.Add(parsed.Edits[p]);
+        _collaborative.Add(parsed.Collaborative[p] ? (byte)1 : (byte)0);
+        return true;
+    }
+
+    /// <summary>The local-to-global id maps of <paramref name="parsed"/>: kept while its playlists
+    /// are added, which may span slices.</summary>
+    private LocalIds MapsFor(ParsedSlice parsed)
+    {
+        if (_maps?.Parsed != parsed)
+        {
+            int[] Unmapped(int count)
+            {
+                var map = new int[count];
+                Array.Fill(map, -1);
+                return map;
+            }
+            _maps = new LocalIds(parsed, Unmapped(parsed.Tracks.Count), Unmapped(parsed.Albums.Count), Unmapped(parsed.Artists.Count));
+        }
+        return _maps;
+    }
+
+    private sealed record LocalIds(ParsedSlice Parsed, int[] Tracks, int[] Albums, int[] Artists);
+
     /// <summary>A track of an earlier slice met again must have the album and artist it had there.</summary>
-    private void CheckSameTrack(ParsedSlice slice, int pid, int position, int local, int track, InvalidRecords? invalid)
+    private void CheckSameTrack(ParsedSlice slice, int playlist, int position, int local, int track, InvalidRecords? invalid)
     {
         if (TrackConflict.Find(slice.Tracks[local], _albums[_trackAlbums[track]], slice.AlbumOf(local),
-                _artists[_trackArtists[track]], slice.ArtistOf(local), "an earlier slice") is not var (field, problem))
+                _artists[_trackArtists[track]], slice.ArtistOf(local), slice.Locator is null ? "an earlier slice" : "an earlier row") is not var (field, problem))
             return;
-        string message = $"{slice.Source}: playlist pid {pid}, track {position}: field '{field}': {problem}";
+        string message = $"{slice.Source}: {slice.Where(playlist, position, field)}: {problem}";
         if (invalid is null) throw new SegueException(message);
         invalid.Add(InvalidReason.ConflictingTrack, message);
     }
@@ -154,7 +188,7 @@ public sealed class DatasetBuilder
     {
         FlushPending();
         using var file = new SectionFileWriter(path, DatasetSection.Magic, DatasetSection.Version);
-        var meta = new DatasetMeta(_slices, _testEvery, _testOffset);
+        var meta = new DatasetMeta(_slices, _testEvery, _testOffset, _format);
         file.Add(DatasetSection.Meta, JsonSerializer.SerializeToUtf8Bytes(meta, DatasetMetaJson.Default.DatasetMeta).AsSpan());
         AddVocabulary(file, DatasetSection.TrackUris, _tracks);
         AddVocabulary(file, DatasetSection.AlbumUris, _albums);

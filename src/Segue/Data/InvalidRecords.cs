@@ -13,6 +13,9 @@ public enum InvalidReason
     DuplicatePid,
     Negative,
     ConflictingTrack, // counted, not dropped: the track keeps its first album and artist
+    MalformedRow,     // a table's row: a field count other than the header's, or broken quoting
+    EmptyField,
+    InconsistentPlaylist,
 }
 
 /// <summary>
@@ -50,6 +53,9 @@ public sealed class InvalidRecords
         InvalidReason.DuplicatePid => "playlists whose pid an earlier playlist has",
         InvalidReason.Negative => "playlists with a negative number",
         InvalidReason.ConflictingTrack => "track occurrences with another album or artist than the track's first (the first kept)",
+        InvalidReason.MalformedRow => "playlists with a malformed row (its field count, or its quoting)",
+        InvalidReason.EmptyField => "playlists with an empty id",
+        InvalidReason.InconsistentPlaylist => "playlists whose rows disagree on the title, description, followers, modified_at, edits or collaborative",
         _ => reason.ToString(),
     };
 }

@@ -30,6 +30,23 @@ internal sealed class MpdJsonWriter(IMpdTracks tracks)
         writer.WriteString("slice"u8, SliceName(playlists[0].Pid, playlists.Count));
         writer.WriteString("version"u8, "v1");
         writer.WriteEndObject();
+        WritePlaylistArray(writer, playlists);
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    /// <summary>A slice without its info: <c>{"playlists": [...]}</c>.</summary>
+    public void WritePlaylists(Stream stream, IReadOnlyList<MpdPlaylist> playlists)
+    {
+        using var writer = new PythonJsonWriter(stream);
+        writer.WriteStartObject();
+        WritePlaylistArray(writer, playlists);
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    private void WritePlaylistArray(PythonJsonWriter writer, IReadOnlyList<MpdPlaylist> playlists)
+    {
         writer.WriteStartArray("playlists"u8);
         foreach (var playlist in playlists)
         {
@@ -53,8 +70,6 @@ internal sealed class MpdJsonWriter(IMpdTracks tracks)
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.Flush();
     }
 
     /// <summary>The challenge set's layout: keys name, num_holdouts, pid, num_tracks, tracks, num_samples.</summary>

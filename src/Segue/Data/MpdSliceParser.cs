@@ -273,7 +273,7 @@ public sealed class MpdSliceParser
 
     /// <summary>Which of <paramref name="keys"/> the current property name is, or -1. Compares raw
     /// bytes (the hot path: eight keys per track); an escaped name takes the reader's slow path.</summary>
-    private static int KeyIndex(ref Utf8JsonReader reader, byte[][] keys)
+    internal static int KeyIndex(ref Utf8JsonReader reader, byte[][] keys)
     {
         var name = reader.ValueSpan;
         bool escaped = reader.ValueIsEscaped;

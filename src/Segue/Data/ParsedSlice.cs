@@ -26,6 +26,15 @@ public sealed class ParsedSlice(string source)
 
     public int PlaylistCount => Pids.Count;
 
+    /// <summary>Says where a table's rows are (line and column), for messages; null: an MPD
+    /// slice's playlists, by pid and track number.</summary>
+    internal Func<int, int, string, string>? Locator { get; init; }
+
+    /// <summary>Where track <paramref name="position"/> of playlist <paramref name="playlist"/> and
+    /// its <paramref name="field"/> (a key of the MPD's track object) are, for a message.</summary>
+    public string Where(int playlist, int position, string field) =>
+        Locator?.Invoke(playlist, position, field) ?? $"playlist pid {Pids[playlist]}, track {position}: field '{field}'";
+
     /// <summary>Adds one occurrence of a track to the playlist being built and returns its id. A
     /// track's album, artist, names and duration are those of its first occurrence, so for a track
     /// already seen (<paramref name="added"/> false) only its URI is looked up (the hot path of ingest).</summary>
@@ -74,9 +83,9 @@ public sealed class ParsedSlice(string source)
         PlaylistTracks.RemoveRange(end, PlaylistTracks.Count - end);
     }
 
-    internal ReadOnlySpan<int> TracksOf(int playlist)
-    {
-        int start = playlist == 0 ? 0 : PlaylistEnds[playlist - 1];
-        return CollectionsMarshal.AsSpan(PlaylistTracks)[start..PlaylistEnds[playlist]];
-    }
+    internal ReadOnlySpan<int> TracksOf(int playlist) =>
+        CollectionsMarshal.AsSpan(PlaylistTracks)[PlaylistStart(playlist)..PlaylistEnds[playlist]];
+
+    /// <summary>Where playlist <paramref name="playlist"/>'s tracks start in <see cref="PlaylistTracks"/>.</summary>
+    internal int PlaylistStart(int playlist) => playlist == 0 ? 0 : PlaylistEnds[playlist - 1];
 }

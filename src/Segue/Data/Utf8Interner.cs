@@ -19,6 +19,13 @@ public sealed class Utf8Interner(int expectedCount = 16)
 
     public int Count => _values.Count;
 
+    /// <summary>Forgets every value, keeping the memory: ids start again from 0.</summary>
+    public void Clear()
+    {
+        _values.Clear();
+        Array.Clear(_slots);
+    }
+
     public Utf8StringList Values => _values;
 
     /// <summary>The hash index as <see cref="Utf8HashIndex"/> reads it: id + 1 per slot (0 is empty).</summary>

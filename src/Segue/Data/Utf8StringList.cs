@@ -14,6 +14,9 @@ public sealed class Utf8StringList : IUtf8Strings
 
     public int Count => _count;
 
+    /// <summary>Empties the list, keeping its memory for what is added next.</summary>
+    public void Clear() => _count = (int)(_length = 0);
+
     public int Add(ReadOnlySpan<byte> value)
     {
         if (_length + value.Length > _bytes.Length)

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Segue.Data;
 using Segue.IO;
@@ -7,7 +8,8 @@ namespace Segue.Evaluation;
 /// <summary>
 /// The RecSys Challenge 2018 submission file: a first line <c>team_info,TEAM,EMAIL</c>, then per
 /// challenge playlist <c>pid, URI1, ..., URI500</c>: exactly 500 distinct track URIs, none of them a
-/// seed. Written atomically, and only when every line is valid.
+/// seed. Written atomically, and only when every line is valid; gzipped when the name ends in
+/// <c>.gz</c>, as the challenge takes it (<c>submission.csv.gz</c>).
 /// </summary>
 public static class Submission
 {
@@ -22,7 +24,9 @@ public static class Submission
         CheckField(path, "email", email);
         // Streamed: a full submission is some 200 MB of text. A bad line abandons the temporary file.
         using var file = AtomicFile.Create(path);
-        using (var text = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+        var gzip = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file.Stream, CompressionLevel.Optimal, leaveOpen: true) : null;
+        using (gzip)
+        using (var text = new StreamWriter(gzip ?? file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
         {
             text.Write($"# {comment.ReplaceLineEndings(" ")}\n");
             text.Write($"team_info,{team},{email}\n");

@@ -81,8 +81,8 @@ public sealed class ContinuationService : IDisposable
         if (uris.Count > Limits.MaxTracks)
             throw new RequestFieldException("tracks", $"at most {Limits.MaxTracks} tracks, got {uris.Count}");
         for (int i = 0; i < uris.Count; i++)
-            if (!IsTrackUri(uris[i]))
-                throw new RequestFieldException($"tracks[{i}]", $"expected a {TrackPrefix} URI, got {(uris[i] is null ? "null" : $"\"{Quote(uris[i])}\"")}");
+            if (TrackIdProblem(uris[i]) is { } problem)
+                throw new RequestFieldException($"tracks[{i}]", problem);
 
         var scratch = served.Rent();
         try
@@ -119,8 +119,15 @@ public sealed class ContinuationService : IDisposable
 
     public CatalogueTrack Track(int track) => CatalogueTrack.From(Dataset, track, Popularity.Index.Count(track));
 
-    /// <summary>Whether <paramref name="uri"/> has the form of a track URI (as ingest requires), known or not.</summary>
-    public static bool IsTrackUri(string? uri) => uri is not null && uri.Length > TrackPrefix.Length && uri.StartsWith(TrackPrefix, StringComparison.Ordinal);
+    /// <summary>What is wrong with <paramref name="id"/> as a track of this dataset, known or not, or
+    /// null: a dataset of MPD slices takes <c>spotify:track:</c> URIs (as ingest required of the
+    /// slices), one of a playlist table any id but an empty one.</summary>
+    public string? TrackIdProblem(string? id) => Dataset.Meta.HasSpotifyUris
+        ? id is not null && id.Length > TrackPrefix.Length && id.StartsWith(TrackPrefix, StringComparison.Ordinal)
+            ? null : $"expected a {TrackPrefix} URI, got {Quoted(id)}"
+        : string.IsNullOrEmpty(id) ? $"expected a track id, got {Quoted(id)}" : null;
+
+    private static string Quoted(string? text) => text is null ? "null" : $"\"{Quote(text)}\"";
 
     // A request's text quoted in a message, cut short so that a huge value cannot flood a log, and
     // with control characters escaped (\u001b...) so that none reaches a terminal or breaks a line.

@@ -19,6 +19,20 @@ public sealed class PlaylistLookup
     /// <summary>The playlist number of <paramref name="pid"/>, or -1 when the dataset has no such playlist.</summary>
     public int Find(int pid)
     {
+        int lo = LowerBound(pid);
+        return lo < _pidThenPlaylist.Length && _pidThenPlaylist[lo] >> 32 == pid ? (int)_pidThenPlaylist[lo] : -1;
+    }
+
+    /// <summary>The playlist numbers of the pids from <paramref name="start"/> up to (not including)
+    /// <paramref name="end"/>, in pid order.</summary>
+    public IReadOnlyList<int> Range(int start, int end)
+    {
+        int lo = LowerBound(start), hi = LowerBound(end);
+        return [.. _pidThenPlaylist[lo..Math.Max(lo, hi)].Select(e => (int)e)];
+    }
+
+    private int LowerBound(int pid)
+    {
         int lo = 0, hi = _pidThenPlaylist.Length;
         while (lo < hi)
         {
@@ -26,6 +40,6 @@ public sealed class PlaylistLookup
             if (_pidThenPlaylist[mid] >> 32 < pid) lo = mid + 1;
             else hi = mid;
         }
-        return lo < _pidThenPlaylist.Length && _pidThenPlaylist[lo] >> 32 == pid ? (int)_pidThenPlaylist[lo] : -1;
+        return lo;
     }
 }

@@ -106,6 +106,20 @@ public class RecommendCommandTests(TrainedRun trained) : IClassFixture<TrainedRu
     }
 
     [Fact]
+    public void A_tables_ids_are_read_one_a_line_commas_and_all_and_shown()
+    {
+        using var dir = new TempDir();
+        string table = TableCsv.Write(dir, "t.csv", [TableCsv.MinimalHeader,
+            .. Enumerable.Range(0, 30).SelectMany(p => Enumerable.Range(0, 6).Select(i => $"{p},{i},mix,\"id {(p + i) % 11}, live\",Song {(p + i) % 11},r,R,a,A,1000"))]);
+        Assert.Equal(0, CliRunner.Run("ingest", table, "--out", dir.File("t.segue")).Exit);
+        File.WriteAllText(dir.File("seeds.txt"), "id 1, live\n\n  id 2, live  \n");
+        var (exit, output, err) = CliRunner.Run("recommend", "baseline:cooccurrence", "--dataset", dir.File("t.segue"), "--tracks-file", dir.File("seeds.txt"), "-k", "3");
+        Assert.True(exit == 0, err);
+        Assert.Equal("", err);
+        Assert.Matches(@"Song \d+ .* id \d+, live", output);
+    }
+
+    [Fact]
     public void A_title_is_taken_as_a_title_and_said_to_be_unused()
     {
         using var dir = new TempDir();

@@ -37,4 +37,18 @@ public class StatsCommandTests
         Assert.Equal(1, exit);
         Assert.Equal("segue: error: --top must not be negative (got -1)\n", err);
     }
+
+    [Fact]
+    public void Titles_give_the_title_histograms_as_json_and_a_negative_top_is_refused_there_too()
+    {
+        using var dir = new TempDir();
+        var (exit, output, err) = CliRunner.Run("stats", Small(dir), "--titles", "--json");
+        Assert.True(exit == 0, err);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(output)!;
+        Assert.Equal(2, (int)json["titles"]!["distinct"]!);
+        Assert.Equal("a", (string)json["normalized_titles"]!["top"]![0]!["text"]!);
+        (exit, _, err) = CliRunner.Run("stats", Small(dir), "--titles", "--top", "-1");
+        Assert.Equal(1, exit);
+        Assert.Equal("segue: error: --top must not be negative (got -1)\n", err);
+    }
 }

@@ -179,6 +179,16 @@ public class DatasetTests
     }
 
     [Fact]
+    public void A_format_the_reader_does_not_know_is_refused_on_open()
+    {
+        using var dir = new TempDir();
+        string path = BuildSmall(dir);
+        SectionSurgery.Edit<byte>(path, 1, meta => System.Text.Encoding.UTF8.GetBytes("\"format\":\"xyz\"").CopyTo(meta[meta.IndexOf("\"format\":\"mpd\""u8)..]));
+        var e = Assert.Throws<SegueException>(() => Dataset.Open(path));
+        Assert.Equal($"{path}: damaged dataset: meta: format 'xyz' is neither 'mpd' nor 'table'", e.Message);
+    }
+
+    [Fact]
     public void The_fingerprint_covers_the_split()
     {
         using var dir = new TempDir();

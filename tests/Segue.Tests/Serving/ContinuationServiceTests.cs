@@ -56,6 +56,27 @@ public sealed class ContinuationServiceTests : IDisposable
     }
 
     [Fact]
+    public void A_tables_ids_are_any_text_but_empty_and_an_MPD_datasets_are_spotify_uris()
+    {
+        string path = _dir.File("table.segue");
+        var builder = new DatasetBuilder(testEvery: 0, testOffset: 0, format: DatasetMeta.Table);
+        for (int p = 0; p < 20; p++)
+            builder.AddPlaylist(p, "mix", 0, [.. Enumerable.Range(0, 6).Select(i => (p + i) % 9)
+                .Select(t => new TrackRecord($"id {t}, b-side", $"al {t}", $"ar {t}", $"Song {t}", "Album", "Artist", 1000))]);
+        builder.Write(path);
+        using var table = ContinuationService.Open([RecommenderSpec.Parse("baseline:cooccurrence", "model")], path, ContinuationLimits.Server);
+        var answer = table.Continue(new ContinuationRequest(null, ["id 1, b-side", "spotify:track:x"], 3));
+        Assert.Equal(3, answer.Tracks.Count);
+        Assert.All(answer.Tracks, t => Assert.Matches(@"^id \d, b-side$", t.Uri));
+        Assert.Equal(["spotify:track:x"], answer.Unknown);
+        Assert.Null(table.TrackIdProblem("spotify:album:1"));
+        Assert.Equal("tracks[1]: expected a track id, got \"\"", Assert.Throws<RequestFieldException>(() => table.Continue(new(null, ["id 1, b-side", ""]))).Message);
+        Assert.Equal("expected a track id, got null", table.TrackIdProblem(null));
+        using var mpd = Open();
+        Assert.Equal("expected a spotify:track: URI, got \"id 1, b-side\"", mpd.TrackIdProblem("id 1, b-side"));
+    }
+
+    [Fact]
     public void With_no_known_seed_seed_based_recommenders_say_the_fallback_answered()
     {
         using var service = Open();
