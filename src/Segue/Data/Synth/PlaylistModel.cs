@@ -19,7 +19,7 @@ namespace Segue.Data.Synth;
 /// </summary>
 internal sealed class PlaylistModel
 {
-    public const int MinLength = 5, MaxLength = 250;
+    public const int MinLength = 5, MaxLength = 250, MinArtists = 3, MinAlbums = 2;
 
     // Playlist length: log-normal, median and spread fitted to the MPD's (median 49, mean 66).
     private const double LengthLogMedian = 3.96, LengthLogSpread = 1.0;
@@ -57,6 +57,16 @@ internal sealed class PlaylistModel
 
     /// <param name="minLength">At least <see cref="MinLength"/>; the challenge set asks for longer ones.</param>
     public MpdPlaylist Generate(ref SynthRandom random, int pid, int minLength = MinLength)
+    {
+        // The MPD kept only playlists of at least three artists and two albums: so does this.
+        while (true)
+        {
+            var playlist = Attempt(ref random, pid, minLength);
+            if (playlist.NumArtists >= MinArtists && playlist.NumAlbums >= MinAlbums) return playlist;
+        }
+    }
+
+    private MpdPlaylist Attempt(ref SynthRandom random, int pid, int minLength)
     {
         int genre = Pick(ref random, _genreCumulative);
         int otherGenre = random.Chance(SecondGenreChance) ? Pick(ref random, _genreCumulative) : genre;

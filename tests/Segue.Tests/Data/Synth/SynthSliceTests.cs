@@ -34,6 +34,19 @@ public sealed partial class SynthSliceTests(SynthFixture fixture) : IClassFixtur
         }
     }
 
+    /// <summary>The MPD kept playlists of at least 5 tracks, 3 artists and 2 albums (its check.py's rules).</summary>
+    [Fact]
+    public void EveryPlaylistMeetsTheMpdSelection()
+    {
+        foreach (var file in Directory.GetFiles(fixture.Output.SliceFolder))
+            foreach (var playlist in JsonDocument.Parse(File.ReadAllBytes(file)).RootElement.GetProperty("playlists").EnumerateArray())
+            {
+                Assert.True(playlist.GetProperty("num_artists").GetInt32() >= 3, playlist.GetProperty("pid").ToString());
+                Assert.True(playlist.GetProperty("num_albums").GetInt32() >= 2, playlist.GetProperty("pid").ToString());
+                Assert.True(playlist.GetProperty("num_tracks").GetInt32() >= 5, playlist.GetProperty("pid").ToString());
+            }
+    }
+
     [Fact]
     public void SmallerSlicesGiveASmallDatasetItsHeldOutSplit()
     {
