@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Segue.Data;
 using Segue.Evaluation;
 using Segue.Retrieval;
+using Segue.Statistics;
 
 namespace Segue.Bench;
 
@@ -32,16 +33,14 @@ public static class EvalBenchmark
             Console.WriteLine($"dataset: {dataset.PlaylistCount:N0} playlists ({dataset.TrainPlaylists.Length:N0} train), " +
                 $"{dataset.TrackCount:N0} tracks, {dataset.OccurrenceCount:N0} occurrences");
             var build = Stopwatch.StartNew();
-            var index = TrackPlaylistIndex.Build(dataset);
-            Console.WriteLine($"index build: {build.Elapsed.TotalSeconds:N2} s");
-            build.Restart();
-            var popularity = new PopularityRecommender(index);
-            Console.WriteLine($"popularity build: {build.Elapsed.TotalSeconds:N2} s");
+            var statistics = TrainingStatistics.Of(dataset);
+            Console.WriteLine($"statistics (index, popularity) build: {build.Elapsed.TotalSeconds:N2} s");
+            var popularity = new PopularityRecommender(statistics);
             IRecommender[] recommenders =
             [
                 popularity,
-                new PopularityBackfill(new CoOccurrenceRecommender(dataset, index), popularity, dataset.TrackCount),
-                new PopularityBackfill(new PlaylistKnnRecommender(dataset, index), popularity, dataset.TrackCount),
+                new PopularityBackfill(new CoOccurrenceRecommender(statistics), popularity, dataset.TrackCount),
+                new PopularityBackfill(new PlaylistKnnRecommender(statistics), popularity, dataset.TrackCount),
             ];
             var cases = HeldOutCases.FromTestSplit(dataset, limit: caseLimit);
             Console.WriteLine($"cases: {cases.Count:N0}, K = {k}");

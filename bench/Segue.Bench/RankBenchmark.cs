@@ -3,6 +3,8 @@ using Segue.Data;
 using Segue.Evaluation;
 using Segue.Ranking;
 using Segue.Retrieval;
+using Segue.Structures;
+using Segue.Statistics;
 
 namespace Segue.Bench;
 
@@ -27,7 +29,7 @@ public static class RankBenchmark
         int queries = args.GetInt("queries", 300), seeds = args.GetInt("seeds", 5);
         using var dataset = Dataset.Open(args.Get("dataset", RankerFolder.ReadConfig(rankerPath).DatasetPath));
         var clock = Stopwatch.StartNew();
-        var ranker = RankerFolder.Open(rankerPath, dataset);
+        var ranker = RankerFolder.Open(rankerPath, TrainingStatistics.Of(dataset));
         Console.WriteLine($"ranker opened (generators built from {dataset.TrainPlaylists.Length:N0} playlists) in {clock.Elapsed.TotalSeconds:N2} s");
         var cases = HeldOutCases.FromTestSplit(dataset, contextLength: seeds, minLength: seeds + 1, limit: queries + 20);
         var scorer = ranker.CreateScorer();

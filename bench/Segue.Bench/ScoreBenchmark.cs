@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Segue.Model;
 using Segue.Retrieval;
+using Segue.Structures;
 
 namespace Segue.Bench;
 

@@ -4,6 +4,7 @@ using Segue.Data.Synth;
 using Segue.Evaluation;
 using Segue.Ranking;
 using Segue.Retrieval;
+using Segue.Statistics;
 
 namespace Segue.Bench;
 
@@ -40,7 +41,7 @@ public static class SizesBenchmark
             var fit = RankerFit.Run(dataset, new RankerOptions(), rankerPath);
             double fitSeconds = clock.Elapsed.TotalSeconds;
 
-            var ranker = RankerFolder.Open(rankerPath, dataset);
+            var ranker = RankerFolder.Open(rankerPath, TrainingStatistics.Of(dataset));
             var popularity = ranker.Sources.Popularity;
             var cases = HeldOutCases.FromTestSplit(dataset, limit: limit);
             var evaluator = new Evaluator(dataset, Submission.Length, threads: Environment.ProcessorCount);

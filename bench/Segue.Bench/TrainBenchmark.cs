@@ -3,6 +3,7 @@ using Segue.Data;
 using Segue.Evaluation;
 using Segue.Model;
 using Segue.Retrieval;
+using Segue.Statistics;
 using Segue.Training;
 
 namespace Segue.Bench;
@@ -70,8 +71,8 @@ public static class TrainBenchmark
         double trained = clock.Elapsed.TotalSeconds;
         var cases = HeldOutCases.FromTestSplit(dataset, config.ContextLength, config.MinLength, limit: 1000);
         var evaluator = new Evaluator(dataset, threads: 2);
-        var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
-        IRecommender[] recommenders = [new ModelRecommender(model), .. Baselines.Build(dataset, Baselines.Names, popularity: popularity)];
+        var statistics = TrainingStatistics.Of(dataset);
+        IRecommender[] recommenders = [new ModelRecommender(model), .. Baselines.Build(statistics, Baselines.Names)];
         Console.WriteLine($"budget {budgetSeconds} s: {steps:N0} steps on 2 threads in {trained:N1} s ({steps / (double)examples.Count:N2} epochs); {cases.Count:N0} held-out playlists:");
         foreach (var r in recommenders)
         {

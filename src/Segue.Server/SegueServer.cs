@@ -106,7 +106,7 @@ public static class SegueServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(service);
         builder.Services.AddSingleton(new ContinuationExplainer(service));
-        builder.Services.AddSingleton(new TrackSearch(service.Dataset, service.Popularity.Index));
+        builder.Services.AddSingleton(new TrackSearch(service.Statistics));
         builder.Services.AddSingleton(new PlaylistLookup(service.Dataset));
         builder.Services.AddSingleton<DatasetFigures>();
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -283,7 +283,7 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         var track = ServedData.Track(4);
         Assert.Equal((track.TrackUri, track.TrackName, track.ArtistUri, track.ArtistName, track.AlbumName, track.DurationMs),
             ((string)json["uri"]!, (string)json["name"]!, (string)json["artist_uri"]!, (string)json["artist"]!, (string)json["album"]!, (int)json["duration_ms"]!));
-        Assert.Equal(Service.Popularity.Index.Count(Service.Dataset.TryGetTrack(track.TrackUri, out int id) ? id : -1), (int)json["playlists"]!);
+        Assert.Equal(Service.Statistics.Count(Service.Dataset.TryGetTrack(track.TrackUri, out int id) ? id : -1), (int)json["playlists"]!);
 
         json = await Json(await Client.GetAsync($"/api/tracks/{ServedData.Uri(4)}/similar?k=6&recommender=cooc&reasons=true"), HttpStatusCode.OK);
         var expected = Service.Continue(new ContinuationRequest(null, [ServedData.Uri(4)], 6, "cooc"));

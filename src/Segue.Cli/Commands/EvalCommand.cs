@@ -6,6 +6,7 @@ using Segue.IO;
 using Segue.Ranking;
 using Segue.Retrieval;
 using Segue.Runs;
+using Segue.Statistics;
 using Spectre.Console;
 
 namespace Segue.Cli.Commands;
@@ -117,17 +118,13 @@ public static class EvalCommand
     {
         var names = allBaselines || (modelPath is null && baselineNames.Length == 0) ? Baselines.Names : baselineNames.Distinct().ToArray();
         var clock = Stopwatch.StartNew();
-        var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
+        var statistics = TrainingStatistics.Of(dataset);
         var recommenders = new List<IRecommender>();
-        if (modelPath is not null) recommenders.Add(OpenModel(modelPath, dataset, cosine, popularity));
-        recommenders.AddRange(Baselines.Build(dataset, names, settings, popularity));
+        if (modelPath is not null) recommenders.Add(Serving.RecommenderSpec.OpenModel(modelPath, statistics, cosine));
+        recommenders.AddRange(Baselines.Build(statistics, names, settings));
         if (names.Count > 0) Output.Info($"baselines built in {clock.Elapsed.TotalSeconds:N2} s");
         return recommenders;
     }
-
-    /// <summary>A model file, run folder or ranker folder as a recommender (see <see cref="Serving.RecommenderSpec.OpenModel"/>).</summary>
-    internal static IRecommender OpenModel(string path, Dataset dataset, bool cosine, PopularityRecommender popularity) =>
-        Serving.RecommenderSpec.OpenModel(path, dataset, popularity, cosine);
 
     /// <summary>A run folder stands for its final model.</summary>
     internal static string ModelPath(string modelOrRun) => Serving.RecommenderSpec.ModelFile(modelOrRun);

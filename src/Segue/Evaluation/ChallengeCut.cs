@@ -1,6 +1,7 @@
 using Segue.Data;
 using Segue.IO;
 using Segue.Model;
+using Segue.Structures;
 
 namespace Segue.Evaluation;
 

@@ -1,5 +1,6 @@
 using Segue.Data;
 using Segue.Model;
+using Segue.Structures;
 
 namespace Segue.Evaluation;
 

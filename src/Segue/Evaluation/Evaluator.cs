@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Segue.Data;
 using Segue.Retrieval;
+using Segue.Structures;
 
 namespace Segue.Evaluation;
 

@@ -1,6 +1,7 @@
 using Segue.Data;
 using Segue.Model;
 using Segue.Retrieval;
+using Segue.Structures;
 
 namespace Segue.Evaluation;
 

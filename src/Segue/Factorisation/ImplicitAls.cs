@@ -1,7 +1,8 @@
 using System.Numerics.Tensors;
 using Segue.Data;
 using Segue.Model;
-using Segue.Retrieval;
+using Segue.Statistics;
+using Segue.Structures;
 
 namespace Segue.Factorisation;
 
@@ -27,30 +28,29 @@ public static class ImplicitAls
     /// <summary>Factorises the playlists of <paramref name="index"/> (a training split, or part of it)
     /// and returns the track factors; the playlist factors are only a means to them (a query folds
     /// its own in, <see cref="TrackFactors.FoldIn"/>).</summary>
-    public static TrackFactors Fit(Dataset dataset, TrackPlaylistIndex index, GeneratorSettings settings, int threads,
-        IProgressSink? progress = null) =>
-        Fit(TracksByPlaylist(dataset, index), index, settings, threads, progress, ConjugateGradientSteps, out _);
+    public static TrackFactors Fit(TrainingStatistics statistics, AlsSettings settings, int threads, IProgressSink? progress = null) =>
+        Fit(TracksByPlaylist(statistics.Dataset, statistics.Index), statistics.Index, settings, threads, progress, ConjugateGradientSteps, out _);
 
     /// <summary>The distinct tracks of every playlist, ascending: the rows of the playlist side.</summary>
     internal static InvertedIndex TracksByPlaylist(Dataset dataset, TrackPlaylistIndex index) =>
         InvertedIndex.Build(dataset.PlaylistCount, Enumerable.Range(0, index.TrackCount).ToArray(), index.Playlists);
 
     /// <summary>The fit with its playlist factors and conjugate-gradient steps exposed (for the tests).</summary>
-    internal static TrackFactors Fit(InvertedIndex tracksByPlaylist, TrackPlaylistIndex playlistsByTrack, GeneratorSettings settings,
+    internal static TrackFactors Fit(InvertedIndex tracksByPlaylist, TrackPlaylistIndex playlistsByTrack, AlsSettings settings,
         int threads, IProgressSink? progress, int steps, out float[] playlistFactors)
     {
         settings.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
-        int k = settings.AlsFactors;
-        float alpha = settings.AlsAlpha, lambda = settings.AlsRegularization;
+        int k = settings.Factors;
+        float alpha = settings.Alpha, lambda = settings.Regularization;
         var x = new float[(long)tracksByPlaylist.KeyCount * k];
         var y = new float[(long)playlistsByTrack.TrackCount * k];
-        var rng = new Rng((ulong)settings.AlsSeed);
+        var rng = new Rng((ulong)settings.Seed);
         for (int t = 0; t < playlistsByTrack.TrackCount; t++)
             if (playlistsByTrack.Count(t) > 0)
                 for (int f = 0; f < k; f++) y[(long)t * k + f] = (float)rng.NextGaussian() * InitialScale;
-        using var task = (progress ?? Progress.None).Begin("factorise (ALS)", settings.AlsIterations);
-        for (int iteration = 0; iteration < settings.AlsIterations; iteration++)
+        using var task = (progress ?? Progress.None).Begin("factorise (ALS)", settings.Iterations);
+        for (int iteration = 0; iteration < settings.Iterations; iteration++)
         {
             SolveSide(tracksByPlaylist.KeyCount, tracksByPlaylist.Items, x, y, k, alpha, lambda, threads, steps);
             SolveSide(playlistsByTrack.TrackCount, playlistsByTrack.Playlists, y, x, k, alpha, lambda, threads, steps);

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Segue.Structures;
 
 namespace Segue.Model;
 

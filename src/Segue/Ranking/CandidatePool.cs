@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Segue.Retrieval;
+using Segue.Structures;
 
 namespace Segue.Ranking;
 
@@ -143,9 +144,9 @@ public sealed class CandidatePool
             row[RankingFeatures.PknnRelative] = Relative(row[RankingFeatures.PknnScore], _topScore[1]);
             row[RankingFeatures.TitleScore] = _title.ScoreOf(track);
             row[RankingFeatures.TitleRelative] = Relative(row[RankingFeatures.TitleScore], _topScore[2]);
-            row[RankingFeatures.TrackPopularity] = MathF.Log(1 + index.Count(track));
-            row[RankingFeatures.AlbumPopularity] = _sources.AlbumPopularity[dataset.TrackAlbums[track]];
-            row[RankingFeatures.ArtistPopularity] = _sources.ArtistPopularity[dataset.TrackArtists[track]];
+            row[RankingFeatures.TrackPopularity] = _sources.Statistics.LogPopularity(track);
+            row[RankingFeatures.AlbumPopularity] = _sources.Statistics.AlbumLogPopularity(dataset.TrackAlbums[track]);
+            row[RankingFeatures.ArtistPopularity] = _sources.Statistics.ArtistLogPopularity(dataset.TrackArtists[track]);
             // log shares: how much of its artist's (album's) playlist count the track has.
             row[RankingFeatures.TrackShareOfArtist] = row[RankingFeatures.TrackPopularity] - row[RankingFeatures.ArtistPopularity];
             row[RankingFeatures.TrackShareOfAlbum] = row[RankingFeatures.TrackPopularity] - row[RankingFeatures.AlbumPopularity];

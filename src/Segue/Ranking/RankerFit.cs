@@ -6,6 +6,8 @@ using Segue.IO;
 using Segue.Model;
 using Segue.Retrieval;
 using Segue.Runs;
+using Segue.Statistics;
+using Segue.Structures;
 
 namespace Segue.Ranking;
 
@@ -47,7 +49,7 @@ public static class RankerFit
         var folds = split.Folds;
         if (folds.Count == 0)
             throw new SegueException($"{dataset.FilePath}: no training playlist has the {ChallengeSeeds.MinLength} tracks a validation case needs: nothing to learn from");
-        var sources = folds.Select(f => new CandidateSources(dataset, f.TrainingPlaylists, options.Generators, model,
+        var sources = folds.Select(f => new CandidateSources(TrainingStatistics.Of(dataset, f.TrainingPlaylists), options.Generators, model,
             threads: options.Threads, progress: progress)).ToArray();
         var fitCases = folds.SelectMany((f, i) => f.FitCases.Select(c => (Fold: i, Case: c))).ToArray();
 
@@ -85,11 +87,11 @@ public static class RankerFit
                 options.Trees, options.Leaves, options.LearningRate, options.MinLeafRows, options.Seed, options.Threads));
 
         var reports = Measure(dataset, folds, sources, lambdaRank, options, progress);
-        var servedIndex = TrackPlaylistIndex.Build(dataset);
-        var factors = ImplicitAls.Fit(dataset, servedIndex, options.Generators, options.Threads, progress);
+        var served = TrainingStatistics.Of(dataset);
+        var factors = ImplicitAls.Fit(served, options.Generators.Als, options.Threads, progress);
 
         var result = new Result(reports, RankerVerdict.Of(reports), relevant > 0 ? found / relevant : 0, pooled / perCase.Length, (int)group, rows.Count,
-            [.. folds.Select(f => f.TrainingPlaylists.Length)], servedIndex.PlaylistCount, clock.Elapsed.TotalSeconds);
+            [.. folds.Select(f => f.TrainingPlaylists.Length)], served.Index.PlaylistCount, clock.Elapsed.TotalSeconds);
         WriteFolder(target, options, dataset, lambdaRank, factors, importance, modelChecksum, metadata, result);
         return result with { Seconds = clock.Elapsed.TotalSeconds };
     }

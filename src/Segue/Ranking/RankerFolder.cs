@@ -7,6 +7,7 @@ using Segue.IO;
 using Segue.Model;
 using Segue.Retrieval;
 using Segue.Runs;
+using Segue.Statistics;
 
 namespace Segue.Ranking;
 
@@ -46,12 +47,14 @@ public static class RankerFolder
         return (options, dataset.Path, fingerprint);
     }
 
-    /// <summary>Opens the ranker in <paramref name="folder"/> for <paramref name="dataset"/>: checks
+    /// <summary>Opens the ranker in <paramref name="folder"/> over <paramref name="statistics"/> (those
+    /// of its dataset's training split, shared with whatever else is served): checks
     /// the files against the manifest and the dataset against the one it was fitted on, loads the
     /// model it names and the factors it saved, and builds its other generators from the whole
     /// training split.</summary>
-    public static RankerRecommender Open(string folder, Dataset dataset)
+    public static RankerRecommender Open(string folder, TrainingStatistics statistics)
     {
+        var dataset = statistics.Dataset;
         if (!Directory.Exists(folder)) throw new SegueException($"{folder}: no such ranker folder");
         string manifestPath = Path.Combine(folder, ManifestFile);
         if (!File.Exists(manifestPath)) throw new SegueException($"{folder}: not a ranker folder (no {ManifestFile})");
@@ -85,7 +88,7 @@ public static class RankerFolder
         var generators = options.Generators;
         var factors = TrackFactors.Load(factorsPath, dataset.TrackCount, generators.AlsFactors, generators.AlsAlpha, generators.AlsRegularization,
             Environment.ProcessorCount);
-        var sources = new CandidateSources(dataset, dataset.TrainPlaylists, generators, model, factors);
+        var sources = new CandidateSources(statistics, generators, model, factors);
         return new RankerRecommender(sources, LambdaRankModel.Load(bytes, modelPath), options.Depth);
     }
 

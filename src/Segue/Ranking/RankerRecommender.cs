@@ -1,4 +1,5 @@
 using Segue.Retrieval;
+using Segue.Structures;
 
 namespace Segue.Ranking;
 

@@ -1,5 +1,5 @@
-using Segue.Data;
 using Segue.Factorisation;
+using Segue.Statistics;
 
 namespace Segue.Retrieval;
 
@@ -11,39 +11,29 @@ public static class Baselines
         [PopularityRecommender.BaselineName, CoOccurrenceRecommender.BaselineName, PlaylistKnnRecommender.BaselineName, TitleRecommender.BaselineName,
          FactorRecommender.BaselineName];
 
-    /// <summary>Builds the named baselines (in the order given) over one shared training index:
-    /// that of <paramref name="popularity"/> when given (a caller that also needs popularity to
-    /// back a model builds it once). Each but popularity is backed by popularity, so every list is full.</summary>
-    public static IReadOnlyList<IRecommender> Build(Dataset dataset, IReadOnlyList<string> names,
-        GeneratorSettings? settings = null, PopularityRecommender? popularity = null)
+    /// <summary>Builds the named baselines (in the order given) over <paramref name="statistics"/>.
+    /// Each but popularity is backed by popularity, so every list is full.</summary>
+    public static IReadOnlyList<IRecommender> Build(TrainingStatistics statistics, IReadOnlyList<string> names, GeneratorSettings? settings = null)
     {
         foreach (var name in names)
             if (!Names.Contains(name))
                 throw new SegueException($"unknown baseline '{name}' (known: {string.Join(", ", Names)})");
-        if (names.Count == 0) return [];
         settings ??= new GeneratorSettings();
-        settings.Validate();
-        popularity ??= new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
-        var index = popularity.Index;
+        var popularity = new PopularityRecommender(statistics);
         return [.. names.Select(name => name == PopularityRecommender.BaselineName
             ? (IRecommender)popularity
-            : new PopularityBackfill(Generator(dataset, name, settings, index, dataset.TrainPlaylists), popularity, dataset.TrackCount))];
+            : new PopularityBackfill(Generator(statistics, name, settings), popularity, statistics.Dataset.TrackCount))];
     }
 
-    /// <summary>The named generator over <paramref name="index"/> (titles from <paramref name="playlists"/>, the
-    /// playlists indexed), returning only what it ranks; <paramref name="settings"/> out of range are refused.</summary>
-    public static IRecommender Generator(Dataset dataset, string name, GeneratorSettings settings, TrackPlaylistIndex index, ReadOnlySpan<int> playlists)
+    /// <summary>The named generator over <paramref name="statistics"/>, returning only what it ranks.</summary>
+    public static IRecommender Generator(TrainingStatistics statistics, string name, GeneratorSettings settings) => name switch
     {
-        settings.Validate();
-        return name switch
-        {
-            CoOccurrenceRecommender.BaselineName => new CoOccurrenceRecommender(dataset, index,
-                settings.CooccurrenceA, settings.CooccurrenceB, settings.CooccurrenceMaxPlaylistsPerSeed),
-            PlaylistKnnRecommender.BaselineName => new PlaylistKnnRecommender(dataset, index, settings.PknnK, settings.PknnRho, settings.PknnAlpha),
-            TitleRecommender.BaselineName => new TitleRecommender(dataset, playlists, settings.TitleTokenWeight, settings.TitleMaxPlaylists),
-            // The fit's result does not depend on the thread count.
-            FactorRecommender.BaselineName => new FactorRecommender(ImplicitAls.Fit(dataset, index, settings, Environment.ProcessorCount), index),
-            _ => throw new SegueException($"unknown generator '{name}' (known: {string.Join(", ", Names.Skip(1))})"),
-        };
-    }
+        CoOccurrenceRecommender.BaselineName => new CoOccurrenceRecommender(statistics,
+            settings.CooccurrenceA, settings.CooccurrenceB, settings.CooccurrenceMaxPlaylistsPerSeed),
+        PlaylistKnnRecommender.BaselineName => new PlaylistKnnRecommender(statistics, settings.PknnK, settings.PknnRho, settings.PknnAlpha),
+        TitleRecommender.BaselineName => new TitleRecommender(statistics, settings.TitleTokenWeight, settings.TitleMaxPlaylists),
+        // The fit's result does not depend on the thread count.
+        FactorRecommender.BaselineName => new FactorRecommender(ImplicitAls.Fit(statistics, settings.Als, Environment.ProcessorCount), statistics),
+        _ => throw new SegueException($"unknown generator '{name}' (known: {string.Join(", ", Names.Skip(1))})"),
+    };
 }

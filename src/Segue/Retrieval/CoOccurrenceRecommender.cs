@@ -1,4 +1,6 @@
 using Segue.Data;
+using Segue.Statistics;
+using Segue.Structures;
 
 namespace Segue.Retrieval;
 
@@ -27,20 +29,20 @@ public sealed class CoOccurrenceRecommender : IRecommender
     // scale, and a Math.Pow for each cost more than the walk's additions.
     private readonly double[]? _candidateDivisor;
 
-    public CoOccurrenceRecommender(Dataset dataset, TrackPlaylistIndex index,
+    public CoOccurrenceRecommender(TrainingStatistics statistics,
         float seedExponent = DefaultSeedExponent, float candidateExponent = DefaultCandidateExponent,
         int maxPlaylistsPerSeed = DefaultMaxPlaylistsPerSeed)
     {
-        _dataset = dataset;
-        _index = index;
+        _dataset = statistics.Dataset;
+        _index = statistics.Index;
         SeedExponent = seedExponent;
         CandidateExponent = candidateExponent;
         MaxPlaylistsPerSeed = maxPlaylistsPerSeed;
         if (candidateExponent != 0)
         {
-            _candidateDivisor = new double[index.TrackCount];
+            _candidateDivisor = new double[_index.TrackCount];
             for (int track = 0; track < _candidateDivisor.Length; track++)
-                _candidateDivisor[track] = Math.Pow(index.Count(track), candidateExponent);
+                _candidateDivisor[track] = Math.Pow(_index.Count(track), candidateExponent);
         }
     }
 

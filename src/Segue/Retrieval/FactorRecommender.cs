@@ -1,4 +1,6 @@
 using Segue.Factorisation;
+using Segue.Statistics;
+using Segue.Structures;
 
 namespace Segue.Retrieval;
 
@@ -19,8 +21,9 @@ public sealed class FactorRecommender : IRecommender
     private readonly int[] _scored;
     private readonly PackedTable _packed;
 
-    public FactorRecommender(TrackFactors factors, TrackPlaylistIndex index)
+    public FactorRecommender(TrackFactors factors, TrainingStatistics statistics)
     {
+        var index = statistics.Index;
         Factors = factors;
         _scored = [.. Enumerable.Range(0, index.TrackCount).Where(t => index.Count(t) > 0)];
         _packed = new PackedTable(factors.Values, factors.TrackCount, factors.K);

@@ -1,3 +1,4 @@
+using Segue.Factorisation;
 using static Segue.SettingException;
 
 namespace Segue.Retrieval;
@@ -14,9 +15,6 @@ public sealed record GeneratorSettings
     public const int MaxNeighbours = 1_000_000;
     /// <summary>The largest title word weight: scores stay far from float's range.</summary>
     public const float MaxTokenWeight = 1000;
-    public const int MaxAlsFactors = 1024, MaxAlsIterations = 1000;
-    /// <summary>The largest ALS confidence and regularisation: beyond them the solver's float sums overflow.</summary>
-    public const float MaxAlsAlpha = 10_000, MaxAlsRegularization = 10_000;
 
     /// <summary>Co-occurrence damping a (the seed's popularity exponent).</summary>
     public float CooccurrenceA { get; init; } = CoOccurrenceRecommender.DefaultSeedExponent;
@@ -36,6 +34,10 @@ public sealed record GeneratorSettings
     public float AlsRegularization { get; init; } = FactorRecommender.DefaultRegularization;
     public int AlsSeed { get; init; } = 1;
 
+    /// <summary>The factorisation's settings, as <see cref="ImplicitAls"/> takes them.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public AlsSettings Als => new(AlsFactors, AlsIterations, AlsAlpha, AlsRegularization, AlsSeed);
+
     /// <summary>Throws a one-line <see cref="SettingException"/> naming the first setting out of
     /// its range by its config key; every number must be finite.</summary>
     public void Validate()
@@ -48,10 +50,7 @@ public sealed record GeneratorSettings
         RequireBetween(PknnAlpha, "pknn_alpha", 0, MaxExponent);
         RequireBetween(TitleTokenWeight, "title_token_weight", 0, MaxTokenWeight);
         Require(TitleMaxPlaylists > 0, "title_max_playlists", TitleMaxPlaylists, "positive");
-        Require(AlsFactors is > 0 and <= MaxAlsFactors, "als_factors", AlsFactors, $"between 1 and {MaxAlsFactors}");
-        Require(AlsIterations is >= 0 and <= MaxAlsIterations, "als_iterations", AlsIterations, $"between 0 and {MaxAlsIterations}");
-        RequireBetween(AlsAlpha, "als_alpha", 0, MaxAlsAlpha);
-        Require(AlsRegularization is > 0 and <= MaxAlsRegularization, "als_regularization", AlsRegularization, $"positive and at most {MaxAlsRegularization}");
+        Als.Validate();
     }
 
     // NaN fails both comparisons, infinities the bounds.

@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Segue.Model;
+using Segue.Structures;
 
 namespace Segue.Retrieval;
 

@@ -1,4 +1,5 @@
 using Segue.Model;
+using Segue.Structures;
 
 namespace Segue.Retrieval;
 

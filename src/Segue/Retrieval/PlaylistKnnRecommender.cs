@@ -1,4 +1,6 @@
 using Segue.Data;
+using Segue.Statistics;
+using Segue.Structures;
 
 namespace Segue.Retrieval;
 
@@ -22,10 +24,10 @@ public sealed class PlaylistKnnRecommender : IRecommender
     private readonly Dataset _dataset;
     private readonly TrackPlaylistIndex _index;
 
-    public PlaylistKnnRecommender(Dataset dataset, TrackPlaylistIndex index, int k = DefaultK, float rho = DefaultRho, float alpha = DefaultAlpha)
+    public PlaylistKnnRecommender(TrainingStatistics statistics, int k = DefaultK, float rho = DefaultRho, float alpha = DefaultAlpha)
     {
-        _dataset = dataset;
-        _index = index;
+        _dataset = statistics.Dataset;
+        _index = statistics.Index;
         K = k;
         Rho = rho;
         Alpha = alpha;

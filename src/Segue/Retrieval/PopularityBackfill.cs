@@ -1,3 +1,5 @@
+using Segue.Structures;
+
 namespace Segue.Retrieval;
 
 /// <summary>

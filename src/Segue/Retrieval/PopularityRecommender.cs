@@ -1,3 +1,6 @@
+using Segue.Statistics;
+using Segue.Structures;
+
 namespace Segue.Retrieval;
 
 /// <summary>
@@ -8,30 +11,17 @@ namespace Segue.Retrieval;
 public sealed class PopularityRecommender : IRecommender
 {
     public const string BaselineName = "popularity";
-    private readonly TrackPlaylistIndex _index;
-    private readonly int[] _ranking;
+    private readonly TrainingStatistics _statistics;
 
-    public PopularityRecommender(TrackPlaylistIndex index)
-    {
-        _index = index;
-        // One sort key per track, most popular first and equal counts by lower id: the negated
-        // count in the high half, the id in the low half.
-        var keys = new long[index.TrackCount];
-        for (int t = 0; t < keys.Length; t++)
-            keys[t] = ((long)-index.Count(t) << 32) | (uint)t;
-        Array.Sort(keys);
-        _ranking = new int[keys.Length];
-        for (int i = 0; i < keys.Length; i++)
-            _ranking[i] = (int)keys[i];
-    }
+    public PopularityRecommender(TrainingStatistics statistics) => _statistics = statistics;
 
     public string Name => BaselineName;
 
-    /// <summary>The training index it counts from, for other recommenders to share.</summary>
-    public TrackPlaylistIndex Index => _index;
+    /// <summary>The training statistics it counts from.</summary>
+    public TrainingStatistics Statistics => _statistics;
 
     /// <summary>Every track, most popular first, ties by lower id.</summary>
-    public ReadOnlySpan<int> Ranking => _ranking;
+    public ReadOnlySpan<int> Ranking => _statistics.Ranking;
 
     public IQueryScorer CreateScorer() => new Scorer(this);
 
@@ -42,18 +32,18 @@ public sealed class PopularityRecommender : IRecommender
     /// </summary>
     public int Fill(Span<ScoredTrack> results, int written, TrackMarks taken)
     {
-        foreach (int track in _ranking)
+        foreach (int track in _statistics.Ranking)
         {
             if (written == results.Length) break;
             if (taken.Contains(track)) continue;
-            results[written++] = new ScoredTrack(track, _index.Count(track));
+            results[written++] = new ScoredTrack(track, _statistics.Count(track));
         }
         return written;
     }
 
     private sealed class Scorer(PopularityRecommender owner) : IQueryScorer
     {
-        private readonly TrackMarks _seeds = new(owner._ranking.Length);
+        private readonly TrackMarks _seeds = new(owner._statistics.Dataset.TrackCount);
 
         public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {

@@ -1,4 +1,6 @@
 using Segue.Data;
+using Segue.Structures;
+using Segue.Statistics;
 
 namespace Segue.Retrieval;
 
@@ -24,8 +26,10 @@ public sealed class TitleRecommender : IRecommender
     private readonly Shares _byTitle, _byToken;
     private readonly int[] _titlePlaylists;   // playlists per title id
 
-    public TitleRecommender(Dataset dataset, ReadOnlySpan<int> playlists, float tokenWeight = DefaultTokenWeight, int maxPlaylists = DefaultMaxPlaylists)
+    public TitleRecommender(TrainingStatistics statistics, float tokenWeight = DefaultTokenWeight, int maxPlaylists = DefaultMaxPlaylists)
     {
+        var dataset = statistics.Dataset;
+        var playlists = statistics.Playlists;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPlaylists);
         _trackCount = dataset.TrackCount;
         TokenWeight = tokenWeight;

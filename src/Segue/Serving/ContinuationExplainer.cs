@@ -66,7 +66,7 @@ public sealed class ContinuationExplainer
     public IReadOnlyList<RecommendationReason> Reasons(IReadOnlyList<string> seeds, string? title, IReadOnlyList<string> tracks)
     {
         var dataset = _service.Dataset;
-        var index = _service.Popularity.Index;
+        var index = _service.Statistics.Index;
         var seedIndex = new Dictionary<int, int>();
         var seedTracks = new List<int>();
         foreach (string uri in seeds)

@@ -1,5 +1,6 @@
 using Segue.Data;
 using Segue.Retrieval;
+using Segue.Statistics;
 
 namespace Segue.Serving;
 
@@ -15,17 +16,18 @@ public sealed class ContinuationService : IDisposable
     private const int MaxQuotedLength = 80;
     private readonly Dictionary<string, ServedRecommender> _byName;
 
-    private ContinuationService(Dataset dataset, PopularityRecommender popularity, IReadOnlyList<ServedRecommender> recommenders, ContinuationLimits limits)
+    private ContinuationService(TrainingStatistics statistics, IReadOnlyList<ServedRecommender> recommenders, ContinuationLimits limits)
     {
-        Dataset = dataset;
+        Dataset = statistics.Dataset;
         Limits = limits;
-        Popularity = popularity;
+        Statistics = statistics;
+        Popularity = new PopularityRecommender(statistics);
         Recommenders = recommenders;
         _byName = recommenders.ToDictionary(r => r.Name, StringComparer.Ordinal);
     }
 
     /// <summary>Opens the dataset (by default the one the first model's run folder records) and every
-    /// recommender of <paramref name="specs"/> over it, sharing one training index. Errors name the
+    /// recommender of <paramref name="specs"/> over it, sharing one set of training statistics. Errors name the
     /// setting: <c>dataset</c>, <c>name</c> (two recommenders under one name).</summary>
     public static ContinuationService Open(IReadOnlyList<RecommenderSpec> specs, string? datasetPath, ContinuationLimits limits, bool cosine = false)
     {
@@ -37,8 +39,8 @@ public sealed class ContinuationService : IDisposable
         var dataset = Dataset.Open(datasetPath);
         try
         {
-            var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(dataset));
-            return new ContinuationService(dataset, popularity, [.. specs.Select(s => s.Open(dataset, popularity, cosine))], limits);
+            var statistics = TrainingStatistics.Of(dataset);
+            return new ContinuationService(statistics, [.. specs.Select(s => s.Open(statistics, cosine))], limits);
         }
         catch
         {
@@ -51,6 +53,9 @@ public sealed class ContinuationService : IDisposable
 
     /// <summary>How large a request may be.</summary>
     public ContinuationLimits Limits { get; }
+
+    /// <summary>The training split's statistics, which every served recommender shares.</summary>
+    public TrainingStatistics Statistics { get; }
 
     /// <summary>The popularity baseline over the training split, the fallback of every other recommender.</summary>
     public PopularityRecommender Popularity { get; }
@@ -117,7 +122,7 @@ public sealed class ContinuationService : IDisposable
     /// <summary>The catalogue entry of <paramref name="uri"/>, or null when the catalogue lacks it.</summary>
     public CatalogueTrack? Track(string uri) => Dataset.TryGetTrack(uri, out int track) ? Track(track) : null;
 
-    public CatalogueTrack Track(int track) => CatalogueTrack.From(Dataset, track, Popularity.Index.Count(track));
+    public CatalogueTrack Track(int track) => CatalogueTrack.From(Dataset, track, Statistics.Count(track));
 
     /// <summary>What is wrong with <paramref name="id"/> as a track of this dataset, known or not, or
     /// null: a dataset of MPD slices takes <c>spotify:track:</c> URIs (as ingest required of the

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Segue.Ranking;
 using Segue.Retrieval;
 using Segue.Runs;
+using Segue.Statistics;
 
 namespace Segue.Serving;
 
@@ -48,22 +49,23 @@ public sealed partial record RecommenderSpec(string Name, string Source)
         : IsRanker ? RankerFolder.ReadConfig(Source).DatasetPath
         : Path.GetDirectoryName(Path.GetFullPath(ModelPath)) is { } folder ? new RunFolder(folder).ReadDatasetPath() : null;
 
-    /// <summary>The recommender this spec names, over <paramref name="dataset"/> (see <see cref="OpenModel"/>).</summary>
-    public ServedRecommender Open(Data.Dataset dataset, PopularityRecommender popularity, bool cosine = false) =>
+    /// <summary>The recommender this spec names, over <paramref name="statistics"/> (see <see cref="OpenModel"/>).</summary>
+    public ServedRecommender Open(TrainingStatistics statistics, bool cosine = false) =>
         Baseline is { } baseline
-            ? new ServedRecommender(this, Baselines.Build(dataset, [baseline], popularity: popularity)[0],
+            ? new ServedRecommender(this, Baselines.Build(statistics, [baseline])[0],
                 needsSeeds: baseline is not (PopularityRecommender.BaselineName or TitleRecommender.BaselineName),
                 readsTitle: baseline == TitleRecommender.BaselineName)
-            : new ServedRecommender(this, OpenModel(Source, dataset, popularity, cosine), needsSeeds: !IsRanker, readsTitle: IsRanker);
+            : new ServedRecommender(this, OpenModel(Source, statistics, cosine), needsSeeds: !IsRanker, readsTitle: IsRanker);
 
     /// <summary>The one place a model, run or ranker path becomes a recommender: a ranker folder is the
     /// ranker (full lists of its own, from the title too); a model is backed by popularity for what it
     /// cannot rank (title-only playlists have no seed to start from). <paramref name="cosine"/> scores
     /// a model by cosine similarity.</summary>
-    public static IRecommender OpenModel(string path, Data.Dataset dataset, PopularityRecommender popularity, bool cosine) =>
+    public static IRecommender OpenModel(string path, TrainingStatistics statistics, bool cosine) =>
         RankerFolder.IsRanker(path)
-            ? RankerFolder.Open(path, dataset)
-            : new PopularityBackfill(ModelRecommender.Open(ModelFile(path), dataset, cosine), popularity, dataset.TrackCount);
+            ? RankerFolder.Open(path, statistics)
+            : new PopularityBackfill(ModelRecommender.Open(ModelFile(path), statistics.Dataset, cosine), new PopularityRecommender(statistics),
+                statistics.Dataset.TrackCount);
 
     /// <summary>The model file of <paramref name="path"/>: a run folder stands for its final model.</summary>
     public static string ModelFile(string path) => Directory.Exists(path) ? new RunFolder(path).ModelPath : path;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.ObjectPool;
 using Segue.Retrieval;
+using Segue.Structures;
 
 namespace Segue.Serving;
 

@@ -1,5 +1,6 @@
 using Segue.Data;
 using Segue.Retrieval;
+using Segue.Statistics;
 
 namespace Segue.Serving;
 
@@ -18,15 +19,15 @@ public sealed class TrackSearch
     public const int MaxLimit = 100;
     public const int MaxQueryWords = 10;
     private readonly Dataset _dataset;
-    private readonly TrackPlaylistIndex _popularity;
+    private readonly TrainingStatistics _statistics;
     private readonly string[] _words;          // sorted (ordinal): a word's id is its position
     private readonly WordLists _trackWords, _artistWords, _albumWords;
-    private readonly int[] _byPopularity;
 
-    public TrackSearch(Dataset dataset, TrackPlaylistIndex popularity)
+    public TrackSearch(TrainingStatistics statistics)
     {
+        var dataset = statistics.Dataset;
         _dataset = dataset;
-        _popularity = popularity;
+        _statistics = statistics;
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         _trackWords = WordLists.Collect(dataset.TrackCount, dataset.TrackName, ids);
         _artistWords = WordLists.Collect(dataset.ArtistCount, dataset.ArtistName, ids);
@@ -35,9 +36,6 @@ public sealed class TrackSearch
         var sortedId = new int[_words.Length];
         for (int i = 0; i < _words.Length; i++) sortedId[ids[_words[i]]] = i;
         foreach (var lists in new[] { _trackWords, _artistWords, _albumWords }) lists.Renumber(sortedId);
-        _byPopularity = [.. Enumerable.Range(0, dataset.TrackCount)];
-        // In training playlists, most first; equal counts by lower id.
-        _byPopularity.AsSpan().Sort((a, b) => popularity.Count(b).CompareTo(popularity.Count(a)) is var c and not 0 ? c : a.CompareTo(b));
     }
 
     /// <summary>
@@ -64,12 +62,12 @@ public sealed class TrackSearch
 
         var found = new List<CatalogueTrack>(limit);
         int matched = 0;
-        foreach (int track in _byPopularity)
+        foreach (int track in _statistics.Ranking)
         {
             if (!Matches(track, ranges)) continue;
             if (matched++ < offset) continue;
             if (found.Count == limit) return new SearchPage(found, offset + limit);
-            found.Add(CatalogueTrack.From(_dataset, track, _popularity.Count(track)));
+            found.Add(CatalogueTrack.From(_dataset, track, _statistics.Count(track)));
         }
         return new SearchPage(found, null);
     }

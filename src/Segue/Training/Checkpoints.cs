@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Segue.IO;
-using Segue.Model;
 using Segue.Model.Optimizers;
+using Segue.Model;
+using Segue.Structures;
 
 namespace Segue.Training;
 

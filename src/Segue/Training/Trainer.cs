@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Segue.Model;
 using Segue.Model.Optimizers;
+using Segue.Model;
+using Segue.Structures;
 
 namespace Segue.Training;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Segue.Data;
 using Segue.Evaluation;
 using Segue.Tests.Evaluation;
+using Segue.Statistics;
 
 namespace Segue.Tests.Cli;
 
@@ -29,7 +30,7 @@ public class EvalCommandTests
         // The CLI's figures are the evaluator's.
         using var ds = Dataset.Open(dataset);
         var cases = HeldOutCases.FromTestSplit(ds, limit: 30);
-        var popularity = Segue.Retrieval.Baselines.Build(ds, ["popularity"])[0];
+        var popularity = Segue.Retrieval.Baselines.Build(TrainingStatistics.Of(ds), ["popularity"])[0];
         var expected = new Evaluator(ds, k: 20).Evaluate(popularity, cases).Overall["ndcg"];
         Assert.Equal(30, reports[0].GetProperty("cases").GetInt32());
         Assert.Equal(expected, reports[0].GetProperty("overall").GetProperty("ndcg").GetDouble(), 12);

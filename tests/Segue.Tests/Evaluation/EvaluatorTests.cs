@@ -1,6 +1,8 @@
 using Segue.Data;
 using Segue.Evaluation;
 using Segue.Retrieval;
+using Segue.Structures;
+using Segue.Statistics;
 
 namespace Segue.Tests.Evaluation;
 
@@ -109,7 +111,7 @@ public class EvaluatorTests
         using var ds = Dataset.Open(EvalDatasets.Random(dir));
         var cases = HeldOutCases.FromTestSplit(ds);
         Assert.True(cases.Count > 50);
-        var cooccurrence = Baselines.Build(ds, [CoOccurrenceRecommender.BaselineName])[0];
+        var cooccurrence = Baselines.Build(TrainingStatistics.Of(ds), [CoOccurrenceRecommender.BaselineName])[0];
         var one = new Evaluator(ds, k: 20, threads: 1).Evaluate(cooccurrence, cases);
         var three = new Evaluator(ds, k: 20, threads: 3).Evaluate(cooccurrence, cases);
         Assert.Equal(one.Overall, three.Overall);

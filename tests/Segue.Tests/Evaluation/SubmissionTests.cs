@@ -1,6 +1,7 @@
 using Segue.Data;
 using Segue.Evaluation;
 using Segue.Retrieval;
+using Segue.Statistics;
 
 namespace Segue.Tests.Evaluation;
 
@@ -21,7 +22,7 @@ public class SubmissionTests
         using var dir = new TempDir();
         using var ds = Catalogue(dir);
         EvalCase[] cases = [new(1000000, 0, [0, 3], [], "a", SeedOrder.First), new(1000001, 0, [], [], "b", SeedOrder.First)];
-        var popularity = Baselines.Build(ds, [PopularityRecommender.BaselineName])[0];
+        var popularity = Baselines.Build(TrainingStatistics.Of(ds), [PopularityRecommender.BaselineName])[0];
         var rankings = new Evaluator(ds, k: Submission.Length).Rank(popularity, cases);
         string path = dir.File("submission.csv");
         Submission.Write(path, "segue", "me@example.com", "popularity", ds, cases, rankings);
@@ -43,7 +44,7 @@ public class SubmissionTests
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
         EvalCase[] cases = [new(1000000, 0, [0], [], null, SeedOrder.First)];
-        var popularity = Baselines.Build(ds, [PopularityRecommender.BaselineName])[0];
+        var popularity = Baselines.Build(TrainingStatistics.Of(ds), [PopularityRecommender.BaselineName])[0];
         var rankings = new Evaluator(ds, k: Submission.Length).Rank(popularity, cases);
         string path = dir.File("submission.csv");
         var e = Assert.Throws<SegueException>(() => Submission.Write(path, "segue", "me@example.com", "x", ds, cases, rankings));

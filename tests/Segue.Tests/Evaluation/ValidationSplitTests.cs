@@ -3,6 +3,7 @@ using Segue.Evaluation;
 using Segue.Ranking;
 using Segue.Retrieval;
 using F = Segue.Ranking.RankingFeatures;
+using Segue.Statistics;
 
 namespace Segue.Tests.Evaluation;
 
@@ -110,8 +111,8 @@ public class ValidationSplitTests
             var caseB = foldB.FitCases.Concat(foldB.KeptOutCases).Single(b => b.Pid == c.Pid && b.Category == c.Category);
             Assert.Equal(c.Seeds, caseB.Seeds);
             Assert.NotEqual(c.Withheld, caseB.Withheld);
-            var poolA = new CandidatePool(new CandidateSources(dsA, foldA.TrainingPlaylists, settings, model: null), 50);
-            var poolB = new CandidatePool(new CandidateSources(dsB, foldB.TrainingPlaylists, settings, model: null), 50);
+            var poolA = new CandidatePool(new CandidateSources(TrainingStatistics.Of(dsA, foldA.TrainingPlaylists), settings, model: null), 50);
+            var poolB = new CandidatePool(new CandidateSources(TrainingStatistics.Of(dsB, foldB.TrainingPlaylists), settings, model: null), 50);
             poolA.Build(c.Query);
             poolB.Build(caseB.Query);
             Assert.Equal(poolA.Tracks.ToArray(), poolB.Tracks.ToArray());
@@ -131,7 +132,7 @@ public class ValidationSplitTests
         int[] own = [F.TrackPopularity, F.AlbumPopularity, F.ArtistPopularity, F.TrackShareOfArtist, F.TrackShareOfAlbum];
         foreach (var fold in split.Folds.Take(2))
         {
-            var pool = new CandidatePool(new CandidateSources(ds, fold.TrainingPlaylists, new GeneratorSettings { AlsFactors = 8 }, model: null), 50);
+            var pool = new CandidatePool(new CandidateSources(TrainingStatistics.Of(ds, fold.TrainingPlaylists), new GeneratorSettings { AlsFactors = 8 }, model: null), 50);
             var seen = new Dictionary<int, float[]>();
             int holders = 0;
             foreach (var c in fold.FitCases.Concat(fold.KeptOutCases))

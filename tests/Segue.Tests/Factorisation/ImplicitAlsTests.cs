@@ -2,13 +2,15 @@ using Segue.Data;
 using Segue.Factorisation;
 using Segue.IO;
 using Segue.Retrieval;
+using Segue.Statistics;
+using Segue.Structures;
 using Segue.Tests.Evaluation;
 
 namespace Segue.Tests.Factorisation;
 
 public class ImplicitAlsTests
 {
-    private static readonly GeneratorSettings Small = new() { AlsFactors = 6, AlsIterations = 4, AlsAlpha = 5, AlsRegularization = 0.5f };
+    private static readonly AlsSettings Small = new(Factors: 6, Iterations: 4, Alpha: 5, Regularization: 0.5f, Seed: 1);
 
     [Fact]
     public void Cholesky_solves_a_hand_computed_system()
@@ -63,7 +65,7 @@ public class ImplicitAlsTests
         double previous = double.PositiveInfinity;
         for (int iterations = 1; iterations <= 5; iterations++)
         {
-            var factors = ImplicitAls.Fit(rows, index, Small with { AlsIterations = iterations }, 1, null,
+            var factors = ImplicitAls.Fit(rows, index, Small with { Iterations = iterations }, 1, null,
                 ImplicitAls.ConjugateGradientSteps, out var x);
             double loss = NaiveObjective(dataset, index, x, factors, Small);
             Assert.True(loss < previous, $"iteration {iterations}: objective {loss} after {previous}");
@@ -76,7 +78,7 @@ public class ImplicitAlsTests
     {
         using var dir = new TempDir();
         using var dataset = Dataset.Open(EvalDatasets.Random(dir, playlists: 200, tracks: 120));
-        var factors = ImplicitAls.Fit(dataset, TrackPlaylistIndex.Build(dataset), Small, threads: 1);
+        var factors = ImplicitAls.Fit(TrainingStatistics.Of(dataset), Small, threads: 1);
         int[] seeds = [0, 3, 7, 50];
         var expected = NaiveRowSolution(factors.Values.ToArray(), factors.K, seeds, factors.Alpha, factors.Regularization);
         var x = new float[factors.K];
@@ -101,9 +103,9 @@ public class ImplicitAlsTests
         using var dir = new TempDir();
         using var dataset = Dataset.Open(EvalDatasets.Random(dir));
         var index = TrackPlaylistIndex.Build(dataset);
-        var one = ImplicitAls.Fit(dataset, index, Small, threads: 1).Values.ToArray();
-        var two = ImplicitAls.Fit(dataset, index, Small, threads: 2).Values.ToArray();
-        var other = ImplicitAls.Fit(dataset, index, Small with { AlsSeed = 2 }, threads: 2).Values.ToArray();
+        var one = ImplicitAls.Fit(TrainingStatistics.Of(dataset), Small, threads: 1).Values.ToArray();
+        var two = ImplicitAls.Fit(TrainingStatistics.Of(dataset), Small, threads: 2).Values.ToArray();
+        var other = ImplicitAls.Fit(TrainingStatistics.Of(dataset), Small with { Seed = 2 }, threads: 2).Values.ToArray();
         Assert.Equal(one, two);
         Assert.NotEqual(one, other);
     }
@@ -126,8 +128,8 @@ public class ImplicitAlsTests
         string path = dir.File("groups.segue");
         builder.Write(path);
         using var dataset = Dataset.Open(path);
-        var index = TrackPlaylistIndex.Build(dataset);
-        var recommender = new FactorRecommender(ImplicitAls.Fit(dataset, index, Small with { AlsFactors = 4, AlsIterations = 10 }, 1), index);
+        var statistics = TrainingStatistics.Of(dataset);
+        var recommender = new FactorRecommender(ImplicitAls.Fit(statistics, Small with { Factors = 4, Iterations = 10 }, 1), statistics);
         int[] seeds = [.. new[] { 25, 31, 22 }.Select(n => dataset.TryGetTrack($"spotify:track:t{n}", out int id) ? id : throw new Exception())];
         var results = new ScoredTrack[10];
         Assert.Equal(10, recommender.CreateScorer().Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, results));
@@ -139,14 +141,14 @@ public class ImplicitAlsTests
     {
         using var dir = new TempDir();
         using var dataset = Dataset.Open(EvalDatasets.Random(dir, playlists: 200, tracks: 120));
-        var index = TrackPlaylistIndex.Build(dataset);
-        var factors = ImplicitAls.Fit(dataset, index, Small, threads: 1);
-        var recommender = new FactorRecommender(factors, index);
+        var statistics = TrainingStatistics.Of(dataset);
+        var factors = ImplicitAls.Fit(statistics, Small, threads: 1);
+        var recommender = new FactorRecommender(factors, statistics);
         int[] seeds = [2, 5, 5, 11];
         var x = new float[factors.K];
         factors.FoldIn([2, 5, 11], x, new double[factors.K * factors.K], new double[factors.K]);
         var expected = Enumerable.Range(0, dataset.TrackCount)
-            .Where(t => index.Count(t) > 0 && !seeds.Contains(t))
+            .Where(t => statistics.Count(t) > 0 && !seeds.Contains(t))
             .Select(t => (Track: t, Score: Dot(factors.Row(t), x)))
             .OrderByDescending(p => p.Score).ThenBy(p => p.Track).Take(30).ToArray();
         var scorer = recommender.CreateScorer();
@@ -217,7 +219,7 @@ public class ImplicitAlsTests
     }
 
     // The weighted objective over every (training playlist, track) pair, straight from its definition.
-    private static double NaiveObjective(Dataset dataset, TrackPlaylistIndex index, float[] x, TrackFactors factors, GeneratorSettings s)
+    private static double NaiveObjective(Dataset dataset, TrackPlaylistIndex index, float[] x, TrackFactors factors, AlsSettings s)
     {
         int k = factors.K;
         double loss = 0;
@@ -228,11 +230,11 @@ public class ImplicitAlsTests
             {
                 double dot = Dot(factors.Row(i), x.AsSpan(u * k, k));
                 bool h = held.Contains(i);
-                loss += (h ? 1 + s.AlsAlpha : 1) * Math.Pow((h ? 1 : 0) - dot, 2);
+                loss += (h ? 1 + s.Alpha : 1) * Math.Pow((h ? 1 : 0) - dot, 2);
             }
         }
-        foreach (float v in x) loss += s.AlsRegularization * v * v;
-        foreach (float v in factors.Values) loss += s.AlsRegularization * v * v;
+        foreach (float v in x) loss += s.Regularization * v * v;
+        foreach (float v in factors.Values) loss += s.Regularization * v * v;
         return loss;
     }
 

@@ -1,5 +1,6 @@
-using Segue.Model;
 using Segue.Model.Optimizers;
+using Segue.Model;
+using Segue.Structures;
 using Segue.Training;
 
 namespace Segue.Tests.Model;

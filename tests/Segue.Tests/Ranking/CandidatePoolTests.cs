@@ -1,9 +1,11 @@
+using F = Segue.Ranking.RankingFeatures;
 using Segue.Data;
 using Segue.Model;
 using Segue.Ranking;
 using Segue.Retrieval;
+using Segue.Structures;
 using Segue.Tests.Evaluation;
-using F = Segue.Ranking.RankingFeatures;
+using Segue.Statistics;
 
 namespace Segue.Tests.Ranking;
 
@@ -42,7 +44,7 @@ public class CandidatePoolTests
         using var dir = new TempDir();
         using var ds = Dataset.Open(Write(dir));
         var cosine = new GeneratorSettings { CooccurrenceA = 0.5f, CooccurrenceB = 0.5f };
-        var sources = new CandidateSources(ds, ds.TrainPlaylists, cosine, model: null);
+        var sources = new CandidateSources(TrainingStatistics.Of(ds, ds.TrainPlaylists), cosine, model: null);
         var pool = new CandidatePool(sources, depth: 3);
         int n = pool.Build(new PlaylistQuery([0, 5, 0], "Summer", SeedOrder.First));
         // Co-occurrence (a = b = 0.5) lists 1, 2, 3 (depth 3); pknn, the title model and
@@ -134,7 +136,7 @@ public class CandidatePoolTests
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(WriteOrdered(dir));
-        var sources = new CandidateSources(ds, ds.TrainPlaylists, new GeneratorSettings { AlsFactors = 4 }, model: null);
+        var sources = new CandidateSources(TrainingStatistics.Of(ds, ds.TrainPlaylists), new GeneratorSettings { AlsFactors = 4 }, model: null);
         var pool = new CandidatePool(sources, depth: 5);
         pool.Build(new PlaylistQuery([0, 1], "Disney Hits", SeedOrder.First));
         Assert.Equal([2, 3, 4, 5], pool.Tracks.ToArray().Order());
@@ -172,7 +174,7 @@ public class CandidatePoolTests
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(Write(dir));
-        var pool = new CandidatePool(new CandidateSources(ds, ds.TrainPlaylists, new GeneratorSettings(), model: null), depth: 3);
+        var pool = new CandidatePool(new CandidateSources(TrainingStatistics.Of(ds, ds.TrainPlaylists), new GeneratorSettings(), model: null), depth: 3);
         pool.Build(new PlaylistQuery([0, 5], "Summer", SeedOrder.First));
         var tracks = pool.Tracks.ToArray();
         var first = pool.Features.ToArray();
@@ -194,7 +196,7 @@ public class CandidatePoolTests
         using var dir = new TempDir();
         using var ds = Dataset.Open(Write(dir));
         var model = EmbeddingModel.Initialise(new ModelConfig { FeatureSize = 4 }, Catalog.FromDataset(ds), new Rng(3));
-        var sources = new CandidateSources(ds, ds.TrainPlaylists, new GeneratorSettings(), new ModelRecommender(model));
+        var sources = new CandidateSources(TrainingStatistics.Of(ds, ds.TrainPlaylists), new GeneratorSettings(), new ModelRecommender(model));
         var pool = new CandidatePool(sources, depth: 3);
         pool.Build(new PlaylistQuery([0, 5], null, SeedOrder.First));
         float[] e = new float[8], s0 = new float[8], s5 = new float[8];

@@ -2,6 +2,8 @@ using Segue.Data;
 using Segue.Evaluation;
 using Segue.Ranking;
 using Segue.Retrieval;
+using Segue.Structures;
+using Segue.Statistics;
 
 namespace Segue.Tests.Ranking;
 
@@ -11,7 +13,7 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
     public void The_fitted_ranker_beats_its_best_generator_on_a_challenge_set()
     {
         using var dataset = Dataset.Open(fixture.DatasetPath);
-        var ranker = RankerFolder.Open(fixture.RankerPath, dataset);
+        var ranker = RankerFolder.Open(fixture.RankerPath, TrainingStatistics.Of(dataset));
         var cases = ChallengeCases.Load(fixture.ChallengeFolder, dataset, out _);
         var evaluator = new Evaluator(dataset, 500, threads: 2);
         var popularity = ranker.Sources.Popularity;
@@ -28,7 +30,7 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
     public void The_flattened_trees_score_every_pooled_row_as_the_prediction_engine_does()
     {
         using var dataset = Dataset.Open(fixture.DatasetPath);
-        var ranker = RankerFolder.Open(fixture.RankerPath, dataset);
+        var ranker = RankerFolder.Open(fixture.RankerPath, TrainingStatistics.Of(dataset));
         Assert.Equal(RankerFixture.Options.Trees, ranker.Model.Trees.Trees);
         var engine = ranker.Model.CreateEngine();
         var row = new LambdaRankModel.FeatureRow();
@@ -141,15 +143,15 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         var catalog = Segue.Model.Catalog.FromDataset(dataset);
         var config = new Segue.Model.ModelConfig { FeatureSize = 4, AlbumBuckets = 64 };
         string model = dir.File("model.segue");
-        Segue.Model.ModelFile.Save(model, Segue.Model.EmbeddingModel.Initialise(config, catalog, new Segue.Model.Rng(1)));
+        Segue.Model.ModelFile.Save(model, Segue.Model.EmbeddingModel.Initialise(config, catalog, new Segue.Structures.Rng(1)));
         string ranker = dir.File("ranker");
         RankerFit.Run(dataset, Quick with { Model = model }, ranker);
-        RankerFolder.Open(ranker, dataset);
+        RankerFolder.Open(ranker, TrainingStatistics.Of(dataset));
 
         string fitted = Checksum(model);
         // Another model of the same dataset and shape, in the same place.
-        Segue.Model.ModelFile.Save(model, Segue.Model.EmbeddingModel.Initialise(config, catalog, new Segue.Model.Rng(2)));
-        var e = Assert.Throws<SegueException>(() => RankerFolder.Open(ranker, dataset));
+        Segue.Model.ModelFile.Save(model, Segue.Model.EmbeddingModel.Initialise(config, catalog, new Segue.Structures.Rng(2)));
+        var e = Assert.Throws<SegueException>(() => RankerFolder.Open(ranker, TrainingStatistics.Of(dataset)));
         Assert.Equal($"{model}: not the model this ranker was fitted with (checksum {Checksum(model)}, the ranker's {fitted}); " +
             "fit the ranker again with this model", e.Message);
 
@@ -158,7 +160,7 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
         json.Remove("trained_model_checksum");
         File.WriteAllText(manifest, json.ToJsonString());
-        e = Assert.Throws<SegueException>(() => RankerFolder.Open(ranker, dataset));
+        e = Assert.Throws<SegueException>(() => RankerFolder.Open(ranker, TrainingStatistics.Of(dataset)));
         Assert.Equal($"{manifest}: no checksum of the trained model {model} (fitted by an older build); fit it again", e.Message);
     }
 

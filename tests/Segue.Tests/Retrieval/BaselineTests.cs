@@ -1,5 +1,7 @@
 using Segue.Data;
 using Segue.Retrieval;
+using Segue.Statistics;
+using Segue.Structures;
 using Segue.Tests.Evaluation;
 
 namespace Segue.Tests.Retrieval;
@@ -32,7 +34,7 @@ public class BaselineTests
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
-        var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(ds));
+        var popularity = new PopularityRecommender(TrainingStatistics.Of(ds));
         Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], popularity.Ranking.ToArray());
         var results = Recommend(popularity, [1, 3], excludeSeeds: true, 4);
         Assert.Equal([0, 2, 4, 5], Tracks(results));
@@ -99,7 +101,7 @@ public class BaselineTests
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
         Assert.Empty(Recommend(Build(ds, 0.5f, 0.5f), [], excludeSeeds: true, 4));
         Assert.Empty(Recommend(Build(ds, 0.5f, 0.5f), [6], excludeSeeds: true, 4));
-        var recommender = Baselines.Build(ds, [CoOccurrenceRecommender.BaselineName])[0];
+        var recommender = Baselines.Build(TrainingStatistics.Of(ds), [CoOccurrenceRecommender.BaselineName])[0];
         Assert.Equal([0, 1, 2, 3], Tracks(Recommend(recommender, [], excludeSeeds: true, 4)));
         // Track 6 was never in a training playlist: no neighbours.
         Assert.Equal([0, 1, 2], Tracks(Recommend(recommender, [6], excludeSeeds: true, 3)));
@@ -112,12 +114,12 @@ public class BaselineTests
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
-        var e = Assert.Throws<SegueException>(() => Baselines.Build(ds, ["popular"]));
+        var e = Assert.Throws<SegueException>(() => Baselines.Build(TrainingStatistics.Of(ds), ["popular"]));
         Assert.Equal("unknown baseline 'popular' (known: popularity, cooccurrence, pknn, title, als)", e.Message);
-        Assert.Equal(["cooccurrence", "popularity"], Baselines.Build(ds, ["cooccurrence", "popularity"]).Select(r => r.Name));
+        Assert.Equal(["cooccurrence", "popularity"], Baselines.Build(TrainingStatistics.Of(ds), ["cooccurrence", "popularity"]).Select(r => r.Name));
     }
 
     private static CoOccurrenceRecommender Build(Dataset ds, float a, float b,
         int maxPlaylistsPerSeed = CoOccurrenceRecommender.DefaultMaxPlaylistsPerSeed) =>
-        new(ds, TrackPlaylistIndex.Build(ds), a, b, maxPlaylistsPerSeed);
+        new(TrainingStatistics.Of(ds), a, b, maxPlaylistsPerSeed);
 }

@@ -1,3 +1,4 @@
+using Segue.Factorisation;
 using Segue.Retrieval;
 
 namespace Segue.Tests.Retrieval;
@@ -38,8 +39,8 @@ public class GeneratorSettingsTests
         new GeneratorSettings
         {
             CooccurrenceA = GeneratorSettings.MaxExponent, CooccurrenceB = 0, PknnK = GeneratorSettings.MaxNeighbours, PknnRho = GeneratorSettings.MaxExponent,
-            PknnAlpha = 0, TitleTokenWeight = GeneratorSettings.MaxTokenWeight, AlsFactors = GeneratorSettings.MaxAlsFactors,
-            AlsIterations = GeneratorSettings.MaxAlsIterations, AlsAlpha = GeneratorSettings.MaxAlsAlpha, AlsRegularization = GeneratorSettings.MaxAlsRegularization,
+            PknnAlpha = 0, TitleTokenWeight = GeneratorSettings.MaxTokenWeight, AlsFactors = AlsSettings.MaxFactors,
+            AlsIterations = AlsSettings.MaxIterations, AlsAlpha = AlsSettings.MaxAlpha, AlsRegularization = AlsSettings.MaxRegularization,
         }.Validate();
     }
 }

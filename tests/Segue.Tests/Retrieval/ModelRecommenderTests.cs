@@ -1,5 +1,6 @@
 using Segue.Model;
 using Segue.Retrieval;
+using Segue.Structures;
 using Segue.Tests.Model;
 
 namespace Segue.Tests.Retrieval;

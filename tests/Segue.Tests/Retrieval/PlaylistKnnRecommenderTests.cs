@@ -1,5 +1,7 @@
 using Segue.Data;
 using Segue.Retrieval;
+using Segue.Statistics;
+using Segue.Structures;
 using Segue.Tests.Evaluation;
 
 namespace Segue.Tests.Retrieval;
@@ -10,7 +12,7 @@ public class PlaylistKnnRecommenderTests
 {
     private static ScoredTrack[] Recommend(Dataset ds, int k, float rho, float alpha, int[] seeds, int count = 10)
     {
-        var recommender = new PlaylistKnnRecommender(ds, TrackPlaylistIndex.Build(ds), k, rho, alpha);
+        var recommender = new PlaylistKnnRecommender(TrainingStatistics.Of(ds), k, rho, alpha);
         var results = new ScoredTrack[count];
         int n = recommender.CreateScorer().Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, results);
         return results[..n];

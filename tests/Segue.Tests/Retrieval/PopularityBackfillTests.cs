@@ -1,5 +1,7 @@
 using Segue.Data;
 using Segue.Retrieval;
+using Segue.Statistics;
+using Segue.Structures;
 
 namespace Segue.Tests.Retrieval;
 
@@ -33,7 +35,7 @@ public class PopularityBackfillTests
         b.AddPlaylist(2, "c", 0, [T(3)]);
         b.Write(dir.File("d.segue"));
         using var ds = Dataset.Open(dir.File("d.segue"));
-        var popularity = new PopularityRecommender(TrackPlaylistIndex.Build(ds));
+        var popularity = new PopularityRecommender(TrainingStatistics.Of(ds));
         var scorer = new PopularityBackfill(new NextIds(ds.TrackCount), popularity, ds.TrackCount).CreateScorer();
         var results = new ScoredTrack[4];
 

@@ -1,5 +1,7 @@
+using Segue.Statistics;
 using Segue.Data;
 using Segue.Retrieval;
+using Segue.Structures;
 using static Segue.Tests.Evaluation.EvalDatasets;
 
 namespace Segue.Tests.Retrieval;
@@ -57,7 +59,7 @@ public class TitleRecommenderTests
         using var dir = new TempDir();
         using var ds = Dataset.Open(Titled(dir));
         int[] playlists = [.. Enumerable.Range(0, ds.PlaylistCount).Where(p => p % 3 != 0)];
-        var recommender = new TitleRecommender(ds, playlists, tokenWeight: 0.7f, maxPlaylists);
+        var recommender = new TitleRecommender(TrainingStatistics.Of(ds, playlists), tokenWeight: 0.7f, maxPlaylists);
         var scorer = (ICandidateScorer)recommender.CreateScorer();
         var results = new ScoredTrack[500];
         int[] seeds = [0, 1, 2];

@@ -2,6 +2,7 @@ using Segue.Data;
 using Segue.Model;
 using Segue.Retrieval;
 using Segue.Serving;
+using Segue.Structures;
 using Segue.Tests.Evaluation;
 
 namespace Segue.Tests.Serving;

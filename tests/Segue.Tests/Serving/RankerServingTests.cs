@@ -1,5 +1,6 @@
 using Segue.Retrieval;
 using Segue.Serving;
+using Segue.Structures;
 using Segue.Tests.Ranking;
 
 namespace Segue.Tests.Serving;

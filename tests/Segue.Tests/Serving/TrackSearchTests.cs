@@ -1,6 +1,7 @@
 using Segue.Data;
 using Segue.Retrieval;
 using Segue.Serving;
+using Segue.Statistics;
 
 namespace Segue.Tests.Serving;
 
@@ -66,8 +67,9 @@ public sealed class TrackSearchTests
     {
         using var dir = new TempDir();
         using var dataset = Build(dir);
-        var index = TrackPlaylistIndex.Build(dataset);
-        var search = new TrackSearch(dataset, index);
+        var statistics = TrainingStatistics.Of(dataset);
+        var index = statistics.Index;
+        var search = new TrackSearch(statistics);
         var page = search.Search(query, offset, limit);
         Assert.Equal(Naive(dataset, index, query, offset, limit), page.Tracks.Select(t => t.Uri));
         bool more = Naive(dataset, index, query, offset + limit, 1).Any();
@@ -79,8 +81,9 @@ public sealed class TrackSearchTests
     {
         using var dir = new TempDir();
         using var dataset = Build(dir);
-        var index = TrackPlaylistIndex.Build(dataset);
-        var search = new TrackSearch(dataset, index);
+        var statistics = TrainingStatistics.Of(dataset);
+        var index = statistics.Index;
+        var search = new TrackSearch(statistics);
         var all = new List<string>();
         for (int? offset = 0; offset is { } o;)
         {
@@ -96,7 +99,7 @@ public sealed class TrackSearchTests
     {
         using var dir = new TempDir();
         using var dataset = Build(dir);
-        var search = new TrackSearch(dataset, TrackPlaylistIndex.Build(dataset));
+        var search = new TrackSearch(TrainingStatistics.Of(dataset));
         Assert.Equal("q: must not be empty", Assert.Throws<RequestFieldException>(() => search.Search("  ", 0, 5)).Message);
         Assert.Equal("q: must not be empty", Assert.Throws<RequestFieldException>(() => search.Search(null, 0, 5)).Message);
         Assert.Equal("limit: must be between 1 and 100, got 101", Assert.Throws<RequestFieldException>(() => search.Search("a", 0, 101)).Message);

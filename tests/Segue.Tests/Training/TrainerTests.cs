@@ -1,5 +1,6 @@
 using Segue.Model;
 using Segue.Runs;
+using Segue.Structures;
 using Segue.Tests.Model;
 using Segue.Training;
 

@@ -1,4 +1,5 @@
 using Segue.Model;
+using Segue.Structures;
 using Segue.Training;
 
 namespace Segue.Tests.Training;

@@ -1,4 +1,4 @@
-namespace Segue.Model;
+namespace Segue.Structures;
 
 /// <summary>
 /// xoshiro256** seeded through SplitMix64: small, fast, and its whole state is four words that

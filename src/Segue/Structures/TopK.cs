@@ -1,4 +1,4 @@
-namespace Segue.Retrieval;
+namespace Segue.Structures;
 
 /// <summary>
 /// Exact top-K selection over a stream of scored tracks with a bounded min-heap in a

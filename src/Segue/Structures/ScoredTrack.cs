@@ -1,4 +1,4 @@
-namespace Segue.Retrieval;
+namespace Segue.Structures;
 
 /// <summary>A catalogue track id with the score a recommender gave it.</summary>
 public readonly record struct ScoredTrack(int Track, float Score)

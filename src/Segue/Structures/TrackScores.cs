@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Segue.Retrieval;
+namespace Segue.Structures;
 
 /// <summary>
 /// A generator's per-query score buffer: a dense score per track, the list of tracks touched (so a

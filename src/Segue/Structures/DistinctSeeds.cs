@@ -1,4 +1,4 @@
-namespace Segue.Retrieval;
+namespace Segue.Structures;
 
 /// <summary>
 /// One thread's set of a query's distinct seeds, in playlist order, with a membership test: what

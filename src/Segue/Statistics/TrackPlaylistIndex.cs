@@ -1,6 +1,7 @@
 using Segue.Data;
+using Segue.Structures;
 
-namespace Segue.Retrieval;
+namespace Segue.Statistics;
 
 /// <summary>
 /// The inverted index of a set of training playlists: for every track, the playlists that contain

@@ -1,4 +1,4 @@
-namespace Segue.Retrieval;
+namespace Segue.Structures;
 
 /// <summary>
 /// A set of track ids that empties in O(1): a track is in it when its stamp equals the current

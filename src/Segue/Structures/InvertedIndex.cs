@@ -1,4 +1,4 @@
-namespace Segue.Retrieval;
+namespace Segue.Structures;
 
 /// <summary>
 /// A CSR grouping of items by key: for every key, the items that hold it, ascending, each once

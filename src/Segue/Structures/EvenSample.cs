@@ -1,4 +1,4 @@
-namespace Segue.Retrieval;
+namespace Segue.Structures;
 
 /// <summary>
 /// An even, deterministic sample of at most <c>max</c> items of a list: item i of the sample is
