@@ -39,8 +39,8 @@ public static class EvalBenchmark
             IRecommender[] recommenders =
             [
                 popularity,
-                new PopularityBackfill(new CoOccurrenceRecommender(statistics), popularity, dataset.TrackCount),
-                new PopularityBackfill(new PlaylistKnnRecommender(statistics), popularity, dataset.TrackCount),
+                new PopularityBackfill(new CoOccurrenceRecommender(statistics), popularity),
+                new PopularityBackfill(new PlaylistKnnRecommender(statistics), popularity),
             ];
             var cases = HeldOutCases.FromTestSplit(dataset, limit: caseLimit);
             Console.WriteLine($"cases: {cases.Count:N0}, K = {k}");

@@ -47,7 +47,7 @@ public static class SizesBenchmark
             var evaluator = new Evaluator(dataset, Submission.Length, threads: Environment.ProcessorCount);
             var reports = new List<EvalReport> { evaluator.Evaluate(ranker, cases) };
             foreach (var g in ranker.Sources.Alone())
-                reports.Add(evaluator.Evaluate(g == popularity ? g : new PopularityBackfill(g, popularity, dataset.TrackCount), cases));
+                reports.Add(evaluator.Evaluate(g == popularity ? g : new PopularityBackfill(g, popularity), cases));
             var heldOut = RankerVerdict.Of(reports);
             Console.WriteLine($"{size:N0} playlists ({dataset.TrainPlaylists.Length:N0} training, {cases.Count:N0} held-out cases), fit in {fitSeconds:N0} s");
             Console.WriteLine($"  held-out:   {(heldOut.Ahead ? "ahead" : "NOT AHEAD")}: {heldOut.Figures}");

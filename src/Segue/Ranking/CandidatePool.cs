@@ -7,30 +7,28 @@ namespace Segue.Ranking;
 /// <summary>
 /// One thread's candidate pool and feature rows: for a playlist, the union of every generator's
 /// top <see cref="Depth"/> (seeds excluded), and per candidate the <see cref="RankingFeatures"/>.
-/// Per-seed statistics (co-occurrence, embedding affinity) use at most
-/// <see cref="MaxFeatureSeeds"/> distinct seeds, evenly spread over the playlist, and a seed's
-/// co-occurrences at most <see cref="MaxFeaturePlaylists"/> of its playlists (an even sample,
-/// scaled up), which bounds the cost of 100-seed playlists. The order features look at the seeds'
-/// trailing album and artist runs and at the gaps between sampled seeds' positions. Not
-/// thread-safe; reuse one per thread.
+/// The query's seed set is built once and read by every generator and feature; the co-occurrence
+/// features come from the co-occurrence generator's own walk. Embedding affinities use at most
+/// <see cref="MaxFeatureSeeds"/> distinct seeds, evenly spread over the playlist, which bounds the
+/// cost of 100-seed playlists. The order features look at the seeds' trailing album and artist
+/// runs and at the gaps between sampled seeds' positions. Not thread-safe; reuse one per thread.
 /// </summary>
 public sealed class CandidatePool
 {
-    public const int MaxFeatureSeeds = 25, MaxFeaturePlaylists = 1000;
-    private const int F = RankingFeatures.Count;
+    public const int MaxFeatureSeeds = 25;
+    private static readonly int F = RankingFeatures.Count;
     private readonly CandidateSources _sources;
     private readonly IQueryScorer[] _scorers;
-    private readonly ICandidateScorer _cooc, _pknn;
+    private readonly ICandidateScorer?[] _scoresAnyTrack;   // per generator: its scorer when it scores any track
+    private readonly CoOccurrenceRecommender.Scorer _cooc;
     private readonly TitleRecommender.Scorer _title;
+    private readonly QuerySeeds _seedSet;
     private readonly ScoredTrack[] _list;
     private readonly int[] _slot;              // pool index + 1 of a track, 0 when not in the pool
     private readonly int[] _tracks;
     private readonly float[] _features;
-    private readonly float[] _co;
-    private readonly float[] _artistSeeds, _albumSeeds, _gapArtists, _gapAlbums;
-    private readonly DistinctSeeds _distinct;
-    private readonly TrackMarks _seen;
-    private readonly int[] _seeds;
+    private readonly float[] _gapArtists, _gapAlbums;
+    private readonly int[] _sample;
     private readonly float[] _seedVectors, _vector;
     private readonly float[] _topScore;
     private readonly float[] _playlistFactors;
@@ -43,21 +41,19 @@ public sealed class CandidatePool
         _sources = sources;
         Depth = depth;
         var dataset = sources.Dataset;
-        _scorers = [.. sources.Generators.Select(g => g.CreateScorer())];
-        (_cooc, _pknn, _title) = ((ICandidateScorer)_scorers[0], (ICandidateScorer)_scorers[1], (TitleRecommender.Scorer)_scorers[2]);
+        _scorers = [.. sources.Generators.Select(g => g is CoOccurrenceRecommender c ? c.CreateFeatureScorer() : g.CreateScorer())];
+        _scoresAnyTrack = [.. _scorers.Select((s, g) => CandidateSources.Slots[g].ScoresAnyTrack ? (ICandidateScorer)s : null)];
+        _cooc = _scorers.OfType<CoOccurrenceRecommender.Scorer>().Single();
+        _title = _scorers.OfType<TitleRecommender.Scorer>().Single();
+        _seedSet = new QuerySeeds(dataset);
         _list = new ScoredTrack[depth];
         _slot = new int[dataset.TrackCount];
         int capacity = depth * _scorers.Length;
         _tracks = new int[capacity];
         _features = new float[capacity * F];
-        _co = new float[capacity];
-        _artistSeeds = new float[dataset.ArtistCount];
-        _albumSeeds = new float[dataset.AlbumCount];
         _gapArtists = new float[dataset.ArtistCount];
         _gapAlbums = new float[dataset.AlbumCount];
-        _distinct = new DistinctSeeds(dataset.TrackCount);
-        _seen = new TrackMarks(dataset.TrackCount);
-        _seeds = new int[MaxFeatureSeeds];
+        _sample = new int[MaxFeatureSeeds];
         int d = sources.Model is null ? 0 : 2 * sources.Model.Model.F;
         _seedVectors = new float[MaxFeatureSeeds * d];
         _vector = new float[d];
@@ -71,16 +67,23 @@ public sealed class CandidatePool
     /// <summary>How deep each generator's list goes.</summary>
     public int Depth { get; }
 
+    /// <summary>The most candidates a pool can hold: every generator's list, all different.</summary>
+    public int Capacity => _tracks.Length;
+
     /// <summary>The candidates of the last <see cref="Build"/>.</summary>
     public ReadOnlySpan<int> Tracks => _tracks.AsSpan(0, _count);
 
     /// <summary>The feature rows of the last <see cref="Build"/>, one per candidate, <see cref="RankingFeatures.Count"/> wide.</summary>
     public ReadOnlySpan<float> Features => _features.AsSpan(0, _count * F);
 
+    /// <summary>The seed set of the last <see cref="Build"/>'s query.</summary>
+    public QuerySeeds SeedSet => _seedSet;
+
     /// <summary>Pools the candidates for a playlist and computes their features; returns how many.</summary>
-    public int Build(in PlaylistQuery query)
+    public int Build(in PlaylistQuery playlist)
     {
-        var seeds = query.Seeds;
+        var query = playlist.With(_seedSet);
+        var generators = RankingFeatures.Generators;
         _count = 0;
         for (int g = 0; g < _scorers.Length; g++)
         {
@@ -97,17 +100,15 @@ public sealed class CandidatePool
                     _tracks[slot] = track;
                     var row = Row(slot);
                     row.Clear();
-                    foreach (int f in RankingFeatures.GeneratorRanks) row[f] = 2 * Depth;
+                    foreach (var generator in generators) row[generator.Rank] = 2 * Depth;
                 }
                 var r = Row(slot);
-                r[RankingFeatures.GeneratorRanks[g]] = i;
-                r[RankingFeatures.Generators]++;
+                r[generators[g].Rank] = i;
+                r[RankingFeatures.GeneratorsListing]++;
             }
         }
-        var distinct = _distinct.Collect(seeds);
-        int seedCount = SampleSeeds(distinct);
         CandidateFeatures(query.Title);
-        SeedFeatures(query, distinct, seedCount);
+        SeedFeatures(query);
         OrderFeatures(query);
         foreach (int track in Tracks) _slot[track] = 0;
         return _count;
@@ -115,12 +116,12 @@ public sealed class CandidatePool
 
     private Span<float> Row(int slot) => _features.AsSpan(slot * F, F);
 
-    // Up to MaxFeatureSeeds of the distinct seeds, evenly spread; returns how many.
-    private int SampleSeeds(ReadOnlySpan<int> distinct)
+    // Up to MaxFeatureSeeds of the distinct seeds, evenly spread.
+    private ReadOnlySpan<int> SampleSeeds(ReadOnlySpan<int> distinct)
     {
         int take = Math.Min(distinct.Length, MaxFeatureSeeds);
-        for (int n = 0; n < take; n++) _seeds[n] = distinct[(int)((long)n * distinct.Length / take)];
-        return take;
+        for (int n = 0; n < take; n++) _sample[n] = distinct[(int)((long)n * distinct.Length / take)];
+        return _sample.AsSpan(0, take);
     }
 
     private void CandidateFeatures(string? title)
@@ -138,12 +139,13 @@ public sealed class CandidatePool
             row[RankingFeatures.TitleInArtist] = NameWords.Share(titleWords, names.Artist(dataset.TrackArtists[track]));
             row[RankingFeatures.TitleHolderShare] = _title.TitleHolders(track) / Math.Max(1, index.Count(track));
             row[RankingFeatures.HolderLength] = _sources.HolderLength[track];
-            row[RankingFeatures.CoocScore] = _cooc.ScoreOf(track);
-            row[RankingFeatures.CoocRelative] = Relative(row[RankingFeatures.CoocScore], _topScore[0]);
-            row[RankingFeatures.PknnScore] = _pknn.ScoreOf(track);
-            row[RankingFeatures.PknnRelative] = Relative(row[RankingFeatures.PknnScore], _topScore[1]);
-            row[RankingFeatures.TitleScore] = _title.ScoreOf(track);
-            row[RankingFeatures.TitleRelative] = Relative(row[RankingFeatures.TitleScore], _topScore[2]);
+            for (int g = 0; g < _scorers.Length; g++)
+            {
+                if (_scoresAnyTrack[g] is not { } scorer) continue;
+                var generator = RankingFeatures.Generators[g];
+                row[generator.Score] = scorer.ScoreOf(track);
+                row[generator.Relative] = Relative(row[generator.Score], _topScore[g]);
+            }
             row[RankingFeatures.TrackPopularity] = _sources.Statistics.LogPopularity(track);
             row[RankingFeatures.AlbumPopularity] = _sources.Statistics.AlbumLogPopularity(dataset.TrackAlbums[track]);
             row[RankingFeatures.ArtistPopularity] = _sources.Statistics.ArtistLogPopularity(dataset.TrackArtists[track]);
@@ -155,70 +157,68 @@ public sealed class CandidatePool
 
     private static float Relative(float score, float top) => top > 0 ? score / top : 0;
 
-    private void SeedFeatures(in PlaylistQuery query, ReadOnlySpan<int> distinctSeeds, int seedCount)
+    private void SeedFeatures(in PlaylistQuery query)
     {
-        var seeds = _seeds.AsSpan(0, seedCount);
+        var seeds = query.SeedSet!;
+        var distinctSeeds = seeds.Distinct;
+        var sample = SampleSeeds(distinctSeeds);
         var dataset = _sources.Dataset;
         var index = _sources.Index;
-        // Artists, albums, duration and popularity are cheap to count, so they see every distinct
-        // seed: with 100 seeds, a sample of 25 would blur which artists recur.
-        int distinct = distinctSeeds.Length, known = 0, artists = 0, albums = 0;
+        int distinct = distinctSeeds.Length, known = 0;
         double duration = 0, logPopularity = 0;
         foreach (int s in distinctSeeds)
         {
             if (index.Count(s) > 0) known++;
-            if (_artistSeeds[dataset.TrackArtists[s]]++ == 0) artists++;
-            if (_albumSeeds[dataset.TrackAlbums[s]]++ == 0) albums++;
             duration += dataset.TrackDurationsMs[s] / 1000.0;
             logPopularity += Math.Log(1 + index.Count(s));
         }
         float meanDuration = distinct > 0 ? (float)(duration / distinct) : 0;
         float meanPopularity = distinct > 0 ? (float)(logPopularity / distinct) : 0;
 
-        CoOccurrences(seeds);
-        FactorFeatures(distinctSeeds, seeds);
-        bool model = _sources.Model is not null && seedCount > 0;
+        FactorFeatures(distinctSeeds, sample);
+        bool model = _sources.Model is not null && sample.Length > 0;
         if (model)
-            for (int j = 0; j < seedCount; j++) _sources.Model!.Model.Represent(seeds[j], _seedVectors.AsSpan(j * _vector.Length, _vector.Length));
+            for (int j = 0; j < sample.Length; j++) _sources.Model!.Model.Represent(sample[j], _seedVectors.AsSpan(j * _vector.Length, _vector.Length));
         for (int i = 0; i < _count; i++)
         {
             int track = _tracks[i];
             var row = Row(i);
-            if (seedCount > 0)
+            if (distinct > 0)
             {
-                row[RankingFeatures.CoMean] /= seedCount;
-                row[RankingFeatures.CoNormMean] /= seedCount;
-                row[RankingFeatures.CoSeedShare] /= seedCount;
-                row[RankingFeatures.SameArtistCount] = _artistSeeds[dataset.TrackArtists[track]];
-                row[RankingFeatures.SameArtist] = _artistSeeds[dataset.TrackArtists[track]] / distinct;
-                row[RankingFeatures.SameAlbum] = _albumSeeds[dataset.TrackAlbums[track]] / distinct;
+                // co(s, c) over every distinct seed, from the co-occurrence generator's walk.
+                ref readonly var co = ref _cooc.StatisticsOf(track);
+                row[RankingFeatures.CoMax] = co.Max;
+                row[RankingFeatures.CoMean] = co.Sum / distinct;
+                row[RankingFeatures.CoMin] = co.Seeds == distinct ? co.Min : 0;
+                row[RankingFeatures.CoNormMax] = co.NormMax;
+                row[RankingFeatures.CoNormMean] = co.NormSum / distinct;
+                row[RankingFeatures.CoSeedShare] = (float)co.Seeds / distinct;
+                int byArtist = seeds.ByArtist(dataset.TrackArtists[track]);
+                row[RankingFeatures.SameArtistCount] = byArtist;
+                row[RankingFeatures.SameArtist] = (float)byArtist / distinct;
+                row[RankingFeatures.SameAlbum] = (float)seeds.OnAlbum(dataset.TrackAlbums[track]) / distinct;
                 row[RankingFeatures.DurationDifference] = MathF.Abs(dataset.TrackDurationsMs[track] / 1000f - meanDuration);
                 row[RankingFeatures.PopularityDifference] = row[RankingFeatures.TrackPopularity] - meanPopularity;
+                row[RankingFeatures.ArtistDiversity] = (float)seeds.Artists.Length / distinct;
+                row[RankingFeatures.AlbumDiversity] = (float)seeds.Albums.Length / distinct;
             }
             if (model)
             {
                 _sources.Model!.Model.Represent(track, _vector);
                 float max = float.NegativeInfinity, sum = 0;
-                for (int j = 0; j < seedCount; j++)
+                for (int j = 0; j < sample.Length; j++)
                 {
                     float dot = TensorPrimitives.Dot(_vector, _seedVectors.AsSpan(j * _vector.Length, _vector.Length));
                     max = Math.Max(max, dot);
                     sum += dot;
                 }
                 row[RankingFeatures.ModelMax] = max;
-                row[RankingFeatures.ModelMean] = sum / seedCount;
+                row[RankingFeatures.ModelMean] = sum / sample.Length;
             }
             row[RankingFeatures.Seeds] = distinct;
             row[RankingFeatures.KnownSeeds] = known;
             row[RankingFeatures.HasTitle] = string.IsNullOrEmpty(query.Title) ? 0 : 1;
             row[RankingFeatures.SeedsSampled] = query.SeedOrder == SeedOrder.Sampled ? 1 : 0;
-            row[RankingFeatures.ArtistDiversity] = distinct > 0 ? (float)artists / distinct : 0;
-            row[RankingFeatures.AlbumDiversity] = distinct > 0 ? (float)albums / distinct : 0;
-        }
-        foreach (int s in distinctSeeds)
-        {
-            _artistSeeds[dataset.TrackArtists[s]] = 0;
-            _albumSeeds[dataset.TrackAlbums[s]] = 0;
         }
     }
 
@@ -242,43 +242,6 @@ public sealed class CandidatePool
         }
         for (int i = 0; i < _count; i++)
             Row(i)[RankingFeatures.AlsRelative] = Relative(Row(i)[RankingFeatures.AlsScore], best);
-    }
-
-    // co(s, c) of each sampled seed with every candidate: max, min and sum (the mean once divided),
-    // raw and divided by the seed's popularity.
-    private void CoOccurrences(ReadOnlySpan<int> seeds)
-    {
-        var index = _sources.Index;
-        var dataset = _sources.Dataset;
-        bool first = true;
-        foreach (int s in seeds)
-        {
-            var playlists = new EvenSample(index.Playlists(s), MaxFeaturePlaylists);
-            Array.Clear(_co, 0, _count);
-            float scale = playlists.Scale;
-            for (int i = 0; i < playlists.Count; i++)
-            {
-                _seen.Clear();
-                foreach (int track in dataset.PlaylistTracks(playlists[i]))
-                {
-                    int slot = _slot[track] - 1;
-                    if (slot >= 0 && _seen.Add(track)) _co[slot] += scale;
-                }
-            }
-            float inverse = playlists.Total > 0 ? 1f / playlists.Total : 0;
-            for (int i = 0; i < _count; i++)
-            {
-                var row = Row(i);
-                float co = _co[i], norm = co * inverse;
-                row[RankingFeatures.CoMax] = first ? co : Math.Max(row[RankingFeatures.CoMax], co);
-                row[RankingFeatures.CoMin] = first ? co : Math.Min(row[RankingFeatures.CoMin], co);
-                row[RankingFeatures.CoMean] += co;
-                row[RankingFeatures.CoNormMax] = first ? norm : Math.Max(row[RankingFeatures.CoNormMax], norm);
-                row[RankingFeatures.CoNormMean] += norm;
-                if (co > 0) row[RankingFeatures.CoSeedShare]++;
-            }
-            first = false;
-        }
     }
 
     // The seeds' trailing album and artist runs that a candidate would continue, the albums and

@@ -58,8 +58,15 @@ public sealed class CandidateSources
     /// <summary>The words of the catalogue's names, for the title-to-name features.</summary>
     public NameWords Names { get; }
 
-    /// <summary>The generators that feed the pool, in feature order, each returning only what it ranks.
-    /// The factorisation is not one of them (see above); it is measured beside them as a baseline.</summary>
+    /// <summary>The generators' places, in <see cref="Generators"/> order: their features are declared
+    /// from this list (<see cref="RankingFeatures.Generators"/>). The model's place stays when a ranker
+    /// has no trained model; its rank is then never given.</summary>
+    public static IReadOnlyList<GeneratorSlot> Slots { get; } =
+        [new("cooc", true), new("pknn", true), new("title", true), new("popularity", false), new("model", false)];
+
+    /// <summary>The generators that feed the pool, in <see cref="Slots"/> order, each returning only
+    /// what it ranks. The factorisation is not one of them (see above); it is measured beside them as
+    /// a baseline.</summary>
     public IReadOnlyList<IRecommender> Generators =>
         Model is null ? [CoOccurrence, PlaylistKnn, Title, Popularity] : [CoOccurrence, PlaylistKnn, Title, Popularity, Model];
 

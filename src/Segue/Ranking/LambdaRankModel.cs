@@ -43,7 +43,7 @@ public sealed class LambdaRankModel
     public static (LambdaRankModel Model, float[] Importance) Fit(IReadOnlyList<TrainingRow> rows, Options options)
     {
         var ml = new MLContext(options.Seed);
-        var data = ml.Data.LoadFromEnumerable(rows);
+        var data = ml.Data.LoadFromEnumerable(rows, Schema<TrainingRow>());
         var trainer = ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
         {
             LabelColumnName = nameof(TrainingRow.Label),
@@ -63,7 +63,7 @@ public sealed class LambdaRankModel
         var importance = new float[RankingFeatures.Count];
         weights.CopyTo(importance);
         using var raw = new MemoryStream();
-        ml.Model.Save(fitted, ml.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()).Schema, raw);
+        ml.Model.Save(fitted, ml.Data.LoadFromEnumerable(Array.Empty<FeatureRow>(), Schema<FeatureRow>()).Schema, raw);
         var bytes = FixTimestamps(raw.ToArray());
         return (new LambdaRankModel(ml, fitted, bytes), importance);
     }
@@ -85,7 +85,15 @@ public sealed class LambdaRankModel
 
     /// <summary>ML.NET's own scorer of feature rows (not thread-safe): the reference the flattened
     /// trees are tested against.</summary>
-    public PredictionEngine<FeatureRow, Prediction> CreateEngine() => _ml.Model.CreatePredictionEngine<FeatureRow, Prediction>(_transformer);
+    public PredictionEngine<FeatureRow, Prediction> CreateEngine() => _ml.Model.CreatePredictionEngine<FeatureRow, Prediction>(_transformer, inputSchemaDefinition: Schema<FeatureRow>());
+
+    // A row's features are a vector as wide as the feature table, which an attribute cannot say.
+    private static SchemaDefinition Schema<TRow>()
+    {
+        var schema = SchemaDefinition.Create(typeof(TRow));
+        schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, RankingFeatures.Count);
+        return schema;
+    }
 
     // ML.NET stamps each zip entry with the time of saving; a fixed time makes the bytes a
     // function of the model alone.
@@ -110,14 +118,12 @@ public sealed class LambdaRankModel
     /// <summary>A feature row as the model reads it.</summary>
     public sealed class FeatureRow
     {
-        [VectorType(RankingFeatures.Count)]
         public float[] Features { get; set; } = new float[RankingFeatures.Count];
     }
 
     /// <summary>A training row: features, label (1 for a withheld track) and query group (1-based).</summary>
     public sealed class TrainingRow
     {
-        [VectorType(RankingFeatures.Count)]
         public float[] Features { get; set; } = [];
         public float Label { get; set; }
         [KeyType(int.MaxValue)]

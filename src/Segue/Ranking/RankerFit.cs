@@ -106,7 +106,7 @@ public static class RankerFit
         {
             var recommenders = new List<IRecommender> { new RankerRecommender(sources[f], lambdaRank, options.Depth) };
             foreach (var g in sources[f].Alone())
-                recommenders.Add(g == sources[f].Popularity ? g : new PopularityBackfill(g, sources[f].Popularity, dataset.TrackCount));
+                recommenders.Add(g == sources[f].Popularity ? g : new PopularityBackfill(g, sources[f].Popularity));
             return recommenders;
         }).ToList();
         int cases = folds.Sum(f => f.KeptOutCases.Count);
@@ -145,7 +145,7 @@ public static class RankerFit
                 {
                     var row = features.Slice(i * RankingFeatures.Count, RankingFeatures.Count);
                     bestRank[i] = float.PositiveInfinity;
-                    foreach (int f in RankingFeatures.GeneratorRanks) bestRank[i] = Math.Min(bestRank[i], row[f]);
+                    foreach (var generator in RankingFeatures.Generators) bestRank[i] = Math.Min(bestRank[i], row[generator.Rank]);
                 }
                 negatives = [.. negatives.OrderBy(i => bestRank[i]).ThenBy(i => i)];
             }

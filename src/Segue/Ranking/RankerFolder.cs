@@ -27,7 +27,8 @@ namespace Segue.Ranking;
 /// </summary>
 public static class RankerFolder
 {
-    public const int Format = 2;
+    // 3: the co-occurrence features over every distinct seed, from the generator's walk.
+    public const int Format = 3;
     public const string ManifestFile = "ranker.json", ConfigFile = "config.json", ModelFile = "lambdarank.zip";
     public const string ImportanceFile = "feature_importance.json", ValidationFile = "validation.json";
     /// <summary>The config.json section of the ranker's settings.</summary>

@@ -20,11 +20,19 @@ public sealed class RankerRecommender(CandidateSources sources, LambdaRankModel 
 
     public IQueryScorer CreateScorer() => new Scorer(this);
 
-    private sealed class Scorer(RankerRecommender owner) : IQueryScorer
+    private sealed class Scorer : IQueryScorer
     {
-        private readonly CandidatePool _pool = new(owner.Sources, owner.Depth);
-        private readonly TrackMarks _taken = new(owner.Sources.Dataset.TrackCount);
+        private readonly RankerRecommender _owner;
+        private readonly CandidatePool _pool;
+        private readonly TrackMarks _listed;
         private TopK _top = new(1);
+
+        public Scorer(RankerRecommender owner)
+        {
+            _owner = owner;
+            _pool = new CandidatePool(owner.Sources, owner.Depth);
+            _listed = new TrackMarks(owner.Sources.Dataset.TrackCount);
+        }
 
         public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
@@ -34,14 +42,13 @@ public sealed class RankerRecommender(CandidateSources sources, LambdaRankModel 
             var tracks = _pool.Tracks;
             var features = _pool.Features;
             for (int i = 0; i < n; i++)
-                _top.Add(tracks[i], owner.Model.Trees.Score(features.Slice(i * RankingFeatures.Count, RankingFeatures.Count)));
+                _top.Add(tracks[i], _owner.Model.Trees.Score(features.Slice(i * RankingFeatures.Count, RankingFeatures.Count)));
             int written = _top.DrainSorted(results);
             if (written == results.Length) return written;
             // The pool never holds a seed; the fill must not bring one in either.
-            _taken.Clear();
-            foreach (var r in results[..written]) _taken.Add(r.Track);
-            foreach (int seed in query.Seeds) _taken.Add(seed);
-            return owner.Sources.Popularity.Fill(results, written, _taken);
+            _listed.Clear();
+            foreach (var r in results[..written]) _listed.Add(r.Track);
+            return _owner.Sources.Popularity.Fill(results, written, _listed, _pool.SeedSet);
         }
     }
 }

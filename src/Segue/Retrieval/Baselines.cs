@@ -22,7 +22,7 @@ public static class Baselines
         var popularity = new PopularityRecommender(statistics);
         return [.. names.Select(name => name == PopularityRecommender.BaselineName
             ? (IRecommender)popularity
-            : new PopularityBackfill(Generator(statistics, name, settings), popularity, statistics.Dataset.TrackCount))];
+            : new PopularityBackfill(Generator(statistics, name, settings), popularity))];
     }
 
     /// <summary>The named generator over <paramref name="statistics"/>, returning only what it ranks.</summary>

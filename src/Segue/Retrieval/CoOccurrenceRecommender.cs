@@ -59,24 +59,43 @@ public sealed class CoOccurrenceRecommender : IRecommender
         ["a"] = SeedExponent, ["b"] = CandidateExponent, ["max_playlists_per_seed"] = MaxPlaylistsPerSeed,
     };
 
-    public IQueryScorer CreateScorer() => new Scorer(this);
+    public IQueryScorer CreateScorer() => new Scorer(this, seedStatistics: false);
 
-    internal sealed class Scorer(CoOccurrenceRecommender owner) : ICandidateScorer
+    /// <summary>A scorer that also keeps, per track, what the ranker's co-occurrence features read
+    /// (<see cref="Scorer.StatisticsOf"/>), from the same walk.</summary>
+    internal Scorer CreateFeatureScorer() => new(this, seedStatistics: true);
+
+    /// <summary>A track's co-occurrence with the query's distinct seeds one by one: co(s, c) summed,
+    /// its largest value and smallest over the seeds that have it, the same divided by pop(s), and
+    /// how many seeds have it.</summary>
+    internal struct SeedStatistics
+    {
+        public float Sum, Max, Min, NormSum, NormMax;
+        public int Seeds;
+    }
+
+    internal sealed class Scorer(CoOccurrenceRecommender owner, bool seedStatistics) : ICandidateScorer
     {
         // Sums in double: a popular seed adds thousands of small weights, and float sums would
         // order near-equal candidates by rounding.
         private readonly TrackScores _scores = new(owner._index.TrackCount);
-        private readonly TrackMarks _seeds = new(owner._index.TrackCount);
+        private readonly TrackScores _seedCounts = new(owner._index.TrackCount);
+        private readonly SeedStatistics[]? _statistics = seedStatistics ? new SeedStatistics[owner._index.TrackCount] : null;
+        private QuerySeeds? _own;
         private TopK _top = new(1);
 
         public float ScoreOf(int track) => (float)_scores[track];
 
+        /// <summary>The track's co-occurrence with each seed of the last query (a feature scorer's only).</summary>
+        public ref readonly SeedStatistics StatisticsOf(int track) => ref _statistics![track];
+
         public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
+            var seeds = QuerySeeds.Of(query, ref _own, owner._dataset);
+            if (_statistics is not null)
+                foreach (int track in _scores.Touched) _statistics[track] = default;
             _scores.Clear();
-            _seeds.Clear();
-            foreach (int seed in query.Seeds)
-                if (_seeds.Add(seed)) Accumulate(seed);
+            foreach (int seed in seeds.Distinct) Accumulate(seed);
 
             if (owner._candidateDivisor is { } divisor)
                 foreach (int track in _scores.Touched)
@@ -85,21 +104,38 @@ public sealed class CoOccurrenceRecommender : IRecommender
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
             foreach (int track in _scores.Touched)
             {
-                if (excludeSeeds && _seeds.Contains(track)) continue;
+                if (excludeSeeds && seeds.Contains(track)) continue;
                 _top.Add(track, (float)_scores[track]);
             }
             return _top.DrainSorted(results);
         }
 
-        // Adds the seed's weighted co-occurrence counts to the score buffer.
+        // Counts the seed's (sampled) playlists holding each track, then adds the counts, scaled up
+        // by the sampling ratio and damped, to the scores (and to the statistics).
         private void Accumulate(int seed)
         {
             var playlists = new EvenSample(owner._index.Playlists(seed), owner.MaxPlaylistsPerSeed);
             if (playlists.Count == 0) return;
-            double weight = Math.Pow(playlists.Total, -owner.SeedExponent) * ((double)playlists.Total / playlists.Count);
+            _seedCounts.Clear();
             var dataset = owner._dataset;
             for (int i = 0; i < playlists.Count; i++)
-                _scores.AddPlaylist(dataset.PlaylistTracks(playlists[i]), weight);
+                _seedCounts.AddPlaylist(dataset.PlaylistTracks(playlists[i]), 1);
+            double scale = (double)playlists.Total / playlists.Count, damping = Math.Pow(playlists.Total, -owner.SeedExponent);
+            float inverseTotal = 1f / playlists.Total;
+            foreach (int track in _seedCounts.Touched)
+            {
+                double co = _seedCounts[track] * scale;
+                _scores.Add(track, co * damping);
+                if (_statistics is null) continue;
+                ref var s = ref _statistics[track];
+                float c = (float)co, norm = c * inverseTotal;
+                s.Sum += c;
+                s.NormSum += norm;
+                s.Max = Math.Max(s.Max, c);
+                s.NormMax = Math.Max(s.NormMax, norm);
+                s.Min = s.Seeds == 0 ? c : Math.Min(s.Min, c);
+                s.Seeds++;
+            }
         }
     }
 }

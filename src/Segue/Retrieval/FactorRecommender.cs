@@ -1,3 +1,4 @@
+using Segue.Data;
 using Segue.Factorisation;
 using Segue.Statistics;
 using Segue.Structures;
@@ -20,11 +21,13 @@ public sealed class FactorRecommender : IRecommender
     public const float DefaultAlpha = 30f, DefaultRegularization = 1f;
     private readonly int[] _scored;
     private readonly PackedTable _packed;
+    private readonly Dataset _dataset;
 
     public FactorRecommender(TrackFactors factors, TrainingStatistics statistics)
     {
         var index = statistics.Index;
         Factors = factors;
+        _dataset = statistics.Dataset;
         _scored = [.. Enumerable.Range(0, index.TrackCount).Where(t => index.Count(t) > 0)];
         _packed = new PackedTable(factors.Values, factors.TrackCount, factors.K);
     }
@@ -39,20 +42,21 @@ public sealed class FactorRecommender : IRecommender
         private readonly TrackFactors _factors = owner.Factors;
         private readonly float[] _x = new float[owner.Factors.K];
         private readonly double[] _matrix = new double[owner.Factors.K * owner.Factors.K], _vector = new double[owner.Factors.K];
-        private readonly DistinctSeeds _seeds = new(owner.Factors.TrackCount);
+        private QuerySeeds? _own;
         private readonly float[] _scores = new float[owner._packed.ScoresLengthFor(1)];
         private TopK _top = new(500);
 
         public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
             if (query.Seeds.IsEmpty || results.IsEmpty) return 0;
-            _factors.FoldIn(_seeds.Collect(query.Seeds), _x, _matrix, _vector);
+            var seeds = QuerySeeds.Of(query, ref _own, owner._dataset);
+            _factors.FoldIn(seeds.Distinct, _x, _matrix, _vector);
             owner._packed.ScoreRows(_x, _x.Length, 0, 1, _scores);
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
             _top.Clear();
             foreach (int track in owner._scored)
             {
-                if (excludeSeeds && _seeds.Contains(track)) continue;
+                if (excludeSeeds && seeds.Contains(track)) continue;
                 if (_scores[track] > _top.Threshold) _top.Add(track, _scores[track]);
             }
             return _top.DrainSorted(results);

@@ -51,7 +51,7 @@ public sealed class PlaylistKnnRecommender : IRecommender
         private readonly double[] _similarity = new double[owner._dataset.PlaylistCount];
         private readonly int[] _playlists = new int[owner._dataset.PlaylistCount];
         private readonly TrackScores _scores = new(owner._index.TrackCount);
-        private readonly TrackMarks _seeds = new(owner._index.TrackCount);
+        private QuerySeeds? _own;
         private readonly TopK _neighbours = new(owner.K);
         private readonly ScoredTrack[] _selected = new ScoredTrack[owner.K];
         private TopK _top = new(1);
@@ -63,10 +63,9 @@ public sealed class PlaylistKnnRecommender : IRecommender
             _scores.Clear();
             var index = owner._index;
             int playlists = 0;
-            _seeds.Clear();
-            foreach (int seed in query.Seeds)
+            var seeds = QuerySeeds.Of(query, ref _own, owner._dataset);
+            foreach (int seed in seeds.Distinct)
             {
-                if (!_seeds.Add(seed)) continue;
                 var postings = index.Playlists(seed);
                 double w = 1 / (Math.Pow(Math.Max(postings.Length, 1) - 1, owner.Rho) + 1);
                 foreach (int p in postings)
@@ -99,7 +98,7 @@ public sealed class PlaylistKnnRecommender : IRecommender
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
             foreach (int track in _scores.Touched)
             {
-                if (excludeSeeds && _seeds.Contains(track)) continue;
+                if (excludeSeeds && seeds.Contains(track)) continue;
                 _top.Add(track, (float)_scores[track]);
             }
             return _top.DrainSorted(results);

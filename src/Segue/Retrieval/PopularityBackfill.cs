@@ -9,23 +9,24 @@ namespace Segue.Retrieval;
 /// Filled tracks carry their training count as score. The one popularity fill: recommenders return
 /// only what they rank.
 /// </summary>
-public sealed class PopularityBackfill(IRecommender primary, PopularityRecommender popularity, int trackCount) : IRecommender
+public sealed class PopularityBackfill(IRecommender primary, PopularityRecommender popularity) : IRecommender
 {
     public string Name => primary.Name;
 
-    public IQueryScorer CreateScorer() => new Scorer(primary.CreateScorer(), popularity, new TrackMarks(trackCount));
+    public IQueryScorer CreateScorer() => new Scorer(primary.CreateScorer(), popularity);
 
-    private sealed class Scorer(IQueryScorer primary, PopularityRecommender popularity, TrackMarks taken) : IQueryScorer
+    private sealed class Scorer(IQueryScorer primary, PopularityRecommender popularity) : IQueryScorer
     {
+        private readonly TrackMarks _listed = new(popularity.Statistics.Dataset.TrackCount);
+        private QuerySeeds? _own;
+
         public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
             int written = primary.Recommend(query, excludeSeeds, results);
             if (written == results.Length) return written;
-            taken.Clear();
-            foreach (var r in results[..written]) taken.Add(r.Track);
-            if (excludeSeeds)
-                foreach (int seed in query.Seeds) taken.Add(seed);
-            return popularity.Fill(results, written, taken);
+            _listed.Clear();
+            foreach (var r in results[..written]) _listed.Add(r.Track);
+            return popularity.Fill(results, written, _listed, excludeSeeds ? QuerySeeds.Of(query, ref _own, popularity.Statistics.Dataset) : null);
         }
     }
 }

@@ -27,15 +27,16 @@ public sealed class PopularityRecommender : IRecommender
 
     /// <summary>
     /// Appends tracks in popularity order to <paramref name="results"/> after the first
-    /// <paramref name="written"/>, skipping those in <paramref name="taken"/>, until it is full;
-    /// returns the new count. Each gets its training count as score.
+    /// <paramref name="written"/>, skipping those in <paramref name="listed"/> and
+    /// <paramref name="excluded"/> (either may be null), until it is full; returns the new count.
+    /// Each gets its training count as score.
     /// </summary>
-    public int Fill(Span<ScoredTrack> results, int written, TrackMarks taken)
+    public int Fill(Span<ScoredTrack> results, int written, TrackMarks? listed, QuerySeeds? excluded)
     {
         foreach (int track in _statistics.Ranking)
         {
             if (written == results.Length) break;
-            if (taken.Contains(track)) continue;
+            if (listed is not null && listed.Contains(track) || excluded is not null && excluded.Contains(track)) continue;
             results[written++] = new ScoredTrack(track, _statistics.Count(track));
         }
         return written;
@@ -43,14 +44,9 @@ public sealed class PopularityRecommender : IRecommender
 
     private sealed class Scorer(PopularityRecommender owner) : IQueryScorer
     {
-        private readonly TrackMarks _seeds = new(owner._statistics.Dataset.TrackCount);
+        private QuerySeeds? _own;
 
-        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
-        {
-            _seeds.Clear();
-            if (excludeSeeds)
-                foreach (int seed in query.Seeds) _seeds.Add(seed);
-            return owner.Fill(results, 0, _seeds);
-        }
+        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results) =>
+            owner.Fill(results, 0, listed: null, excludeSeeds ? QuerySeeds.Of(query, ref _own, owner._statistics.Dataset) : null);
     }
 }

@@ -22,6 +22,7 @@ public sealed class TitleRecommender : IRecommender
     public const float DefaultTokenWeight = 0.5f;
     public const int DefaultMaxPlaylists = 2000;
     private readonly int _trackCount;
+    private readonly Dataset _dataset;
     private readonly Dictionary<string, int> _titleIds = new(StringComparer.Ordinal), _tokenIds = new(StringComparer.Ordinal);
     private readonly Shares _byTitle, _byToken;
     private readonly int[] _titlePlaylists;   // playlists per title id
@@ -32,6 +33,7 @@ public sealed class TitleRecommender : IRecommender
         var playlists = statistics.Playlists;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPlaylists);
         _trackCount = dataset.TrackCount;
+        _dataset = dataset;
         TokenWeight = tokenWeight;
         MaxPlaylists = maxPlaylists;
         var titleOf = new int[dataset.PlaylistCount];
@@ -72,7 +74,7 @@ public sealed class TitleRecommender : IRecommender
         private readonly float[] _titleShares = new float[owner._trackCount];
         private readonly int[] _touched = new int[owner._trackCount];
         private int _titlePlaylists;
-        private readonly TrackMarks _seeds = new(owner._trackCount);
+        private QuerySeeds? _own;
         private TopK _top = new(1);
         private int _touchedCount;
 
@@ -106,11 +108,9 @@ public sealed class TitleRecommender : IRecommender
             }
             if (results.IsEmpty) return 0;
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
-            _seeds.Clear();
-            if (excludeSeeds)
-                foreach (int seed in query.Seeds) _seeds.Add(seed);
+            var seeds = excludeSeeds ? QuerySeeds.Of(query, ref _own, owner._dataset) : null;
             foreach (int track in _touched.AsSpan(0, _touchedCount))
-                if (!_seeds.Contains(track)) _top.Add(track, _scores[track]);
+                if (seeds is null || !seeds.Contains(track)) _top.Add(track, _scores[track]);
             return _top.DrainSorted(results);
         }
 

@@ -64,8 +64,7 @@ public sealed partial record RecommenderSpec(string Name, string Source)
     public static IRecommender OpenModel(string path, TrainingStatistics statistics, bool cosine) =>
         RankerFolder.IsRanker(path)
             ? RankerFolder.Open(path, statistics)
-            : new PopularityBackfill(ModelRecommender.Open(ModelFile(path), statistics.Dataset, cosine), new PopularityRecommender(statistics),
-                statistics.Dataset.TrackCount);
+            : new PopularityBackfill(ModelRecommender.Open(ModelFile(path), statistics.Dataset, cosine), new PopularityRecommender(statistics));
 
     /// <summary>The model file of <paramref name="path"/>: a run folder stands for its final model.</summary>
     public static string ModelFile(string path) => Directory.Exists(path) ? new RunFolder(path).ModelPath : path;

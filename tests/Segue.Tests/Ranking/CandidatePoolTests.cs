@@ -9,9 +9,46 @@ using Segue.Statistics;
 
 namespace Segue.Tests.Ranking;
 
-/// <summary>Each feature against a value computed by hand on a tiny dataset.</summary>
+/// <summary>Each feature against a value computed by hand on a tiny dataset; a feature of the
+/// table that no scenario asserts fails <see cref="Every_feature_of_the_table_is_asserted"/>.</summary>
 public class CandidatePoolTests
 {
+    private readonly HashSet<string> _asserted = [];
+
+    /// <summary>A pool row read by feature name; every name read is counted as asserted.</summary>
+    private sealed class FeatureRow(float[] values, HashSet<string> asserted)
+    {
+        public float this[string name]
+        {
+            get
+            {
+                asserted.Add(name);
+                return values[F.IndexOf(name)];
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_feature_of_the_table_is_asserted()
+    {
+        Features_of_a_two_seed_playlist_match_the_hand_computed_values();
+        Order_and_name_features_match_the_hand_computed_values();
+        Model_affinities_are_the_max_and_mean_dot_product_over_the_seeds();
+        Sampled_seeds_set_seeds_sampled_and_change_no_other_feature();
+        Assert.Empty(F.Names.Except(_asserted));
+    }
+
+    [Fact]
+    public void The_table_gives_each_feature_its_declared_position_and_a_unique_name()
+    {
+        Assert.Equal(Enumerable.Range(0, F.Count), F.All.Select(f => f.Index));
+        Assert.Equal(F.Count, F.Names.Distinct().Count());
+        // Three features for a generator that scores any track, its rank alone for the others.
+        Assert.Equal(["cooc_score", "cooc_relative", "cooc_rank", "pknn_score", "pknn_relative", "pknn_rank",
+            "title_score", "title_relative", "title_rank", "popularity_rank", "model_rank"], F.Names.Take(11));
+        Assert.Equal((-1, -1, 9), (F.Generators[3].Score, F.Generators[3].Relative, F.Generators[3].Rank));
+        Assert.Equal(F.Count - 1, F.HolderLength);
+    }
     /// <summary>Training (slice 0): p0 "Summer" [0 1 2], p1 "summer!" [0 1 3], p2 "party" [0 4],
     /// p3 "Summer Party" [5 1 1]. Tracks 0-2 by artist 0, 3-5 by artist 1; tracks 0 and 1 share
     /// album 0, the rest albums of their own. Durations: track n lasts 100 + 10 n seconds.
@@ -31,11 +68,11 @@ public class CandidatePoolTests
         return path;
     }
 
-    private static float[] Row(CandidatePool pool, int track)
+    private FeatureRow Row(CandidatePool pool, int track)
     {
         int i = pool.Tracks.IndexOf(track);
         Assert.True(i >= 0, $"track {track} is not in the pool");
-        return pool.Features.Slice(i * F.Count, F.Count).ToArray();
+        return new FeatureRow(pool.Features.Slice(i * F.Count, F.Count).ToArray(), _asserted);
     }
 
     [Fact]
@@ -55,56 +92,71 @@ public class CandidatePoolTests
 
         var one = Row(pool, 1);
         // co(0,1) = 2, co(5,1) = 1; pop(0) = 3, pop(5) = 1, pop(1) = 3.
-        Assert.Equal(2 / 3f + 1 / MathF.Sqrt(3), one[F.CoocScore], 5);
-        Assert.Equal(1, one[F.CoocRelative]);
-        Assert.Equal(0, one[F.CoocRank]);
-        Assert.Equal(MathF.Log(4), one[F.TrackPopularity], 5);
+        Assert.Equal(2 / 3f + 1 / MathF.Sqrt(3), one["cooc_score"], 5);
+        Assert.Equal(1, one["cooc_relative"]);
+        Assert.Equal(0, one["cooc_rank"]);
+        Assert.Equal(MathF.Log(4), one["track_popularity"], 5);
         // Album 0 holds tracks 0 (3 playlists) and 1 (3); artist 0 tracks 0, 1, 2 (3 + 3 + 1).
-        Assert.Equal(MathF.Log(7), one[F.AlbumPopularity], 5);
-        Assert.Equal(MathF.Log(8), one[F.ArtistPopularity], 5);
-        Assert.Equal(2, one[F.CoMax]);
-        Assert.Equal(1.5f, one[F.CoMean]);
-        Assert.Equal(1, one[F.CoMin]);
-        Assert.Equal(1, one[F.CoNormMax], 5);            // co(5,1)/pop(5) = 1
-        Assert.Equal((2 / 3f + 1) / 2, one[F.CoNormMean], 5);
-        Assert.Equal(0.5f, one[F.SameArtist]);           // seed 0 is by artist 0, seed 5 by artist 1
-        Assert.Equal(1, one[F.SameArtistCount]);
-        Assert.Equal(MathF.Log(4) - MathF.Log(8), one[F.TrackShareOfArtist], 5);
-        Assert.Equal(MathF.Log(4) - MathF.Log(7), one[F.TrackShareOfAlbum], 5);
-        Assert.Equal(0.5f, one[F.SameAlbum]);            // seed 0 shares album 0
-        Assert.Equal(2, one[F.Seeds]);                   // distinct seeds
-        Assert.Equal(2, one[F.KnownSeeds]);              // both in training playlists
-        Assert.Equal(1, one[F.CoSeedShare]);             // with both seeds at least once
-        Assert.Equal(1, one[F.HasTitle]);
-        Assert.Equal(0, one[F.SeedsSampled]);            // the playlist's first tracks
-        Assert.Equal(1, one[F.ArtistDiversity]);         // 2 artists among 2 seeds
-        Assert.Equal(1, one[F.AlbumDiversity]);
-        Assert.Equal(MathF.Abs(110 - (100 + 150) / 2f), one[F.DurationDifference], 4);
-        Assert.Equal(MathF.Log(4) - (MathF.Log(4) + MathF.Log(2)) / 2, one[F.PopularityDifference], 5);
-        Assert.Equal(0, one[F.ModelMax]);                // no model
+        Assert.Equal(MathF.Log(7), one["album_popularity"], 5);
+        Assert.Equal(MathF.Log(8), one["artist_popularity"], 5);
+        Assert.Equal(2, one["co_max"]);
+        Assert.Equal(1.5f, one["co_mean"]);
+        Assert.Equal(1, one["co_min"]);
+        Assert.Equal(1, one["co_norm_max"], 5);            // co(5,1)/pop(5) = 1
+        Assert.Equal((2 / 3f + 1) / 2, one["co_norm_mean"], 5);
+        Assert.Equal(0.5f, one["same_artist_share"]);           // seed 0 is by artist 0, seed 5 by artist 1
+        Assert.Equal(1, one["same_artist_count"]);
+        Assert.Equal(MathF.Log(4) - MathF.Log(8), one["track_share_of_artist"], 5);
+        Assert.Equal(MathF.Log(4) - MathF.Log(7), one["track_share_of_album"], 5);
+        Assert.Equal(0.5f, one["same_album_share"]);            // seed 0 shares album 0
+        Assert.Equal(2, one["seeds"]);                   // distinct seeds
+        Assert.Equal(2, one["known_seeds"]);              // both in training playlists
+        Assert.Equal(1, one["co_seed_share"]);             // with both seeds at least once
+        Assert.Equal(1, one["has_title"]);
+        Assert.Equal(0, one["seeds_sampled"]);            // the playlist's first tracks
+        Assert.Equal(1, one["seed_artist_diversity"]);         // 2 artists among 2 seeds
+        Assert.Equal(1, one["seed_album_diversity"]);
+        Assert.Equal(MathF.Abs(110 - (100 + 150) / 2f), one["duration_difference_s"], 4);
+        Assert.Equal(MathF.Log(4) - (MathF.Log(4) + MathF.Log(2)) / 2, one["popularity_difference"], 5);
+        Assert.Equal(0, one["model_affinity_max"]);                // no model
         // The factorisation: the playlist folded in from its distinct seeds, against the candidate.
         var factors = sources.Factors;
         var x = new float[factors.K];
         factors.FoldIn([0, 5], x, new double[factors.K * factors.K], new double[factors.K]);
-        Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Dot(x, factors.Row(1)), one[F.AlsScore], 5);
+        Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Dot(x, factors.Row(1)), one["als_score"], 5);
         Assert.Equal(Math.Max(System.Numerics.Tensors.TensorPrimitives.Dot(factors.Row(0), factors.Row(1)),
-            System.Numerics.Tensors.TensorPrimitives.Dot(factors.Row(5), factors.Row(1))), one[F.AlsMax], 5);
-        Assert.InRange(one[F.AlsRelative], -1e6f, 1f);
+            System.Numerics.Tensors.TensorPrimitives.Dot(factors.Row(5), factors.Row(1))), one["als_affinity_max"], 5);
+        Assert.InRange(one["als_relative"], -1e6f, 1f);
         // Title "summer": p0 and p1 share it exactly (share of each: 1 holds 2/2, 2 and 3 hold 1/2);
         // the word "summer" is in p0, p1, p3 (1 in all three): 1 + 0.5 * 1.
-        Assert.Equal(1.5f, one[F.TitleScore], 5);
-        Assert.Equal(0, one[F.TitleRank]);
-        Assert.Equal(0, one[F.PopularityRank]);
-        Assert.Equal(6, one[F.ModelRank]);               // not listed: 2 * depth
+        Assert.Equal(1.5f, one["title_score"], 5);
+        Assert.Equal(0, one["title_rank"]);
+        Assert.Equal(0, one["popularity_rank"]);
+        Assert.Equal(6, one["model_rank"]);               // not listed: 2 * depth
+        Assert.Equal(1, one["title_relative"]);
+        // Playlist kNN (rho 0.4, alpha 1): a playlist's similarity is the sum over its seeds of
+        // 1 / ((pop(s) - 1)^0.4 + 1) over the root of its distinct tracks: w0 / sqrt 3 for p0 and p1,
+        // w0 / sqrt 2 for p2, 1 / sqrt 2 for p3 (w5 = 1), each weighted by its share of the best (p3).
+        double w0 = 1 / (Math.Pow(2, 0.4) + 1);
+        double pknnOne = 2 * w0 * Math.Sqrt(2.0 / 3) + 1;
+        Assert.Equal((float)pknnOne, one["pknn_score"], 5);
+        Assert.Equal(1, one["pknn_relative"]);
+        Assert.Equal(0, one["pknn_rank"]);
+        Assert.Equal(4, one["generators_listing"]);        // all but the (absent) model
 
         var four = Row(pool, 4);
-        Assert.Equal(1 / MathF.Sqrt(3), four[F.CoocScore], 5);   // co(0,4) = 1, pop(4) = 1
-        Assert.Equal(0, four[F.CoMin]);                          // never with seed 5
-        Assert.Equal(0.5f, four[F.CoSeedShare]);
-        Assert.Equal(0, four[F.TitleScore]);                     // "party" is not a word of "summer"
-        Assert.Equal(6, four[F.TitleRank]);
-        Assert.Equal(0, four[F.SameAlbum]);
-        Assert.Equal(0.5f, four[F.SameArtist]);                  // artist 1, as seed 5
+        Assert.Equal(1 / MathF.Sqrt(3), four["cooc_score"], 5);   // co(0,4) = 1, pop(4) = 1
+        Assert.Equal(0, four["co_min"]);                          // never with seed 5
+        Assert.Equal(0.5f, four["co_seed_share"]);
+        Assert.Equal(0, four["title_score"]);                     // "party" is not a word of "summer"
+        Assert.Equal(6, four["title_rank"]);
+        Assert.Equal(0, four["same_album_share"]);
+        Assert.Equal(0.5f, four["same_artist_share"]);                  // artist 1, as seed 5
+        Assert.Equal((float)w0, four["pknn_score"], 5);               // only p2 holds it
+        Assert.Equal((float)(w0 / pknnOne), four["pknn_relative"], 5);
+        Assert.Equal(1, four["pknn_rank"]);                           // after 1, before 2 and 3
+        Assert.Equal(0, four["title_relative"]);
+        Assert.Equal(1, four["generators_listing"]);                  // playlist kNN alone
     }
 
     /// <summary>Training: p0 "Disney hits" [0 1 2 3], p1 "road trip" [0 2 1 4], p2 "disney" [5 0 1],
@@ -140,33 +192,33 @@ public class CandidatePoolTests
         var pool = new CandidatePool(sources, depth: 5);
         pool.Build(new PlaylistQuery([0, 1], "Disney Hits", SeedOrder.First));
         Assert.Equal([2, 3, 4, 5], pool.Tracks.ToArray().Order());
-        float[] two = Row(pool, 2), three = Row(pool, 3), four = Row(pool, 4), five = Row(pool, 5);
+        FeatureRow two = Row(pool, 2), three = Row(pool, 3), four = Row(pool, 4), five = Row(pool, 5);
 
         // Both seeds are on one album by one artist: 2 shares the artist, none the album.
-        Assert.Equal(2, two[F.ArtistRun]);
-        Assert.All(new[] { two, three, four, five }, r => Assert.Equal(0, r[F.AlbumRun]));
-        Assert.Equal(0, three[F.ArtistRun]);
+        Assert.Equal(2, two["artist_run"]);
+        Assert.All(new[] { two, three, four, five }, r => Assert.Equal(0, r["album_run"]));
+        Assert.Equal(0, three["artist_run"]);
         // The first tracks: no gap between seeds, one seed per position.
-        Assert.All(new[] { two, three, four, five }, r => Assert.Equal((0f, 0f, 1f), (r[F.GapAlbum], r[F.GapArtist], r[F.SeedSpan])));
+        Assert.All(new[] { two, three, four, five }, r => Assert.Equal((0f, 0f, 1f), (r["gap_album"], r["gap_artist"], r["seed_span"])));
 
         // "Disney Hits": one word of two in 4's name, album and artist.
-        Assert.Equal((0.5f, 0.5f, 0.5f), (four[F.TitleInTrack], four[F.TitleInAlbum], four[F.TitleInArtist]));
-        Assert.Equal((0f, 0f, 0f), (two[F.TitleInTrack], two[F.TitleInAlbum], two[F.TitleInArtist]));
+        Assert.Equal((0.5f, 0.5f, 0.5f), (four["title_in_track"], four["title_in_album"], four["title_in_artist"]));
+        Assert.Equal((0f, 0f, 0f), (two["title_in_track"], two["title_in_album"], two["title_in_artist"]));
         // p0 and p3 are titled "disney hits": 2 is in both of them and in p1 (2 of its 3), 3 in p0 (1 of 1), 4 in p3 (1 of 2).
-        Assert.Equal(2 / 3f, two[F.TitleHolderShare], 5);
-        Assert.Equal(1, three[F.TitleHolderShare], 5);
-        Assert.Equal(0.5f, four[F.TitleHolderShare], 5);
-        Assert.Equal(0, five[F.TitleHolderShare]);
+        Assert.Equal(2 / 3f, two["title_holder_share"], 5);
+        Assert.Equal(1, three["title_holder_share"], 5);
+        Assert.Equal(0.5f, four["title_holder_share"], 5);
+        Assert.Equal(0, five["title_holder_share"]);
         // 2 is in playlists of 4, 4 and 2 tracks; 5 in one of 3.
-        Assert.Equal((float)((2 * Math.Log(4) + Math.Log(2)) / 3), two[F.HolderLength], 5);
-        Assert.Equal((float)Math.Log(3), five[F.HolderLength], 5);
+        Assert.Equal((float)((2 * Math.Log(4) + Math.Log(2)) / 3), two["holder_length"], 5);
+        Assert.Equal((float)Math.Log(3), five["holder_length"], 5);
 
         // Seeds 0 and 1 sampled at positions 0 and 2: a track was withheld between two tracks of one album.
         pool.Build(new PlaylistQuery([0, 1], null, SeedOrder.Sampled, [0, 2]));
         two = Row(pool, 2);
-        Assert.Equal((0f, 1f, 1.5f), (two[F.GapAlbum], two[F.GapArtist], two[F.SeedSpan]));
-        Assert.Equal((0f, 0f), (Row(pool, 3)[F.GapAlbum], Row(pool, 3)[F.GapArtist]));
-        Assert.Equal(0, two[F.TitleInTrack]);   // no title
+        Assert.Equal((0f, 1f, 1.5f), (two["gap_album"], two["gap_artist"], two["seed_span"]));
+        Assert.Equal((0f, 0f), (Row(pool, 3)["gap_album"], Row(pool, 3)["gap_artist"]));
+        Assert.Equal(0, two["title_in_track"]);   // no title
     }
 
     [Fact]
@@ -187,6 +239,7 @@ public class CandidatePoolTests
             Assert.Equal(1, sampled[i * F.Count + F.SeedsSampled]);
             sampled[i * F.Count + F.SeedsSampled] = 0;
         }
+        _asserted.Add("seeds_sampled");
         Assert.Equal(first, sampled);
     }
 
@@ -207,10 +260,10 @@ public class CandidatePoolTests
             model.Represent(track, e);
             float d0 = System.Numerics.Tensors.TensorPrimitives.Dot(e, s0), d5 = System.Numerics.Tensors.TensorPrimitives.Dot(e, s5);
             var row = Row(pool, track);
-            Assert.Equal(Math.Max(d0, d5), row[F.ModelMax], 5);
-            Assert.Equal((d0 + d5) / 2, row[F.ModelMean], 5);
-            Assert.Equal(0, row[F.HasTitle]);
+            Assert.Equal(Math.Max(d0, d5), row["model_affinity_max"], 5);
+            Assert.Equal((d0 + d5) / 2, row["model_affinity_mean"], 5);
+            Assert.Equal(0, row["has_title"]);
         }
-        Assert.Contains(pool.Tracks.ToArray(), t => Row(pool, t)[F.ModelRank] < 3);
+        Assert.Contains(pool.Tracks.ToArray(), t => Row(pool, t)["model_rank"] < 3);
     }
 }

@@ -17,7 +17,7 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         var cases = ChallengeCases.Load(fixture.ChallengeFolder, dataset, out _);
         var evaluator = new Evaluator(dataset, 500, threads: 2);
         var popularity = ranker.Sources.Popularity;
-        var generators = ranker.Sources.Alone().Select(g => g == popularity ? g : new PopularityBackfill(g, popularity, dataset.TrackCount));
+        var generators = ranker.Sources.Alone().Select(g => g == popularity ? g : new PopularityBackfill(g, popularity));
         var theirs = generators.Select(g => evaluator.Evaluate(g, cases)).ToList();
         var ours = evaluator.Evaluate(ranker, cases);
         foreach (string metric in (string[])["r_precision", "ndcg"])

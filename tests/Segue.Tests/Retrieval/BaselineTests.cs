@@ -95,6 +95,38 @@ public class BaselineTests
     }
 
     [Fact]
+    public void Cooccurrence_statistics_per_seed_match_counting_the_sampled_playlists_naively()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Random(dir));
+        var statistics = TrainingStatistics.Of(ds);
+        const int cap = 6;
+        var scorer = new CoOccurrenceRecommender(statistics, 0.3f, 0.3f, maxPlaylistsPerSeed: cap).CreateFeatureScorer();
+        int[] seeds = [3, 17, 3, 40, 1, 250];
+        scorer.Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, new ScoredTrack[10]);
+        int[] distinct = [.. seeds.Distinct()];
+        for (int track = 0; track < ds.TrackCount; track++)
+        {
+            // co(s, c): the sampled playlists of s (the i * n / take-th of n) holding c, times n / take.
+            var co = distinct.Select(s =>
+            {
+                var playlists = statistics.Index.Playlists(s).ToArray();
+                int take = Math.Min(cap, playlists.Length);
+                int holding = Enumerable.Range(0, take).Count(i => ds.PlaylistTracks(playlists[(int)((long)i * playlists.Length / take)]).Contains(track));
+                return (Co: take == 0 ? 0 : holding * (double)playlists.Length / take, Total: playlists.Length);
+            }).ToArray();
+            var with = co.Where(c => c.Co > 0).ToArray();
+            var actual = scorer.StatisticsOf(track);
+            Assert.Equal(with.Length, actual.Seeds);
+            Assert.Equal(co.Sum(c => c.Co), actual.Sum, 4);
+            Assert.Equal(co.Max(c => c.Co), actual.Max, 4);
+            Assert.Equal(with.Length == 0 ? 0 : with.Min(c => c.Co), actual.Min, 4);
+            Assert.Equal(co.Sum(c => c.Total == 0 ? 0 : c.Co / c.Total), actual.NormSum, 4);
+            Assert.Equal(co.Max(c => c.Total == 0 ? 0 : c.Co / c.Total), actual.NormMax, 4);
+        }
+    }
+
+    [Fact]
     public void Cooccurrence_returns_what_it_has_and_the_baseline_is_filled_by_popularity()
     {
         using var dir = new TempDir();

@@ -36,7 +36,7 @@ public class PopularityBackfillTests
         b.Write(dir.File("d.segue"));
         using var ds = Dataset.Open(dir.File("d.segue"));
         var popularity = new PopularityRecommender(TrainingStatistics.Of(ds));
-        var scorer = new PopularityBackfill(new NextIds(ds.TrackCount), popularity, ds.TrackCount).CreateScorer();
+        var scorer = new PopularityBackfill(new NextIds(ds.TrackCount), popularity).CreateScorer();
         var results = new ScoredTrack[4];
 
         Assert.Equal(4, scorer.Recommend(new PlaylistQuery([], "title only", SeedOrder.First), true, results));
