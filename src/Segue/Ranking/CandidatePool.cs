@@ -67,9 +67,6 @@ public sealed class CandidatePool
     /// <summary>How deep each generator's list goes.</summary>
     public int Depth { get; }
 
-    /// <summary>The most candidates a pool can hold: every generator's list, all different.</summary>
-    public int Capacity => _tracks.Length;
-
     /// <summary>The candidates of the last <see cref="Build"/>.</summary>
     public ReadOnlySpan<int> Tracks => _tracks.AsSpan(0, _count);
 
