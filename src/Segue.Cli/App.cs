@@ -8,11 +8,18 @@ namespace Segue.Cli;
 /// system that no library call put into words is one line too, never a stack trace.</summary>
 public static class App
 {
-    public static int Run(string[] args)
+    /// <summary>The whole command tree, as <see cref="Run"/> parses it (docs/cli.md is its help).</summary>
+    public static RootCommand Root()
     {
         var root = new RootCommand("Segue: playlist continuation on Spotify Million Playlist Dataset-format data.");
         foreach (var command in CommandCatalog.All())
             root.Subcommands.Add(command);
+        return root;
+    }
+
+    public static int Run(string[] args)
+    {
+        var root = Root();
         try
         {
             // No response files: "--title @home" is a title, not a file to read arguments from.

@@ -5,18 +5,11 @@ namespace Segue.Tests.Data;
 /// <summary>The sample table and the columns its documentation lists are the reader's own.</summary>
 public class SampleTableTests
 {
-    private static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Segue.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("not inside the repository");
-    }
-
     [Fact]
     public void The_documented_sample_ingests_keeping_its_ids()
     {
         using var dir = new TempDir();
-        string sample = Path.Combine(Repository(), "docs", "sample-playlists.csv");
+        string sample = Repository.File("docs/sample-playlists.csv");
         var summary = DatasetIngest.Run([sample], dir.File("d.segue"), new IngestOptions(SlicePlaylists: 1, TestEvery: 3, TestOffset: 2), Progress.None);
         using var ds = Dataset.Open(dir.File("d.segue"));
         Assert.Equal([1, 2, 3], ds.Pids.ToArray());
@@ -33,7 +26,7 @@ public class SampleTableTests
     [Fact]
     public void The_documentation_lists_every_column_with_its_aliases()
     {
-        string doc = File.ReadAllText(Path.Combine(Repository(), "docs", "playlist-tables.md"));
+        string doc = File.ReadAllText(Repository.File("docs/playlist-tables.md"));
         foreach (var column in PlaylistTableColumns.All)
         {
             string aliases = string.Join(", ", column.Aliases.Select(a => $"`{a}`"));
