@@ -62,79 +62,62 @@ public sealed class CoOccurrenceRecommender : IRecommender
     public IQueryScorer CreateScorer() => new Scorer(this, seedStatistics: false);
 
     /// <summary>A scorer that also keeps, per track, what the ranker's co-occurrence features read
-    /// (<see cref="Scorer.StatisticsOf"/>), from the same walk.</summary>
+    /// (<see cref="Scorer.CoOccurrence"/>), from the same walk.</summary>
     internal Scorer CreateFeatureScorer() => new(this, seedStatistics: true);
-
-    /// <summary>A track's co-occurrence with the query's distinct seeds one by one: co(s, c) summed,
-    /// its largest value and smallest over the seeds that have it, the same divided by pop(s), and
-    /// how many seeds have it.</summary>
-    internal struct SeedStatistics
-    {
-        public float Sum, Max, Min, NormSum, NormMax;
-        public int Seeds;
-    }
 
     internal sealed class Scorer(CoOccurrenceRecommender owner, bool seedStatistics) : ICandidateScorer
     {
         // Sums in double: a popular seed adds thousands of small weights, and float sums would
-        // order near-equal candidates by rounding.
-        private readonly TrackScores _scores = new(owner._index.TrackCount);
-        private readonly TrackScores _seedCounts = new(owner._index.TrackCount);
-        private readonly SeedStatistics[]? _statistics = seedStatistics ? new SeedStatistics[owner._index.TrackCount] : null;
+        // order near-equal candidates by rounding. A feature scorer keeps its scores with the
+        // per-seed tallies instead, added alike.
+        private readonly TrackScores? _scores = seedStatistics ? null : new(owner._index.TrackCount);
+        private readonly SeedCoOccurrence? _tallies = seedStatistics ? new(owner._index.TrackCount) : null;
         private QuerySeeds? _own;
         private TopK _top = new(1);
 
-        public float ScoreOf(int track) => (float)_scores[track];
+        public float ScoreOf(int track) => (float)(_scores?[track] ?? _tallies![track]);
 
-        /// <summary>The track's co-occurrence with each seed of the last query (a feature scorer's only).</summary>
-        public ref readonly SeedStatistics StatisticsOf(int track) => ref _statistics![track];
+        /// <summary>The last query's co-occurrence of each track with each seed (a feature scorer's only).</summary>
+        public SeedCoOccurrence CoOccurrence => _tallies!;
 
         public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
             var seeds = QuerySeeds.Of(query, ref _own, owner._dataset);
-            if (_statistics is not null)
-                foreach (int track in _scores.Touched) _statistics[track] = default;
-            _scores.Clear();
+            _scores?.Clear();
+            _tallies?.Clear();
             foreach (int seed in seeds.Distinct) Accumulate(seed);
+            _tallies?.EndQuery();
 
+            var touched = _scores is null ? _tallies!.Touched : _scores.Touched;
             if (owner._candidateDivisor is { } divisor)
-                foreach (int track in _scores.Touched)
-                    _scores.Divide(track, divisor[track]);
+                foreach (int track in touched)
+                {
+                    _scores?.Divide(track, divisor[track]);
+                    _tallies?.Divide(track, divisor[track]);
+                }
             if (results.IsEmpty) return 0;
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
-            foreach (int track in _scores.Touched)
+            foreach (int track in touched)
             {
                 if (excludeSeeds && seeds.Contains(track)) continue;
-                _top.Add(track, (float)_scores[track]);
+                _top.Add(track, ScoreOf(track));
             }
             return _top.DrainSorted(results);
         }
 
-        // Counts the seed's (sampled) playlists holding each track, then adds the counts, scaled up
-        // by the sampling ratio and damped, to the scores (and to the statistics).
+        // Adds the seed's weighted co-occurrence counts to the scores.
         private void Accumulate(int seed)
         {
             var playlists = new EvenSample(owner._index.Playlists(seed), owner.MaxPlaylistsPerSeed);
             if (playlists.Count == 0) return;
-            _seedCounts.Clear();
+            double weight = Math.Pow(playlists.Total, -owner.SeedExponent) * ((double)playlists.Total / playlists.Count);
+            _tallies?.BeginSeed(playlists.Total, playlists.Count);
             var dataset = owner._dataset;
             for (int i = 0; i < playlists.Count; i++)
-                _seedCounts.AddPlaylist(dataset.PlaylistTracks(playlists[i]), 1);
-            double scale = (double)playlists.Total / playlists.Count, damping = Math.Pow(playlists.Total, -owner.SeedExponent);
-            float inverseTotal = 1f / playlists.Total;
-            foreach (int track in _seedCounts.Touched)
             {
-                double co = _seedCounts[track] * scale;
-                _scores.Add(track, co * damping);
-                if (_statistics is null) continue;
-                ref var s = ref _statistics[track];
-                float c = (float)co, norm = c * inverseTotal;
-                s.Sum += c;
-                s.NormSum += norm;
-                s.Max = Math.Max(s.Max, c);
-                s.NormMax = Math.Max(s.NormMax, norm);
-                s.Min = s.Seeds == 0 ? c : Math.Min(s.Min, c);
-                s.Seeds++;
+                var tracks = dataset.PlaylistTracks(playlists[i]);
+                if (_scores is not null) _scores.AddPlaylist(tracks, weight);
+                else _tallies!.AddPlaylist(tracks, weight);
             }
         }
     }

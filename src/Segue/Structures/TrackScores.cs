@@ -54,14 +54,6 @@ public sealed class TrackScores(int trackCount)
         }
     }
 
-    /// <summary>Adds <paramref name="value"/> (not zero) to the score of <paramref name="track"/>.</summary>
-    public void Add(int track, double value)
-    {
-        ref var cell = ref _cells[track];
-        if (cell.Score == 0) _touched[_touchedCount++] = track;
-        cell.Score += value;
-    }
-
     /// <summary>Divides the score of <paramref name="track"/> by <paramref name="divisor"/>.</summary>
     public void Divide(int track, double divisor) => _cells[track].Score /= divisor;
 }

@@ -116,14 +116,20 @@ public class BaselineTests
                 return (Co: take == 0 ? 0 : holding * (double)playlists.Length / take, Total: playlists.Length);
             }).ToArray();
             var with = co.Where(c => c.Co > 0).ToArray();
-            var actual = scorer.StatisticsOf(track);
-            Assert.Equal(with.Length, actual.Seeds);
-            Assert.Equal(co.Sum(c => c.Co), actual.Sum, 4);
-            Assert.Equal(co.Max(c => c.Co), actual.Max, 4);
-            Assert.Equal(with.Length == 0 ? 0 : with.Min(c => c.Co), actual.Min, 4);
-            Assert.Equal(co.Sum(c => c.Total == 0 ? 0 : c.Co / c.Total), actual.NormSum, 4);
-            Assert.Equal(co.Max(c => c.Total == 0 ? 0 : c.Co / c.Total), actual.NormMax, 4);
+            var actual = scorer.CoOccurrence;
+            Assert.Equal(with.Length, actual.Seeds(track));
+            Assert.Equal(co.Sum(c => c.Co), actual.Sum(track), 4);
+            Assert.Equal(co.Max(c => c.Co), actual.Max(track), 4);
+            Assert.Equal(with.Length == 0 ? 0 : with.Min(c => c.Co), actual.Min(track), 4);
+            Assert.Equal(co.Sum(c => c.Total == 0 ? 0 : c.Co / c.Total), actual.NormSum(track), 4);
+            Assert.Equal(co.Max(c => c.Total == 0 ? 0 : c.Co / c.Total), actual.NormMax(track), 4);
         }
+        // The feature scorer ranks as the plain one does, score for score.
+        var plain = new CoOccurrenceRecommender(statistics, 0.3f, 0.3f, maxPlaylistsPerSeed: cap).CreateScorer();
+        var (a, b) = (new ScoredTrack[50], new ScoredTrack[50]);
+        plain.Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, a);
+        scorer.Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, b);
+        Assert.Equal(a, b);
     }
 
     [Fact]
