@@ -11,7 +11,8 @@ namespace Segue.Bench;
 /// <summary>
 /// Latency of <c>segue recommend</c> with a fitted ranker: opens <c>--ranker DIR</c> on its
 /// dataset (<c>--dataset FILE</c>, default the one it records), then answers <c>--queries</c>
-/// held-out playlists of <c>--seeds</c> seeds one at a time on one thread, K = 500, and prints the
+/// held-out playlists of <c>--seeds</c> seeds one at a time on one thread, K = 500 (after
+/// <c>--warmup</c> others, twice, untimed), and prints the
 /// load time, p50, p90 and p99 per query and the process's peak memory; then the cost per feature
 /// row of the flattened trees and of ML.NET's prediction engine, alternated on the same rows.
 /// </summary>
@@ -23,27 +24,30 @@ public static class RankBenchmark
         string rankerPath = args.Get("ranker", "");
         if (rankerPath.Length == 0)
         {
-            Console.Error.WriteLine("usage: Segue.Bench rank --ranker DIR [--dataset FILE] [--queries 300] [--seeds 5]");
+            Console.Error.WriteLine("usage: Segue.Bench rank --ranker DIR [--dataset FILE] [--queries 300] [--seeds 5] [--warmup 100]");
             return 2;
         }
-        int queries = args.GetInt("queries", 300), seeds = args.GetInt("seeds", 5);
+        int queries = args.GetInt("queries", 300), seeds = args.GetInt("seeds", 5), warmup = args.GetInt("warmup", 100);
         using var dataset = Dataset.Open(args.Get("dataset", RankerFolder.ReadConfig(rankerPath).DatasetPath));
         var clock = Stopwatch.StartNew();
         var ranker = RankerFolder.Open(rankerPath, TrainingStatistics.Of(dataset));
         Console.WriteLine($"ranker opened (generators built from {dataset.TrainPlaylists.Length:N0} playlists) in {clock.Elapsed.TotalSeconds:N2} s");
-        var cases = HeldOutCases.FromTestSplit(dataset, contextLength: seeds, minLength: seeds + 1, limit: queries + 20);
+        var cases = HeldOutCases.FromTestSplit(dataset, contextLength: seeds, minLength: seeds + 1, limit: queries + warmup);
         var scorer = ranker.CreateScorer();
         var results = new ScoredTrack[Submission.Length];
-        // The first queries warm the JIT; they are not timed.
-        foreach (var c in cases.Take(20)) scorer.Recommend(c.Query, excludeSeeds: true, results);
-        var timed = cases.Skip(20).ToList();
+        // The first queries are not timed: the JIT optimises a method after 30 calls and a pause,
+        // so a query path called once per query needs more than a few dozen queries to settle.
+        foreach (var c in cases.Take(warmup)) scorer.Recommend(c.Query, excludeSeeds: true, results);
+        Thread.Sleep(500);
+        foreach (var c in cases.Take(warmup)) scorer.Recommend(c.Query, excludeSeeds: true, results);
+        var timed = cases.Skip(warmup).ToList();
         var times = Times(timed, c => scorer.Recommend(c.Query, excludeSeeds: true, results));
         double P(double q) => times[Math.Min(times.Count - 1, (int)(q * times.Count))];
         Console.WriteLine($"{times.Count} queries of {seeds} seeds, 1 thread, K = {Submission.Length}: " +
             $"p50 {P(0.5):N1} ms, p90 {P(0.9):N1} ms, p99 {P(0.99):N1} ms");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
         Breakdown(ranker, timed);
-        CompareScorers(ranker, cases.Skip(20).Take(20));
+        CompareScorers(ranker, timed.Take(20));
         return 0;
     }
 
