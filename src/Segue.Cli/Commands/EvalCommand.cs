@@ -21,11 +21,6 @@ public static class EvalCommand
         var allBaselines = new Option<bool>("--baselines") { Description = $"Evaluate every baseline ({string.Join(", ", Baselines.Names)}) too" };
         var baselines = new Option<string[]>("--baseline") { Description = "Evaluate this baseline too (repeatable)" };
         baselines.AcceptOnlyFromAmong([.. Baselines.Names]);
-        var generators = new GeneratorOptions();
-        var cosine = new Option<bool>("--cosine") { Description = "Score the model by cosine similarity instead of the dot product it was trained with (the book's exercise)" };
-        var k = new Option<int>("-k") { Description = "List length K", DefaultValueFactory = _ => Submission.Length };
-        var limit = new Option<int>("--limit") { Description = "Evaluate only the first N cases (0: all)" };
-        var threads = new Option<int>("--threads") { Description = "Evaluation threads", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file" };
         var submission = new Option<string?>("--submission") { Description = "Write the first recommender's lists of a --test challenge set as a challenge submission CSV (gzipped when FILE ends in .gz)" };
         var team = new Option<string?>("--team") { Description = "Team name for the submission" };
@@ -33,21 +28,20 @@ public static class EvalCommand
 
         var command = new Command("eval", "Evaluate a model and baselines on held-out playlists or a challenge set")
         {
-            model, datasetPath, test, allBaselines, baselines, cosine, k, limit, threads, json, submission, team, email,
+            model, datasetPath, test, allBaselines, baselines, json, submission, team, email,
         };
-        foreach (var option in generators.All) command.Options.Add(option);
-        command.SetAction(parse => SettingOptions.Worded(command, () =>
+        var settings = new SettingBinder(command).Add<EvaluationOptions>().Add<GeneratorSettings>();
+        command.SetAction(parse => settings.Run(() =>
         {
-            Check(parse.GetValue(k) > 0, $"-k {parse.GetValue(k)}: must be positive");
-            Check(parse.GetValue(threads) > 0, $"--threads {parse.GetValue(threads)}: must be positive");
-            Check(parse.GetValue(limit) >= 0, $"--limit {parse.GetValue(limit)}: must not be negative (0: all)");
-            Check(!parse.GetValue(cosine) || parse.GetValue(model) is not null, "--cosine scores a model: give the MODEL");
+            var evaluation = settings.Read<EvaluationOptions>(parse);
+            evaluation.Validate();
+            Check(!evaluation.Cosine || parse.GetValue(model) is not null, "--cosine scores a model: give the MODEL");
             if (parse.GetValue(submission) is { } submissionFile)
             {
                 Check(parse.GetValue(test) is not null, "--submission needs --test (a challenge set)");
                 Check(parse.GetValue(team) is not null && parse.GetValue(email) is not null, "--submission needs --team and --email");
-                Check(parse.GetValue(k) == Submission.Length, $"--submission needs -k {Submission.Length}");
-                Check(parse.GetValue(limit) == 0, "--submission answers every playlist of the challenge set: drop --limit");
+                Check(evaluation.K == Submission.Length, $"--submission needs -k {Submission.Length}");
+                Check(evaluation.Limit == 0, "--submission answers every playlist of the challenge set: drop --limit");
                 OutputPath.File(submissionFile);
             }
             else Check(parse.GetValue(team) is null && parse.GetValue(email) is null, "--team and --email go with --submission");
@@ -55,11 +49,11 @@ public static class EvalCommand
             string? modelPath = parse.GetValue(model);
             string datasetFile = parse.GetValue(datasetPath)
                 ?? (modelPath is null ? throw new SegueException("--dataset is required without a model, run or ranker folder") : DatasetOf(modelPath));
-            var settings = generators.Read(parse);
-            settings.Validate();
+            var generators = settings.Read<GeneratorSettings>(parse);
+            generators.Validate();
             using var dataset = Dataset.Open(datasetFile);
-            var recommenders = Recommenders(dataset, modelPath, parse.GetValue(cosine), parse.GetValue(allBaselines),
-                parse.GetValue(baselines) ?? [], settings);
+            var recommenders = Recommenders(dataset, modelPath, evaluation.Cosine, parse.GetValue(allBaselines),
+                parse.GetValue(baselines) ?? [], generators);
 
             string? challenge = parse.GetValue(test);
             bool hasTruth = true;
@@ -70,9 +64,9 @@ public static class EvalCommand
                 throw new SegueException(challenge is null
                     ? $"{dataset.FilePath}: no held-out playlists to evaluate (the dataset has no test split; give --test a challenge set)"
                     : $"{Path.Combine(challenge, ChallengeCases.SetFileName)}: no playlists to evaluate");
-            if (parse.GetValue(limit) is > 0 and var n && n < cases.Count) cases = [.. cases.Take(n)];
+            if (evaluation.Limit is > 0 and var n && n < cases.Count) cases = [.. cases.Take(n)];
             string source = challenge is null ? $"held-out split ({cases.Count:N0} playlists)" : $"{challenge} ({cases.Count:N0} playlists)";
-            var evaluator = new Evaluator(dataset, parse.GetValue(k), parse.GetValue(threads));
+            var evaluator = new Evaluator(dataset, evaluation.K, evaluation.Threads);
             string? submissionPath = parse.GetValue(submission);
             if (!hasTruth && submissionPath is null)
                 throw new SegueException($"{Path.Combine(challenge!, ChallengeCases.TruthFileName)}: no such file: nothing to score (--submission writes a submission without it)");
@@ -94,7 +88,7 @@ public static class EvalCommand
                 foreach (var report in reports.Where(r => r.ByCategory.Count > 0))
                     AnsiConsole.Write(CategoryTable(report));
                 if (parse.GetValue(json) is { } jsonPath)
-                    EvalReportJson.Write(jsonPath, dataset.FilePath, source, reports, settings);
+                    EvalReportJson.Write(jsonPath, dataset.FilePath, source, reports, generators);
             }
             if (submissionPath is not null)
             {

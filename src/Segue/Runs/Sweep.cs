@@ -1,6 +1,7 @@
 using Segue.Data;
 using Segue.IO;
 using Segue.Model;
+using Segue.Settings;
 using Segue.Training;
 
 namespace Segue.Runs;
@@ -23,11 +24,11 @@ public static class Sweep
         ModelConfig model, TrainerOptions training, IReadOnlyList<(string Key, string Value)> fixedSettings,
         int parallel, IProgressSink progress)
     {
-        if (parallel <= 0) throw new SegueException($"--parallel {parallel}: must be positive");
+        SettingTable.Of<SweepOptions>().Find("parallel")!.Check(parallel);
         SweepGrid.CheckShared(points, fixedSettings);
         var plans = points.Select(p =>
         {
-            var (m, t) = ConfigKeys.Apply(model, training, [.. fixedSettings, .. p.Settings], "--grid");
+            var (m, t) = ConfigKeys.Apply(model, training, [.. fixedSettings, .. p.Settings], SweepGrid.Grid);
             var run = new RunFolder(Path.Combine(dir, p.Name));
             return (Point: p, Run: run, Model: m, Training: t, Kept: IsDone(run, m, t));
         }).ToList();

@@ -110,7 +110,7 @@ public class EvalCommandTests
         [
             (["-k", "0"], "-k 0: must be positive"),
             (["-k", "-1"], "-k -1: must be positive"),
-            (["--limit", "-3"], "--limit -3: must not be negative (0: all)"),
+            (["--limit", "-3"], "--limit -3: must be 0 (all) or positive"),
             (["--threads", "0"], "--threads 0: must be positive"),
             (["--cosine"], "--cosine scores a model: give the MODEL"),
             (["--team", "t"], "--team and --email go with --submission"),

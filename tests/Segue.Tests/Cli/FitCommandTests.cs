@@ -153,7 +153,7 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
         string copy = CopyRanker(dir);
         string factors = Path.Combine(copy, Segue.Factorisation.TrackFactors.FileName);
         var bytes = File.ReadAllBytes(factors);
-        int k = RankerFixture.Options.Generators.AlsFactors;
+        int k = RankerFixture.Options.Generators.Als.Factors;
         int header;
         using (var dataset = Segue.Data.Dataset.Open(fixture.DatasetPath)) header = Segue.IO.NpyFile.Header(dataset.TrackCount, k).Length;
         var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes.AsSpan(header));
