@@ -86,11 +86,14 @@ public sealed class SettingBinder(Command command)
         return command.Options.Any(o => o.Name == option) ? option : key;
     }
 
+    /// <summary>A setting's option as typed: <c>--num-negatives</c>, or <c>-k</c> for one letter.</summary>
+    public static string Spelled(Setting setting) => (setting.Option.Length == 1 ? "-" : "--") + setting.Option;
+
     private static Type OptionType(Type type) => type == typeof(IReadOnlyList<string>) ? typeof(string[]) : type;
 
     private static Bound Make<TValue>(Setting setting)
     {
-        var option = new Option<TValue>(setting.Option) { Description = setting.Help };
+        var option = new Option<TValue>(Spelled(setting)) { Description = setting.Help };
         if (setting.Default is not null) option.DefaultValueFactory = _ => (TValue)setting.Default;
         return new Bound(setting, option, parse => parse.GetValue(option), () => option.DefaultValueFactory = null);
     }
@@ -98,7 +101,7 @@ public sealed class SettingBinder(Command command)
     // A list: the option given once per value.
     private static Bound List(Setting setting)
     {
-        var option = new Option<string[]>(setting.Option) { Description = setting.Help };
+        var option = new Option<string[]>(Spelled(setting)) { Description = setting.Help };
         return new Bound(setting, option, parse => (IReadOnlyList<string>)(parse.GetValue(option) ?? []), () => { });
     }
 }

@@ -6,7 +6,7 @@ namespace Segue.Evaluation;
 /// threads, and whether a model scores by cosine similarity.</summary>
 public sealed record EvaluationOptions
 {
-    [Setting("k", "List length K", Option = "-k", Min = 1)]
+    [Setting("k", "List length K", Option = "k", Min = 1)]
     public int K { get; init; } = Submission.Length;
     [Setting("limit", "Evaluate only the first N cases (0: all)", Min = 0, Zero = "all")]
     public int Limit { get; init; }

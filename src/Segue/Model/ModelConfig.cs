@@ -15,12 +15,12 @@ public enum Aggregation { Max, Mean }
 
 /// <summary>The weight of each of the six loss terms; 0 switches a term off (and skips its work).</summary>
 public sealed record LossWeights(
-    [property: Setting("weights.extremal_triplet", "Weight of the extremal triplet loss (0: off)", Option = "--w-extremal", Min = 0)] float ExtremalTriplet = 1,
-    [property: Setting("weights.mean_triplet", "Weight of the mean triplet loss (0: off)", Option = "--w-mean", Min = 0)] float MeanTriplet = 1,
-    [property: Setting("weights.reg", "Weight of the norm penalty (0: off)", Option = "--w-reg", Min = 0)] float Reg = 1,
-    [property: Setting("weights.context_self", "Weight of the context items' self-similarity term (0: off)", Option = "--w-context-self", Min = 0)] float ContextSelf = 1,
-    [property: Setting("weights.next_self", "Weight of the next track's self-similarity term (0: off)", Option = "--w-next-self", Min = 0)] float NextSelf = 1,
-    [property: Setting("weights.negative_self", "Weight of the negatives' self-similarity term (0: off)", Option = "--w-negative-self", Min = 0)] float NegativeSelf = 1);
+    [property: Setting("weights.extremal_triplet", "Weight of the extremal triplet loss (0: off)", Option = "w-extremal", Min = 0)] float ExtremalTriplet = 1,
+    [property: Setting("weights.mean_triplet", "Weight of the mean triplet loss (0: off)", Option = "w-mean", Min = 0)] float MeanTriplet = 1,
+    [property: Setting("weights.reg", "Weight of the norm penalty (0: off)", Option = "w-reg", Min = 0)] float Reg = 1,
+    [property: Setting("weights.context_self", "Weight of the context items' self-similarity term (0: off)", Option = "w-context-self", Min = 0)] float ContextSelf = 1,
+    [property: Setting("weights.next_self", "Weight of the next track's self-similarity term (0: off)", Option = "w-next-self", Min = 0)] float NextSelf = 1,
+    [property: Setting("weights.negative_self", "Weight of the negatives' self-similarity term (0: off)", Option = "w-negative-self", Min = 0)] float NegativeSelf = 1);
 
 /// <summary>
 /// Everything that defines a trained model: the representation, the loss and the optimiser.
@@ -62,7 +62,7 @@ public sealed record ModelConfig
     [Setting("optimizer", "sgd (momentum, dense-equivalent), adam (lazy), rmsprop (dense-equivalent), adagrad (lazy = dense)")]
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
     /// <summary>The default is the optimiser's (<see cref="DefaultLearningRate"/>).</summary>
-    [Setting("learning_rate", "Learning rate (default 1e-3; adagrad 1e-2)", Option = "--lr", Min = 0, AboveMin = true)]
+    [Setting("learning_rate", "Learning rate (default 1e-3; adagrad 1e-2)", Option = "lr", Min = 0, AboveMin = true)]
     public float LearningRate { get; init; } = 1e-3f;
     /// <summary>SGD's heavy-ball momentum.</summary>
     [Setting("momentum", "SGD momentum", Min = 0, Max = 1, BelowMax = true)]

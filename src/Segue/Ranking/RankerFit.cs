@@ -38,7 +38,7 @@ public static class RankerFit
         // Held to the end, as a training run holds its folder: a second fit into the same folder is refused.
         using var held = OutputLock.Hold(TempNames.LockFor(target), target, removeWhenDone: true);
         if (Path.Exists(target))
-            throw new SegueException($"{outPath}: already exists; choose another --out");
+            throw new SegueException($"{outPath}: already exists; choose another output folder");
         TempNames.RemoveStale(target);   // a killed fit's, now rather than after this one's work
         var clock = Stopwatch.StartNew();
         var metadata = RunMetadata.Capture((ulong)options.Seed);

@@ -29,7 +29,7 @@ public sealed record RankerOptions
     public int Trees { get; init; } = 150;
     [Setting("leaves", "LightGBM leaves per tree", Min = 2, Max = MaxLeaves)]
     public int Leaves { get; init; } = 63;
-    [Setting("learning_rate", "LightGBM learning rate", Option = "--lr", Min = 0, AboveMin = true, Max = 1)]
+    [Setting("learning_rate", "LightGBM learning rate", Option = "lr", Min = 0, AboveMin = true, Max = 1)]
     public double LearningRate { get; init; } = 0.1;
     [Setting("min_leaf_rows", "LightGBM: the fewest rows a leaf holds", Min = 1)]
     public int MinLeafRows { get; init; } = 20;

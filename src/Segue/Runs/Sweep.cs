@@ -67,9 +67,9 @@ public static class Sweep
         var record = RunRecord.Open(run.Path);
         var (recordedModel, recordedTraining) = record.TrainingConfig;
         if (recordedModel.FirstDifference(model) is { } difference)
-            throw new SegueException($"{run.Path}: holds a run with other settings ({difference}); remove it or sweep into another --out");
+            throw new SegueException($"{run.Path}: holds a run with other settings ({difference}); remove it or sweep into another folder");
         if (recordedTraining != training)
-            throw new SegueException($"{run.Path}: holds a run with other training options; remove it or sweep into another --out");
+            throw new SegueException($"{run.Path}: holds a run with other training options; remove it or sweep into another folder");
         if (record.Status != RunStatus.Complete)
             throw new SegueException($"{run.Path}: holds a {record.Status.ToString().ToLowerInvariant()} run ({record.Problem}); remove it to run it again");
         return true;

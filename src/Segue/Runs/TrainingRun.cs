@@ -36,7 +36,7 @@ public static class TrainingRun
         if (resume)
             state = Resume(run, config, catalog);
         else if (run.HasRun)
-            throw new SegueException($"{run.Path}: already holds a run; add --resume to continue it, or choose another --out");
+            throw new SegueException($"{run.Path}: already holds a run; resume it, or choose another output folder");
         else
             state = Trainer.Start(config, catalog);
         RunConfig.Write(run, Sections(config, options), data.FilePath, data.Fingerprint);
@@ -89,7 +89,7 @@ public static class TrainingRun
         var checkpoints = Checkpoints.List(run.CheckpointsPath);
         if (checkpoints.Count == 0)
             throw new SegueException($"{run.CheckpointsPath}: no checkpoint to resume from (the run stopped before its first); " +
-                $"train it again from the start: segue train --from {run.Path} --out ANOTHER");
+                "train it again from the start into another folder");
         string path = checkpoints[^1];
         TrainingState state;
         try

@@ -24,8 +24,9 @@ public sealed class Setting
 
     /// <summary>The config key (<c>num_negatives</c>, <c>weights.reg</c>).</summary>
     public string Key => _declared.Key;
-    /// <summary>The command-line option (<c>--num-negatives</c>, <c>--w-reg</c>).</summary>
-    public string Option => _declared.Option ?? "--" + Key.Replace('_', '-').Replace('.', '-');
+    /// <summary>The command-line option's name (<c>num-negatives</c>, <c>w-reg</c>, <c>k</c>); a
+    /// command line spells it <c>--num-negatives</c>, or <c>-k</c> when it is one letter.</summary>
+    public string Option => _declared.Option ?? Key.Replace('_', '-').Replace('.', '-');
     public string Help => _declared.Help;
     /// <summary>The property's type (<c>int?</c> for a setting whose null means "decide for me").</summary>
     public Type Type { get; }

@@ -32,7 +32,7 @@ public class SettingTableTests
         foreach (var setting in table.All)
         {
             Assert.False(string.IsNullOrWhiteSpace(setting.Help), setting.Key);
-            Assert.StartsWith("-", setting.Option);
+            Assert.Matches("^[a-z][a-z0-9-]*$", setting.Option);
             setting.Check(setting.Default);
         }
     }

@@ -14,7 +14,7 @@ public sealed record SynthOptions
     [Setting("playlists", "Playlists in the slices (1,000 per file)", Min = 1, Max = MaxPlaylists)]
     public int Playlists { get; init; } = 10_000;
     /// <summary>Challenge playlists (pids following the slices'), 0 for no challenge set.</summary>
-    [Setting("challenge_playlists", "Also write a challenge set of this many extra playlists and its answers", Option = "--challenge",
+    [Setting("challenge_playlists", "Also write a challenge set of this many extra playlists and its answers", Option = "challenge",
         Min = 0, Zero = "no challenge set")]
     public int ChallengePlaylists { get; init; }
     /// <summary>Worker threads; 0 for one per core. The output does not depend on it.</summary>
