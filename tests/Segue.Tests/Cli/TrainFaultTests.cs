@@ -74,6 +74,6 @@ public class TrainFaultTests
         var (exit, _, err) = CliRunner.Run("sweep", dir.File("nowhere.segue"), "--grid", "feature_size=8,16", "--set", "feature_size=4",
             "--steps", "10", "--out", dir.File("sweep"));
         Assert.Equal(1, exit);
-        Assert.Equal("segue: error: --set feature_size: also in --grid; give it in one of them", err.TrimEnd('\n'));
+        Assert.Equal("segue: error: --set feature_size: also a grid key; give it in one of them", err.TrimEnd('\n'));
     }
 }
