@@ -25,13 +25,8 @@ public static class FitCommand
             r => [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
         command.SetAction(parse => settings.Run(() =>
         {
-            var options = settings.Read<RankerOptions>(parse);
-            if (options.Model is { } model) options = options with { Model = Path.GetFullPath(EvalCommand.ModelPath(model)) };
-            options.Validate();
             string outPath = parse.GetValue(output)!;
-            OutputPath.Folder(outPath);
-            using var data = Dataset.Open(parse.GetValue(dataset)!);
-            var result = ConsoleProgress.Run(sink => RankerFit.Run(data, options, outPath, sink));
+            var result = ConsoleProgress.Run(sink => Pipeline.Fit(parse.GetValue(dataset)!, outPath, settings.Read<RankerOptions>(parse), sink));
             Output.Info($"statistics: {Folds(result.FoldStatistics)} at fit time (each without its fold's validation playlists), " +
                 $"{result.ServedStatistics:N0} training playlists when serving");
             Output.Info($"validation: {result.Validation[0].Cases:N0} cases kept out of the fit ({result.FitCases:N0} fitted, {result.Rows:N0} rows); " +

@@ -22,7 +22,7 @@ public static class IngestCommand
             OutputPath.File(parse.GetValue(output)!);
             var options = settings.Read<IngestOptions>(parse);
             options.Validate();
-            var summary = ConsoleProgress.Run(sink => DatasetIngest.Run(parse.GetValue(sources)!, parse.GetValue(output)!, options, sink));
+            var summary = ConsoleProgress.Run(sink => Pipeline.Ingest(parse.GetValue(sources)!, parse.GetValue(output)!, options, sink));
             Print(summary, parse.GetValue(output)!);
         }));
         return command;

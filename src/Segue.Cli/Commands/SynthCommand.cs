@@ -16,8 +16,9 @@ public static class SynthCommand
         command.SetAction(parse => settings.Run(() =>
         {
             OutputPath.Folder(parse.GetValue(outOption)!);
-            var generator = new SynthGenerator(settings.Read<SynthOptions>(parse));
-            var output = ConsoleProgress.Run(sink => generator.Write(parse.GetValue(outOption)!, sink));
+            var options = settings.Read<SynthOptions>(parse);
+            options.Validate();
+            var output = ConsoleProgress.Run(sink => Pipeline.Synthesise(parse.GetValue(outOption)!, options, sink));
             Output.Info($"wrote {output.Playlists:N0} playlists in {output.SliceFiles:N0} slice files to {output.SliceFolder} ({output.BytesWritten / 1e6:N0} MB)");
             if (output.ChallengeSetPath is not null)
                 Output.Info($"wrote a challenge set of {output.ChallengePlaylists:N0} playlists to {output.ChallengeSetPath}, answers in {output.ChallengeTruthPath}");

@@ -43,7 +43,7 @@ public static class TrainCommand
                 if (given.Count > 0)
                     throw new SegueException($"{(resuming ? "--resume continues a run with its own settings" : "--from repeats a run exactly")}: drop {string.Join(", ", given)}");
                 string source = parse.GetValue(from) ?? parse.GetValue(output)!;
-                Repeat(RunRecord.Open(source), parse.GetValue(dataset), new RunFolder(parse.GetValue(output)!), resuming);
+                Present(ConsoleProgress.Run(sink => Pipeline.Repeat(source, parse.GetValue(output)!, parse.GetValue(dataset), resuming, sink)));
                 return;
             }
             var config = settings.Read<ModelConfig>(parse);
@@ -52,49 +52,22 @@ public static class TrainCommand
             config.Validate();
             if (settings.Given(parse, "steps") && parse.GetValue(epochs) is not null)
                 throw new SegueException("--steps and --epochs: give one, not both");
-            if (parse.GetValue(epochs) is <= 0 and var e) throw new SegueException($"--epochs {e}: must be positive");
             var options = settings.Read<TrainerOptions>(parse);
             options.Validate();
-
-            using var data = Dataset.Open(parse.GetValue(dataset) ?? throw new SegueException("give the DATASET to train on (or --from RUN)"));
-            var examples = TrainingExamples.FromDataset(data, config.MinLength);
-            if (parse.GetValue(epochs) is { } n)
-                options = options with { Steps = (long)n * examples.Count };
-
-            Train(data, new RunFolder(parse.GetValue(output)!), config, options, examples, parse.GetValue(resume),
-                evalEveryGiven: settings.Given(parse, "eval_every"));
+            var request = new TrainingRequest(parse.GetValue(dataset) ?? throw new SegueException("give the DATASET to train on (or --from RUN)"), parse.GetValue(output)!)
+            {
+                Model = config, Training = options, Epochs = parse.GetValue(epochs), Resume = parse.GetValue(resume),
+                RequireEvaluation = settings.Given(parse, "eval_every"),
+            };
+            Present(ConsoleProgress.Run(sink => Pipeline.Train(request, sink)));
         }));
         return command;
     }
 
-    /// <summary>Trains <paramref name="config"/> on <paramref name="data"/> into <paramref name="run"/>
-    /// (or continues it), with held-out evaluation as <paramref name="options"/> asks. A dataset
-    /// with nothing held out to evaluate on is refused when <c>--eval-every</c> was given
-    /// (<paramref name="evalEveryGiven"/>), and said otherwise: the run would not evaluate.</summary>
-    public static void Train(Dataset data, RunFolder run, ModelConfig config, TrainerOptions options,
-        TrainingExamples examples, bool resume, bool evalEveryGiven = false)
+    private static void Present(TrainingResult result)
     {
-        if (options.EvalEvery > 0 && HeldOutCases.FromTestSplit(data, config.ContextLength, config.MinLength, limit: 1).Count == 0)
-        {
-            string why = $"{data.FilePath} holds no test-split playlist of {config.MinLength} or more tracks to evaluate on";
-            if (evalEveryGiven) throw new SegueException($"--eval-every {options.EvalEvery}: {why}; give --eval-every 0 to train without evaluating");
-            Output.Warning($"no held-out evaluation: {why}");
-        }
-        Output.Info($"training {options.Steps:N0} steps on {examples.Count:N0} examples ({data.TrackCount:N0} tracks) into {run.Path}");
-        ConsoleProgress.Run(sink => TrainingRun.Train(data, run, config, options, examples, resume, Environment.ProcessorCount, sink));
-        Output.Info($"model written to {run.ModelPath}");
-    }
-
-    /// <summary>Trains <paramref name="source"/>'s config again into <paramref name="run"/> (or, with
-    /// <paramref name="resume"/>, continues it there from its last checkpoint), on its own dataset
-    /// or on <paramref name="datasetPath"/>, which must be the same data (same fingerprint).</summary>
-    private static void Repeat(RunRecord source, string? datasetPath, RunFolder run, bool resume)
-    {
-        var (config, options) = source.TrainingConfig;
-        var (recordedPath, fingerprint) = source.Dataset;
-        using var data = Dataset.Open(datasetPath ?? recordedPath);
-        if (data.Fingerprint.ToString("x16") != fingerprint)
-            throw new SegueException($"{data.FilePath}: not the dataset {source.Path} trained on (fingerprint {data.Fingerprint:x16}, the run's {fingerprint})");
-        Train(data, run, config, options, TrainingExamples.FromDataset(data, config.MinLength), resume);
+        if (result.Warning is not null) Output.Warning(result.Warning);
+        Output.Info($"trained {result.Steps:N0} steps on {result.Examples:N0} examples ({result.Tracks:N0} tracks) into {result.RunFolder}");
+        Output.Info($"model written to {result.ModelPath}");
     }
 }

@@ -16,7 +16,8 @@ public sealed class FlatSettingsConverter<T> : JsonConverter<T> where T : class,
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var table = SettingTable.Of<T>();
-        if (JsonNode.Parse(ref reader) is not JsonObject json) throw new SegueException("expected an object");
+        // Without a message the serializer words it as any field of the wrong kind, with its path.
+        if (JsonNode.Parse(ref reader) is not JsonObject json) throw new JsonException();
         var record = new T();
         foreach (var (key, node) in json)
         {

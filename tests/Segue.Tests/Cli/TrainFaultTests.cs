@@ -39,7 +39,7 @@ public class TrainFaultTests
         string none = $"{dir.File("d.segue")} holds no test-split playlist of 10 or more tracks to evaluate on";
         var (exit, _, err) = CliRunner.Run("train", dir.File("d.segue"), "--out", dir.File("run"), "--steps", "50", "--eval-every", "10");
         Assert.Equal(1, exit);
-        Assert.Equal($"segue: error: --eval-every 10: {none}; give --eval-every 0 to train without evaluating\n", err);
+        Assert.Equal($"segue: error: --eval-every 10: {none}; give 0 to train without evaluating\n", err);
         Assert.False(Directory.Exists(dir.File("run")));
 
         (exit, _, err) = CliRunner.Run("train", dir.File("d.segue"), "--out", dir.File("run"), "--steps", "50");
