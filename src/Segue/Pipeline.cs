@@ -47,7 +47,7 @@ public static class Pipeline
         using var data = Dataset.Open(request.DatasetPath);
         var examples = TrainingExamples.FromDataset(data, request.Model.MinLength);
         var training = request.Epochs is { } n ? request.Training with { Steps = (long)n * examples.Count } : request.Training;
-        return Train(data, new RunFolder(request.RunFolder), request.Model, training, examples, request.Resume, request.RequireEvaluation, progress);
+        return TrainInto(data, new RunFolder(request.RunFolder), request.Model, training, examples, request.Resume, request.RequireEvaluation, progress);
     }
 
     /// <summary>Trains the config of the run in <paramref name="sourceRun"/> again into <paramref name="runFolder"/>
@@ -62,10 +62,10 @@ public static class Pipeline
         using var data = Dataset.Open(datasetPath ?? recordedPath);
         if (data.Fingerprint.ToString("x16") != fingerprint)
             throw new SegueException($"{data.FilePath}: not the dataset {source.Path} trained on (fingerprint {data.Fingerprint:x16}, the run's {fingerprint})");
-        return Train(data, new RunFolder(runFolder), config, options, TrainingExamples.FromDataset(data, config.MinLength), resume, false, progress);
+        return TrainInto(data, new RunFolder(runFolder), config, options, TrainingExamples.FromDataset(data, config.MinLength), resume, false, progress);
     }
 
-    private static TrainingResult Train(Dataset data, RunFolder run, Model.ModelConfig config, TrainerOptions options, TrainingExamples examples,
+    private static TrainingResult TrainInto(Dataset data, RunFolder run, Model.ModelConfig config, TrainerOptions options, TrainingExamples examples,
         bool resume, bool requireEvaluation, IProgressSink? progress)
     {
         string? warning = null;

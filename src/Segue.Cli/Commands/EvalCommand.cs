@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Segue.Data;
 using Segue.Evaluation;
 using Segue.IO;
-using Segue.Ranking;
 using Segue.Retrieval;
-using Segue.Runs;
 using Segue.Statistics;
 using Spectre.Console;
 

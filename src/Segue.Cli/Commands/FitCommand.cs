@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Segue.Data;
 using Segue.IO;
 using Segue.Ranking;
 using Spectre.Console;

@@ -1,6 +1,5 @@
 using System.CommandLine.Parsing;
 using System.CommandLine;
-using Segue.Data;
 using Segue.Evaluation;
 using Segue.IO;
 using Segue.Model;

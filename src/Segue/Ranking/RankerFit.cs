@@ -3,7 +3,6 @@ using Segue.Data;
 using Segue.Evaluation;
 using Segue.Factorisation;
 using Segue.IO;
-using Segue.Model;
 using Segue.Retrieval;
 using Segue.Runs;
 using Segue.Statistics;
