@@ -21,7 +21,6 @@ public static class IngestCommand
         {
             OutputPath.File(parse.GetValue(output)!);
             var options = settings.Read<IngestOptions>(parse);
-            options.Validate();
             var summary = ConsoleProgress.Run(sink => Pipeline.Ingest(parse.GetValue(sources)!, parse.GetValue(output)!, options, sink));
             Print(summary, parse.GetValue(output)!);
         }));

@@ -29,6 +29,7 @@ public static class SweepCommand
         {
             OutputPath.Folder(parse.GetValue(output)!);
             var sweep = settings.Read<SweepOptions>(parse);
+            sweep.Validate();
             var points = SweepGrid.Combinations(sweep.Grid);
             var shared = sweep.Set.Select(Setting).ToList();
             SweepGrid.CheckShared(points, shared);

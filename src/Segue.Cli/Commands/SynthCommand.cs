@@ -17,7 +17,6 @@ public static class SynthCommand
         {
             OutputPath.Folder(parse.GetValue(outOption)!);
             var options = settings.Read<SynthOptions>(parse);
-            options.Validate();
             var output = ConsoleProgress.Run(sink => Pipeline.Synthesise(parse.GetValue(outOption)!, options, sink));
             Output.Info($"wrote {output.Playlists:N0} playlists in {output.SliceFiles:N0} slice files to {output.SliceFolder} ({output.BytesWritten / 1e6:N0} MB)");
             if (output.ChallengeSetPath is not null)

@@ -12,4 +12,7 @@ public sealed record SweepOptions
     public IReadOnlyList<string> Set { get; init; } = [];
     [Setting("parallel", "Runs trained at the same time (each on one thread)", Min = 1, Max = Training.TrainerOptions.MaxThreads)]
     public int Parallel { get; init; } = 1;
+
+    /// <summary>Throws a one-line <see cref="SettingException"/> naming the first setting out of its range.</summary>
+    public void Validate() => SettingTable.Of<SweepOptions>().Validate(this);
 }
