@@ -18,7 +18,7 @@ public static class ChallengeCommand
         {
             sources, output, playlists, seed, allowUnseen,
         };
-        command.SetAction(parse => SettingOptions.Worded(command, () =>
+        command.SetAction(parse => new SettingBinder(command).Run(() =>
         {
             string dir = parse.GetValue(output)!;
             var summary = ConsoleProgress.Run(sink => ChallengeCut.Run(parse.GetValue(sources)!, dir, parse.GetValue(playlists),

@@ -14,7 +14,7 @@ public static class CheckCommand
         var quick = new Option<bool>("--quick") { Description = $"Check the first {CheckRules.QuickSlices} slices only (as check.py --quick); the rules about the whole dataset are not checked" };
         var threads = new Option<int?>("--threads") { Description = "Threads reading slices (default: all cores)" };
         var command = new Command("check", "Check a dataset or the MPD against the MPD's own rules (its check.py and md5 sums)") { source, quick, threads };
-        command.SetAction(parse => SettingOptions.Worded(command, () =>
+        command.SetAction(parse => new SettingBinder(command).Run(() =>
         {
             var report = ConsoleProgress.Run(sink => MpdCheck.Run(parse.GetValue(source)!, parse.GetValue(quick), parse.GetValue(threads), sink));
             Print(report);

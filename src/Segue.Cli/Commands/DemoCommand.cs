@@ -6,9 +6,7 @@ using Segue.Evaluation;
 using Segue.IO;
 using Segue.Model;
 using Segue.Ranking;
-using Segue.Retrieval;
 using Segue.Runs;
-using Segue.Statistics;
 using Segue.Serving;
 using Segue.Training;
 using Spectre.Console;
@@ -49,12 +47,11 @@ public static class DemoCommand
             throw new SegueException($"{dir}: the demo's folder is not empty; remove it or give another --dir");
 
         Step($"1. synth: {playlists:N0} MPD-format playlists and a challenge set of {challenge:N0}", $"segue synth --out {mpd} --playlists {playlists} --challenge {challenge} --seed {seed}");
-        var generator = new SynthGenerator(new SynthOptions { Playlists = playlists, ChallengePlaylists = challenge, Seed = seed });
-        var synth = ConsoleProgress.Run(sink => generator.Write(mpd, sink));
+        var synth = ConsoleProgress.Run(sink => Pipeline.Synthesise(mpd, new SynthOptions { Playlists = playlists, ChallengePlaylists = challenge, Seed = seed }, sink));
         Output.Info($"wrote {synth.SliceFiles} slices ({synth.BytesWritten / 1e6:N0} MB of JSON) to {synth.SliceFolder}");
 
         Step("2. ingest: the slices into a dataset file", $"segue ingest {mpd} --out {datasetPath}");
-        var summary = ConsoleProgress.Run(sink => MpdIngest.Run([mpd], datasetPath, new IngestOptions(), sink));
+        var summary = ConsoleProgress.Run(sink => Pipeline.Ingest([mpd], datasetPath, new IngestOptions(), sink));
         IngestCommand.Print(summary, datasetPath);
 
         using var dataset = Dataset.Open(datasetPath);
@@ -63,27 +60,28 @@ public static class DemoCommand
 
         int threads = Environment.ProcessorCount;
         Step($"4. train: the book's model, {steps:N0} steps", $"segue train {datasetPath} --out {runPath} --steps {steps} --threads {threads} --eval-every {steps / 2}");
-        var config = new ModelConfig { Seed = (ulong)seed };
-        var examples = TrainingExamples.FromDataset(dataset, config.MinLength);
-        var options = new TrainerOptions { Steps = steps, Threads = threads, EvalEvery = steps / 2, LogEvery = 10_000 };
-        TrainCommand.Train(dataset, new RunFolder(runPath), config, options, examples, resume: false);
+        var trained = ConsoleProgress.Run(sink => Pipeline.Train(new TrainingRequest(datasetPath, runPath)
+        {
+            Model = new ModelConfig { Seed = (ulong)seed },
+            Training = new TrainerOptions { Steps = steps, Threads = threads, EvalEvery = steps / 2, LogEvery = 10_000 },
+        }, sink));
+        Output.Info($"model written to {trained.ModelPath}");
 
         int validation = Math.Clamp(playlists / 10, 100, 2000);
         Step("5. fit: Segue's own ranker, the generators' candidates re-ranked by LambdaRank, the model as one of them",
             $"segue fit {datasetPath} --out {rankerPath} --model {runPath} --validation-cases {validation}");
-        var fitOptions = new RankerOptions { Model = Path.GetFullPath(EvalCommand.ModelPath(runPath)), ValidationCases = validation, Threads = threads };
-        var fit = ConsoleProgress.Run(sink => RankerFit.Run(dataset, fitOptions, rankerPath, sink));
+        var fitOptions = new RankerOptions { Model = runPath, ValidationCases = validation, Threads = threads };
+        var fit = ConsoleProgress.Run(sink => Pipeline.Fit(datasetPath, rankerPath, fitOptions, sink));
         Output.Info($"fitted in {fit.Seconds:N0} s on {fit.FitCases:N0} validation cases; candidate pool recall {fit.PoolRecall:F4}");
         Output.Info($"{(fit.Verdict.Ahead ? "ahead of" : "NOT ahead of")} every generator on the {fit.Verdict.Cases:N0} kept-out cases: {fit.Verdict.Figures}");
 
         Step("6. eval: the ranker and the model beside the baselines on the challenge set", $"segue eval {rankerPath} --test {mpd} --baselines");
-        var cases = ChallengeCases.Load(mpd, dataset, out _);
-        var evaluator = new Evaluator(dataset, threads: threads);
-        var statistics = TrainingStatistics.Of(dataset);
-        var ranker = RankerFolder.Open(rankerPath, statistics);
-        var model = Serving.RecommenderSpec.OpenModel(runPath, statistics, cosine: false);
-        IRecommender[] recommenders = [ranker, model, .. Baselines.Build(statistics, Baselines.Names)];
-        var reports = ConsoleProgress.Run(sink => recommenders.Select(r => evaluator.Evaluate(r, cases, sink)).ToList());
+        var evaluation = ConsoleProgress.Run(sink => Pipeline.Evaluate(dataset, new EvaluationRequest
+        {
+            Models = [rankerPath, runPath], AllBaselines = true, Challenge = mpd, Options = new EvaluationOptions { Threads = threads },
+        }, sink));
+        var reports = evaluation.Reports;
+        var cases = evaluation.Cases;
         AnsiConsole.Write(EvalCommand.OverallTable(reports));
         AnsiConsole.Write(EvalCommand.CategoryTable(reports[0]));
 

@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Segue.Data;
 using Segue.Evaluation;
 using Segue.IO;
-using Segue.Ranking;
 using Segue.Retrieval;
-using Segue.Runs;
 using Segue.Statistics;
 using Spectre.Console;
 
@@ -21,11 +18,6 @@ public static class EvalCommand
         var allBaselines = new Option<bool>("--baselines") { Description = $"Evaluate every baseline ({string.Join(", ", Baselines.Names)}) too" };
         var baselines = new Option<string[]>("--baseline") { Description = "Evaluate this baseline too (repeatable)" };
         baselines.AcceptOnlyFromAmong([.. Baselines.Names]);
-        var generators = new GeneratorOptions();
-        var cosine = new Option<bool>("--cosine") { Description = "Score the model by cosine similarity instead of the dot product it was trained with (the book's exercise)" };
-        var k = new Option<int>("-k") { Description = "List length K", DefaultValueFactory = _ => Submission.Length };
-        var limit = new Option<int>("--limit") { Description = "Evaluate only the first N cases (0: all)" };
-        var threads = new Option<int>("--threads") { Description = "Evaluation threads", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file" };
         var submission = new Option<string?>("--submission") { Description = "Write the first recommender's lists of a --test challenge set as a challenge submission CSV (gzipped when FILE ends in .gz)" };
         var team = new Option<string?>("--team") { Description = "Team name for the submission" };
@@ -33,73 +25,53 @@ public static class EvalCommand
 
         var command = new Command("eval", "Evaluate a model and baselines on held-out playlists or a challenge set")
         {
-            model, datasetPath, test, allBaselines, baselines, cosine, k, limit, threads, json, submission, team, email,
+            model, datasetPath, test, allBaselines, baselines, json, submission, team, email,
         };
-        foreach (var option in generators.All) command.Options.Add(option);
-        command.SetAction(parse => SettingOptions.Worded(command, () =>
+        var settings = new SettingBinder(command).Add<EvaluationOptions>().Add<GeneratorSettings>();
+        command.SetAction(parse => settings.Run(() =>
         {
-            Check(parse.GetValue(k) > 0, $"-k {parse.GetValue(k)}: must be positive");
-            Check(parse.GetValue(threads) > 0, $"--threads {parse.GetValue(threads)}: must be positive");
-            Check(parse.GetValue(limit) >= 0, $"--limit {parse.GetValue(limit)}: must not be negative (0: all)");
-            Check(!parse.GetValue(cosine) || parse.GetValue(model) is not null, "--cosine scores a model: give the MODEL");
+            var evaluation = settings.Read<EvaluationOptions>(parse);
+            evaluation.Validate();
+            Check(!evaluation.Cosine || parse.GetValue(model) is not null, "--cosine scores a model: give the MODEL");
             if (parse.GetValue(submission) is { } submissionFile)
             {
                 Check(parse.GetValue(test) is not null, "--submission needs --test (a challenge set)");
                 Check(parse.GetValue(team) is not null && parse.GetValue(email) is not null, "--submission needs --team and --email");
-                Check(parse.GetValue(k) == Submission.Length, $"--submission needs -k {Submission.Length}");
-                Check(parse.GetValue(limit) == 0, "--submission answers every playlist of the challenge set: drop --limit");
+                Check(evaluation.K == Submission.Length, $"--submission needs -k {Submission.Length}");
+                Check(evaluation.Limit == 0, "--submission answers every playlist of the challenge set: drop --limit");
                 OutputPath.File(submissionFile);
             }
             else Check(parse.GetValue(team) is null && parse.GetValue(email) is null, "--team and --email go with --submission");
             if (parse.GetValue(json) is { } jsonFile) OutputPath.File(jsonFile);
             string? modelPath = parse.GetValue(model);
             string datasetFile = parse.GetValue(datasetPath)
-                ?? (modelPath is null ? throw new SegueException("--dataset is required without a model, run or ranker folder") : DatasetOf(modelPath));
-            var settings = generators.Read(parse);
-            settings.Validate();
-            using var dataset = Dataset.Open(datasetFile);
-            var recommenders = Recommenders(dataset, modelPath, parse.GetValue(cosine), parse.GetValue(allBaselines),
-                parse.GetValue(baselines) ?? [], settings);
-
-            string? challenge = parse.GetValue(test);
-            bool hasTruth = true;
-            var cases = challenge is null
-                ? HeldOutCases.FromTestSplit(dataset)
-                : ChallengeCases.Load(challenge, dataset, out hasTruth);
-            if (cases.Count == 0)
-                throw new SegueException(challenge is null
-                    ? $"{dataset.FilePath}: no held-out playlists to evaluate (the dataset has no test split; give --test a challenge set)"
-                    : $"{Path.Combine(challenge, ChallengeCases.SetFileName)}: no playlists to evaluate");
-            if (parse.GetValue(limit) is > 0 and var n && n < cases.Count) cases = [.. cases.Take(n)];
-            string source = challenge is null ? $"held-out split ({cases.Count:N0} playlists)" : $"{challenge} ({cases.Count:N0} playlists)";
-            var evaluator = new Evaluator(dataset, parse.GetValue(k), parse.GetValue(threads));
+                ?? (modelPath is null ? throw new SegueException("--dataset is required without a model, run or ranker folder") : Pipeline.DatasetOf(modelPath));
             string? submissionPath = parse.GetValue(submission);
-            if (!hasTruth && submissionPath is null)
-                throw new SegueException($"{Path.Combine(challenge!, ChallengeCases.TruthFileName)}: no such file: nothing to score (--submission writes a submission without it)");
-
-            var rankings = submissionPath is null ? null : new int[cases.Count][];
-            var reports = new List<EvalReport>();
-            ConsoleProgress.Run(sink =>
+            var request = new EvaluationRequest
             {
-                if (!hasTruth) rankings = evaluator.Rank(recommenders[0], cases, sink);
-                else
-                    for (int i = 0; i < recommenders.Count; i++)
-                        reports.Add(evaluator.Evaluate(recommenders[i], cases, i == 0 ? rankings : null, sink));
-            });
+                Models = modelPath is null ? [] : [modelPath], Baselines = parse.GetValue(baselines) ?? [], AllBaselines = parse.GetValue(allBaselines),
+                Challenge = parse.GetValue(test), Options = evaluation, Generators = settings.Read<GeneratorSettings>(parse),
+                KeepRankings = submissionPath is not null,
+            };
+            request.Validate();
+            using var dataset = Dataset.Open(datasetFile);
+            var result = ConsoleProgress.Run(sink => Pipeline.Evaluate(dataset, request, sink));
+            var (reports, recommenders) = (result.Reports, result.Recommenders);
+            if (result.BaselineSeconds > 0) Output.Info($"baselines built in {result.BaselineSeconds:N2} s");
 
             if (reports.Count > 0)
             {
-                Output.Info($"{source}, K = {evaluator.K}");
+                Output.Info($"{result.Source}, K = {result.K}");
                 AnsiConsole.Write(OverallTable(reports));
                 foreach (var report in reports.Where(r => r.ByCategory.Count > 0))
                     AnsiConsole.Write(CategoryTable(report));
                 if (parse.GetValue(json) is { } jsonPath)
-                    EvalReportJson.Write(jsonPath, dataset.FilePath, source, reports, settings);
+                    EvalReportJson.Write(jsonPath, dataset.FilePath, result.Source, reports, request.Generators);
             }
             if (submissionPath is not null)
             {
                 Submission.Write(submissionPath, parse.GetValue(team)!, parse.GetValue(email)!,
-                    $"segue eval: {recommenders[0].Name} on {dataset.FilePath}", dataset, cases, rankings!);
+                    $"segue eval: {recommenders[0].Name} on {dataset.FilePath}", dataset, result.Cases, result.Rankings!);
                 Output.Info($"submission of {recommenders[0].Name}: {submissionPath}");
             }
         }));
@@ -109,34 +81,6 @@ public static class EvalCommand
     private static void Check(bool condition, string message)
     {
         if (!condition) throw new SegueException(message);
-    }
-
-    /// <summary>The model first (when given), then the baselines asked for; all baselines when
-    /// neither a model nor a baseline is named.</summary>
-    private static IReadOnlyList<IRecommender> Recommenders(Dataset dataset, string? modelPath, bool cosine, bool allBaselines,
-        string[] baselineNames, GeneratorSettings settings)
-    {
-        var names = allBaselines || (modelPath is null && baselineNames.Length == 0) ? Baselines.Names : baselineNames.Distinct().ToArray();
-        var clock = Stopwatch.StartNew();
-        var statistics = TrainingStatistics.Of(dataset);
-        var recommenders = new List<IRecommender>();
-        if (modelPath is not null) recommenders.Add(Serving.RecommenderSpec.OpenModel(modelPath, statistics, cosine));
-        recommenders.AddRange(Baselines.Build(statistics, names, settings));
-        if (names.Count > 0) Output.Info($"baselines built in {clock.Elapsed.TotalSeconds:N2} s");
-        return recommenders;
-    }
-
-    /// <summary>A run folder stands for its final model.</summary>
-    internal static string ModelPath(string modelOrRun) => Serving.RecommenderSpec.ModelFile(modelOrRun);
-
-    /// <summary>The dataset a run or ranker folder (or the run folder beside a model file) records.</summary>
-    internal static string DatasetOf(string path)
-    {
-        if (RankerFolder.IsRanker(path)) return RankerFolder.ReadConfig(path).DatasetPath;
-        string modelPath = ModelPath(path);
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(modelPath));
-        return (folder is null ? null : new RunFolder(folder).ReadDatasetPath())
-            ?? throw new SegueException($"{modelPath}: no run config beside the model records its dataset; give --dataset");
     }
 
     // Metrics as rows and recommenders as columns: eight metric names side by side would not fit

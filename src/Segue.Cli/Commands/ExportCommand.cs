@@ -21,8 +21,8 @@ public static class ExportCommand
             OutputPath.Folder(parse.GetValue(output)!);
             string path = parse.GetValue(model)!;
             if (Directory.Exists(path)) RunRecord.Open(path).RequireComplete();
-            string modelPath = EvalCommand.ModelPath(path);
-            using var dataset = Dataset.Open(parse.GetValue(datasetPath) ?? EvalCommand.DatasetOf(modelPath));
+            string modelPath = Pipeline.ModelFile(path);
+            using var dataset = Dataset.Open(parse.GetValue(datasetPath) ?? Pipeline.DatasetOf(modelPath));
             var loaded = ModelFile.Load(modelPath, Catalog.FromDataset(dataset));
             foreach (var file in ModelExport.Write(loaded, dataset, parse.GetValue(output)!))
                 Output.Info($"wrote {file}");

@@ -15,21 +15,13 @@ public static class IngestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string>("--out", "-o") { Description = "The dataset file to write", Required = true };
-        var threads = new Option<int?>("--threads") { Description = "Parser threads (default: all cores)" };
-        var skip = new Option<bool>("--skip-invalid") { Description = "Drop bad playlists (and the broken tail of a truncated slice) instead of stopping; counts are printed" };
-        var testEvery = new Option<int>("--test-every") { Description = "Hold out every Nth slice as the test split (0: no test split)", DefaultValueFactory = _ => 10 };
-        var testOffset = new Option<int>("--test-offset") { Description = "Which slice of each N is held out (the book: 9, files ending in 9)", DefaultValueFactory = _ => 9 };
-        var format = new Option<IngestFormat>("--format") { Description = "mpd (JSON slices), table (CSV or TSV, one row per playlist track) or auto: .csv and .tsv files are tables", DefaultValueFactory = _ => IngestFormat.Auto };
-        var slicePlaylists = new Option<int?>("--slice-playlists") { Description = $"Tables: how many playlists make a slice, the unit of the test split (default {IngestOptions.DefaultSlicePlaylists:N0}, as in the MPD)" };
-
-        var command = new Command("ingest", "Read MPD slices or playlist tables into a Segue dataset file") { sources, output, format, threads, skip, testEvery, testOffset, slicePlaylists };
-        command.SetAction(parse => SettingOptions.Worded(command, () =>
+        var command = new Command("ingest", "Read MPD slices or playlist tables into a Segue dataset file") { sources, output };
+        var settings = new SettingBinder(command).Add<IngestOptions>();
+        command.SetAction(parse => settings.Run(() =>
         {
             OutputPath.File(parse.GetValue(output)!);
-            var options = new IngestOptions(parse.GetValue(threads), parse.GetValue(skip), parse.GetValue(testEvery), parse.GetValue(testOffset),
-                parse.GetValue(format), parse.GetValue(slicePlaylists));
-            options.Validate();
-            var summary = ConsoleProgress.Run(sink => DatasetIngest.Run(parse.GetValue(sources)!, parse.GetValue(output)!, options, sink));
+            var options = settings.Read<IngestOptions>(parse);
+            var summary = ConsoleProgress.Run(sink => Pipeline.Ingest(parse.GetValue(sources)!, parse.GetValue(output)!, options, sink));
             Print(summary, parse.GetValue(output)!);
         }));
         return command;

@@ -26,7 +26,7 @@ public static class RecommendCommand
                 throw new SegueException("--tracks and --tracks-file: give one, not both");
             var lines = parse.GetValue(tracksFile) is { } file ? SeedUris.FromFile(file) : null;
             string modelPath = parse.GetValue(model)!;
-            using var service = ContinuationService.Open([new RecommenderSpec("model", modelPath)], parse.GetValue(datasetPath) ?? EvalCommand.DatasetOf(modelPath),
+            using var service = ContinuationService.Open([new RecommenderSpec("model", modelPath)], parse.GetValue(datasetPath) ?? Pipeline.DatasetOf(modelPath),
                 ContinuationLimits.None, parse.GetValue(cosine));
             // A table's ids may hold commas: its file lists one a line.
             var uris = lines is null ? SeedUris.FromArgument(parse.GetValue(tracks)!)

@@ -108,13 +108,13 @@ public static class RunsCommand
         var metric = new Option<string>("--metric") { Description = "The metric to plot (mean_loss, steps_per_second, track_recall@500, ...)", Required = true };
         var output = new Option<string>("--out") { Description = "The PNG file to write", Required = true };
         var command = new Command("plot", "A metric over steps, one line per run, as a PNG") { runs, metric, output };
-        command.SetAction(parse =>
+        command.SetAction(parse => new SettingBinder(command).Run(() =>
         {
             OutputPath.File(parse.GetValue(output)!);
             var records = RunRecord.Resolve(parse.GetValue(runs)!);
             AtomicFile.WriteAllBytes(parse.GetValue(output)!, MetricPlot.Png(records, RunRecord.Labels(records), parse.GetValue(metric)!));
             Output.Info($"plot of {parse.GetValue(metric)} for {records.Count} run(s) written to {parse.GetValue(output)}");
-        });
+        }));
         return command;
     }
 

@@ -14,7 +14,7 @@ public static class StatsCommand
         var top = new Option<int>("--top") { Description = "How many top tracks, artists and titles to list", DefaultValueFactory = _ => 20 };
         var titles = new Option<bool>("--titles") { Description = "Instead: the title and description histograms (full and normalised) of the MPD's deeper_stats.py and descriptions.py, --top of each" };
         var command = new Command("stats", "The dataset's figures, as the MPD's stats file gives them") { path, json, top, titles };
-        command.SetAction(parse =>
+        command.SetAction(parse => new SettingBinder(command).Run(() =>
         {
             using var dataset = Dataset.Open(parse.GetValue(path)!);
             if (parse.GetValue(titles))
@@ -28,7 +28,7 @@ public static class StatsCommand
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(stats, DatasetStatsJson.Default.DatasetStats));
             else Print(stats);
             return 0;
-        });
+        }));
         return command;
     }
 

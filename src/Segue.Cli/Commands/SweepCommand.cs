@@ -17,37 +17,29 @@ public static class SweepCommand
 
     public static Command Create()
     {
-        var loop = new TrainerOptions();
         var dataset = new Argument<string>("dataset") { Description = "The dataset file to train on" };
-        var grid = new Option<string[]>("--grid") { Description = "A setting and its values, KEY=V1,V2,... (repeatable; keys as in config.json: optimizer, feature_size, duration, aggregation, eval_cosine, ...)" };
-        var set = new Option<string[]>("--set") { Description = "A setting shared by every run, KEY=VALUE (repeatable)" };
-        var steps = new Option<long>("--steps") { Description = "Steps of every run", Required = true };
-        var evalEvery = new Option<long>("--eval-every") { Description = "Evaluate on held-out playlists every M steps", DefaultValueFactory = _ => loop.EvalEvery };
-        var evalCases = new Option<int>("--eval-cases") { Description = "Held-out playlists per evaluation", DefaultValueFactory = _ => loop.EvalCases };
-        var logEvery = new Option<long>("--log-every") { Description = "Log the mean loss every N steps", DefaultValueFactory = _ => loop.LogEvery };
         var output = new Option<string>("--out") { Description = "The sweep folder: a run folder per combination, and report.html", Required = true };
-        var parallel = new Option<int>("--parallel") { Description = "Runs trained at the same time (each on one thread)", DefaultValueFactory = _ => 1 };
         var command = new Command("sweep", "Train every combination of a grid of settings, compare the runs, and write an HTML report")
         {
-            dataset, grid, set, steps, evalEvery, evalCases, logEvery, output, parallel,
+            dataset, output,
         };
-        command.SetAction(parse => SettingOptions.Worded(command, () =>
+        var settings = new SettingBinder(command).Add<SweepOptions>().Add<TrainerOptions>("steps", "eval_every", "eval_cases", "log_every")
+            .Require("steps");
+        command.SetAction(parse => settings.Run(() =>
         {
             OutputPath.Folder(parse.GetValue(output)!);
-            var points = SweepGrid.Combinations(parse.GetValue(grid) ?? []);
-            var shared = (parse.GetValue(set) ?? []).Select(Setting).ToList();
+            var sweep = settings.Read<SweepOptions>(parse);
+            sweep.Validate();
+            var points = SweepGrid.Combinations(sweep.Grid);
+            var shared = sweep.Set.Select(Setting).ToList();
             SweepGrid.CheckShared(points, shared);
-            var training = new TrainerOptions
-            {
-                Steps = parse.GetValue(steps), EvalEvery = parse.GetValue(evalEvery),
-                EvalCases = parse.GetValue(evalCases), LogEvery = parse.GetValue(logEvery),
-            };
+            var training = settings.Read<TrainerOptions>(parse);
             training.Validate();
             string dir = Path.GetFullPath(parse.GetValue(output)!);
             using var data = Dataset.Open(parse.GetValue(dataset)!);
             Output.Info($"sweep of {points.Count} run(s) into {dir}");
             var outcomes = ConsoleProgress.Run(sink =>
-                Sweep.Run(data, dir, points, new ModelConfig(), training, shared, parse.GetValue(parallel), sink));
+                Sweep.Run(data, dir, points, new ModelConfig(), training, shared, sweep.Parallel, sink));
             foreach (var kept in outcomes.Where(o => o.Kept))
                 Output.Info($"{kept.Point.Name}: already complete, kept");
 
@@ -70,9 +62,9 @@ public static class SweepCommand
     private static (string Key, string Value) Setting(string text)
     {
         int equals = text.IndexOf('=');
-        if (equals <= 0) throw new SegueException($"--set {text}: expected KEY=VALUE");
+        if (equals <= 0) throw SettingException.About(SweepGrid.Set, $" {text}: expected KEY=VALUE");
         string key = text[..equals].Trim();
-        ConfigKeys.Check(key, "--set");
+        ConfigKeys.Check(key, SweepGrid.Set);
         return (key, text[(equals + 1)..].Trim());
     }
 }

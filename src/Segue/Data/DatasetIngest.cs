@@ -40,10 +40,10 @@ public static class DatasetIngest
     {
         if (FileNode.Stat(output) is not { } target) return;
         if (!target.IsRegularFile)
-            throw new SegueException($"{output}: exists and is not a regular file; --out must name a dataset file");
+            throw new SegueException($"{output}: exists and is not a regular file; the output must be a dataset file");
         foreach (string input in inputs)
             if (FileNode.Stat(input)?.Identity == target.Identity)
-                throw new SegueException($"{output}: is the input {input}; --out must name another file");
+                throw new SegueException($"{output}: is the input {input}; the output must be another file");
     }
 
     /// <summary>Writes the dataset and says what it holds, opening it as every reader will.</summary>

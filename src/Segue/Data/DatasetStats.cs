@@ -40,7 +40,7 @@ public sealed record DatasetStats
 
     public static DatasetStats Compute(Dataset ds, int top = 20)
     {
-        if (top < 0) throw new SegueException($"--top must not be negative (got {top})");
+        SettingException.Require(top >= 0, "top", top, "0 or more");
         int n = ds.PlaylistCount;
         var lengths = new int[n];
         var trackPlaylists = new int[ds.TrackCount];

@@ -26,7 +26,7 @@ public sealed record TitleHistograms
 
     public static TitleHistograms Compute(Dataset ds, int top)
     {
-        if (top < 0) throw new SegueException($"--top must not be negative (got {top})");
+        SettingException.Require(top >= 0, "top", top, "0 or more");
         var titles = new Counter();
         var normalizedTitles = new Counter();
         var descriptions = new Counter();

@@ -105,7 +105,7 @@ public static class SubmissionVerifier
             if (set.Seeds.Count != ChallengePlaylists)
                 notes.Add($"{set.Path}: {set.Seeds.Count:N0} playlists, not the challenge's {ChallengePlaylists:N0} (a set of your own)");
         }
-        else notes.Add("no challenge set given: pids, seeds and coverage not checked (give --challenge)");
+        else notes.Add("no challenge set given: pids, seeds and coverage not checked (give the challenge set)");
         return new SubmissionVerdict(path, gzipped, team, email, track, lineOfPid.Count, count, problems, notes);
     }
 

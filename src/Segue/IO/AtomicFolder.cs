@@ -32,7 +32,7 @@ public static class AtomicFolder
             Directory.CreateDirectory(temp);
             write(temp);
             if (!replace && Path.Exists(full))
-                throw new SegueException($"{full}: appeared while this was being written; left as it is, and nothing written there: choose another --out");
+                throw new SegueException($"{full}: appeared while this was being written; left as it is, and nothing written there: choose another output");
             // One made in the instant after the check is at most an empty folder: rename(2)
             // refuses to replace one that holds anything.
             string? aside = replace && Directory.Exists(full) ? TempNames.For(full, TempNames.MovedAside) : null;

@@ -20,7 +20,7 @@ public static class OutputLock
         }
         catch (IOException e) when (File.Exists(lockPath) && e is not DirectoryNotFoundException)
         {
-            throw new SegueException($"{place}: in use by another segue command (it holds {Path.GetFileName(lockPath)}); wait for it or choose another --out", e);
+            throw new SegueException($"{place}: in use by another segue command (it holds {Path.GetFileName(lockPath)}); wait for it or choose another output", e);
         }
         catch (Exception e) when (FileError.Is(e))
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Segue.IO;
+using Segue.Settings;
 using static Segue.SettingException;
 
 namespace Segue.Model;
@@ -14,8 +15,12 @@ public enum Aggregation { Max, Mean }
 
 /// <summary>The weight of each of the six loss terms; 0 switches a term off (and skips its work).</summary>
 public sealed record LossWeights(
-    float ExtremalTriplet = 1, float MeanTriplet = 1, float Reg = 1,
-    float ContextSelf = 1, float NextSelf = 1, float NegativeSelf = 1);
+    [property: Setting("weights.extremal_triplet", "Weight of the extremal triplet loss (0: off)", Option = "w-extremal", Min = 0)] float ExtremalTriplet = 1,
+    [property: Setting("weights.mean_triplet", "Weight of the mean triplet loss (0: off)", Option = "w-mean", Min = 0)] float MeanTriplet = 1,
+    [property: Setting("weights.reg", "Weight of the norm penalty (0: off)", Option = "w-reg", Min = 0)] float Reg = 1,
+    [property: Setting("weights.context_self", "Weight of the context items' self-similarity term (0: off)", Option = "w-context-self", Min = 0)] float ContextSelf = 1,
+    [property: Setting("weights.next_self", "Weight of the next track's self-similarity term (0: off)", Option = "w-next-self", Min = 0)] float NextSelf = 1,
+    [property: Setting("weights.negative_self", "Weight of the negatives' self-similarity term (0: off)", Option = "w-negative-self", Min = 0)] float NegativeSelf = 1);
 
 /// <summary>
 /// Everything that defines a trained model: the representation, the loss and the optimiser.
@@ -28,33 +33,51 @@ public sealed record ModelConfig
     /// when it shares the artist, with any context item (no gradient flows through it).</summary>
     public const float SharedBonus = 0.1f;
 
+    [Setting("feature_size", "F: album and artist embeddings are F wide, tracks 2F", Min = 1, Max = 4096)]
     public int FeatureSize { get; init; } = 32;
     /// <summary>Album id <c>a</c> uses row <c>a mod AlbumBuckets</c>; 0 gives every album its own row.</summary>
+    [Setting("album_buckets", "Album rows (album id mod N); 0: one row per album", Min = 0, Zero = "one row per album")]
     public int AlbumBuckets { get; init; } = 100_000;
     /// <summary>Rows of the optional per-track table (track id mod TrackBuckets, 2F wide, added to
     /// the representation); 0 means no track table, as in the book.</summary>
+    [Setting("track_buckets", "Rows of a hashed per-track table added to the representation; 0: none", Min = 0, Zero = "no track table")]
     public int TrackBuckets { get; init; }
     /// <summary>Adds a learned 2F vector scaled by the track's standardised duration.</summary>
+    [Setting("duration", "Add a learned vector scaled by the standardised track duration")]
     public bool Duration { get; init; }
+    [Setting("aggregation", "max (book) or mean over the context")]
     public Aggregation Aggregation { get; init; } = Aggregation.Max;
 
+    [Setting("context_length", "K: context tracks per example", Min = 1, Max = MaxContextLength)]
     public int ContextLength { get; init; } = 5;
+    [Setting("min_length", "Shortest playlist used as an example")]
     public int MinLength { get; init; } = 10;
+    [Setting("num_negatives", "Negatives drawn per step", Min = 1, Max = MaxNegatives)]
     public int NumNegatives { get; init; } = 64;
     /// <summary>Row norms above this are penalised (the book's <c>reg</c>).</summary>
+    [Setting("reg", "Row norms above this are penalised", Min = 0)]
     public float Reg { get; init; } = 10;
     public LossWeights Weights { get; init; } = new();
 
+    [Setting("optimizer", "sgd (momentum, dense-equivalent), adam (lazy), rmsprop (dense-equivalent), adagrad (lazy = dense)")]
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
+    /// <summary>The default is the optimiser's (<see cref="DefaultLearningRate"/>).</summary>
+    [Setting("learning_rate", "Learning rate (default 1e-3; adagrad 1e-2)", Option = "lr", Min = 0, AboveMin = true)]
     public float LearningRate { get; init; } = 1e-3f;
     /// <summary>SGD's heavy-ball momentum.</summary>
+    [Setting("momentum", "SGD momentum", Min = 0, Max = 1, BelowMax = true)]
     public float Momentum { get; init; } = 0.98f;
+    [Setting("beta1", "Adam's decay of the mean gradient", Min = 0, Max = 1, BelowMax = true)]
     public float Beta1 { get; init; } = 0.9f;
+    [Setting("beta2", "Adam's decay of the mean squared gradient", Min = 0, Max = 1, BelowMax = true)]
     public float Beta2 { get; init; } = 0.999f;
     /// <summary>RMSProp's decay of the mean squared gradient.</summary>
+    [Setting("rms_decay", "RMSProp's decay of the mean squared gradient", Min = 0, Max = 1, BelowMax = true)]
     public float RmsDecay { get; init; } = 0.9f;
+    [Setting("epsilon", "The optimisers' guard against division by zero", Min = 0, AboveMin = true)]
     public float Epsilon { get; init; } = 1e-8f;
 
+    [Setting("seed", "Random seed (initialisation, negatives)")]
     public ulong Seed { get; init; }
 
     /// <summary>The default learning rate of each optimiser: the book's 1e-3 for SGD, the usual
@@ -71,23 +94,10 @@ public sealed record ModelConfig
     /// <summary>Throws a one-line <see cref="SettingException"/> naming the first bad setting by its key.</summary>
     public void Validate()
     {
-        Require(FeatureSize is > 0 and <= 4096, "feature_size", FeatureSize, "between 1 and 4096");
-        Require(AlbumBuckets >= 0, "album_buckets", AlbumBuckets, "0 (one row per album) or positive");
+        SettingTable.Of<ModelConfig>().Validate(this);
         RequireTable("album_buckets", AlbumBuckets, FeatureSize);
-        Require(TrackBuckets >= 0, "track_buckets", TrackBuckets, "0 (no track table) or positive");
         RequireTable("track_buckets", TrackBuckets, 2 * FeatureSize);
-        Require(ContextLength is > 0 and <= MaxContextLength, "context_length", ContextLength, $"between 1 and {MaxContextLength}");
         Require(MinLength > ContextLength, "min_length", MinLength, $"greater than context_length ({ContextLength}), so every example has a next track");
-        Require(NumNegatives is > 0 and <= MaxNegatives, "num_negatives", NumNegatives, $"between 1 and {MaxNegatives}");
-        Require(float.IsFinite(Reg) && Reg >= 0, "reg", Reg, "finite and >= 0");
-        foreach (var (key, w) in WeightsByKey())
-            Require(float.IsFinite(w) && w >= 0, key, w, "finite and >= 0");
-        Require(float.IsFinite(LearningRate) && LearningRate > 0, "learning_rate", LearningRate, "finite and positive");
-        Require(Momentum is >= 0 and < 1, "momentum", Momentum, "in [0, 1)");
-        Require(Beta1 is >= 0 and < 1, "beta1", Beta1, "in [0, 1)");
-        Require(Beta2 is >= 0 and < 1, "beta2", Beta2, "in [0, 1)");
-        Require(RmsDecay is >= 0 and < 1, "rms_decay", RmsDecay, "in [0, 1)");
-        Require(Epsilon > 0 && float.IsFinite(Epsilon), "epsilon", Epsilon, "finite and positive");
     }
 
     /// <summary>Throws a one-line <see cref="SettingException"/> when the model's tables for
@@ -105,13 +115,6 @@ public sealed record ModelConfig
         Require(bytes <= available, "feature_size", FeatureSize,
             FormattableString.Invariant($"smaller: the tables and optimiser state need {bytes / (double)(1 << 30):F1} GiB, more than the {available / (double)(1 << 30):F1} GiB available"));
     }
-
-    /// <summary>The per-term weights with the config key of each.</summary>
-    public IEnumerable<(string Key, float Weight)> WeightsByKey() =>
-    [
-        ("weights.extremal_triplet", Weights.ExtremalTriplet), ("weights.mean_triplet", Weights.MeanTriplet), ("weights.reg", Weights.Reg),
-        ("weights.context_self", Weights.ContextSelf), ("weights.next_self", Weights.NextSelf), ("weights.negative_self", Weights.NegativeSelf),
-    ];
 
     /// <summary>A table of <paramref name="rows"/> x <paramref name="cols"/> values must fit in one array.</summary>
     private void RequireTable(string key, int rows, int cols)

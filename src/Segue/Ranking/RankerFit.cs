@@ -3,7 +3,6 @@ using Segue.Data;
 using Segue.Evaluation;
 using Segue.Factorisation;
 using Segue.IO;
-using Segue.Model;
 using Segue.Retrieval;
 using Segue.Runs;
 using Segue.Statistics;
@@ -24,6 +23,9 @@ namespace Segue.Ranking;
 /// </summary>
 public static class RankerFit
 {
+    /// <summary>What a ranker folder's run.json says it is.</summary>
+    public const string Kind = "ranker fit";
+
     /// <summary>What a fit measured: the ranker's and each generator's validation figures (the
     /// ranker first) and the verdict on them, the candidate pools' recall and size, the cases and
     /// rows fitted, the playlists each fold's statistics held and those the served ranker's hold.</summary>
@@ -38,10 +40,10 @@ public static class RankerFit
         // Held to the end, as a training run holds its folder: a second fit into the same folder is refused.
         using var held = OutputLock.Hold(TempNames.LockFor(target), target, removeWhenDone: true);
         if (Path.Exists(target))
-            throw new SegueException($"{outPath}: already exists; choose another --out");
+            throw new SegueException($"{outPath}: already exists; choose another output folder");
         TempNames.RemoveStale(target);   // a killed fit's, now rather than after this one's work
         var clock = Stopwatch.StartNew();
-        var metadata = RunMetadata.Capture((ulong)options.Seed);
+        var metadata = RunMetadata.Capture((ulong)options.Seed, Kind);
         var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
         string? modelChecksum = options.Model is null ? null : RankerFolder.TrainedModelChecksum(options.Model);
 
@@ -174,8 +176,8 @@ public static class RankerFit
             RankerFolder.Write(temp, options, dataset, model, factors, importance, modelChecksum);
             EvalReportJson.Write(Path.Combine(temp, RankerFolder.ValidationFile), dataset.FilePath,
                 $"validation split ({result.Validation[0].Cases:N0} cases kept out of the fit)", result.Validation);
-            var folder = new RunFolder(temp);
-            metadata.Write(folder.MetadataPath);
+            using var writer = RunWriter.InTemporary(new RunFolder(temp));
+            writer.Begin(metadata, RankerFolder.ManifestFile);
             var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
             {
                 ["pool_recall"] = result.PoolRecall,
@@ -186,9 +188,8 @@ public static class RankerFit
             foreach (var (name, value) in result.Validation[0].Overall) metrics[name] = value;
             var line = new System.Text.Json.Nodes.JsonObject { [RunMetrics.Step] = options.Trees, [RunMetrics.WallSeconds] = result.Seconds };
             foreach (var (name, value) in metrics) line[name] = value;
-            using (var log = MetricsLog.Open(folder.MetricsPath, keepThroughStep: 0)) log.Append(line);
-            new RunSummary(RunStatus.Complete, options.Trees, result.Seconds, DateTimeOffset.UtcNow, metrics, Comparison: result.Verdict.ToJson())
-                .Write(folder.SummaryPath);
+            writer.Log(line);
+            writer.End(RunStatus.Complete, comparison: result.Verdict.ToJson());
         });
     }
 }

@@ -87,7 +87,7 @@ public static class RankerFolder
         string factorsPath = Path.Combine(folder, TrackFactors.FileName);
         CheckSum(factorsPath, manifest.FactorsChecksum, "track factors");
         var generators = options.Generators;
-        var factors = TrackFactors.Load(factorsPath, dataset.TrackCount, generators.AlsFactors, generators.AlsAlpha, generators.AlsRegularization,
+        var factors = TrackFactors.Load(factorsPath, dataset.TrackCount, generators.Als.Factors, generators.Als.Alpha, generators.Als.Regularization,
             Environment.ProcessorCount);
         var sources = new CandidateSources(statistics, generators, model, factors);
         return new RankerRecommender(sources, LambdaRankModel.Load(bytes, modelPath), options.Depth);

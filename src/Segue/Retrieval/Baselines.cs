@@ -29,9 +29,9 @@ public static class Baselines
     public static IRecommender Generator(TrainingStatistics statistics, string name, GeneratorSettings settings) => name switch
     {
         CoOccurrenceRecommender.BaselineName => new CoOccurrenceRecommender(statistics,
-            settings.CooccurrenceA, settings.CooccurrenceB, settings.CooccurrenceMaxPlaylistsPerSeed),
-        PlaylistKnnRecommender.BaselineName => new PlaylistKnnRecommender(statistics, settings.PknnK, settings.PknnRho, settings.PknnAlpha),
-        TitleRecommender.BaselineName => new TitleRecommender(statistics, settings.TitleTokenWeight, settings.TitleMaxPlaylists),
+            settings.CoOccurrence.SeedExponent, settings.CoOccurrence.CandidateExponent, settings.CoOccurrence.MaxPlaylistsPerSeed),
+        PlaylistKnnRecommender.BaselineName => new PlaylistKnnRecommender(statistics, settings.PlaylistKnn.K, settings.PlaylistKnn.Rho, settings.PlaylistKnn.Alpha),
+        TitleRecommender.BaselineName => new TitleRecommender(statistics, settings.Title.TokenWeight, settings.Title.MaxPlaylists),
         // The fit's result does not depend on the thread count.
         FactorRecommender.BaselineName => new FactorRecommender(ImplicitAls.Fit(statistics, settings.Als, Environment.ProcessorCount), statistics),
         _ => throw new SegueException($"unknown generator '{name}' (known: {string.Join(", ", Names.Skip(1))})"),

@@ -15,10 +15,6 @@ namespace Segue.Retrieval;
 public sealed class FactorRecommender : IRecommender
 {
     public const string BaselineName = "als";
-    /// <summary>alpha is the best of 3, 10 and 30 on 100k synthetic playlists (held-out split, NDCG
-    /// 0.2289, 0.2359, 0.2505); the factors, iterations and regularisation are common choices, not swept.</summary>
-    public const int DefaultFactors = 64, DefaultIterations = 10;
-    public const float DefaultAlpha = 30f, DefaultRegularization = 1f;
     private readonly int[] _scored;
     private readonly PackedTable _packed;
     private readonly Dataset _dataset;

@@ -22,7 +22,7 @@ public static class ModelExport
     public static IReadOnlyList<string> Write(EmbeddingModel model, Dataset dataset, string dir)
     {
         if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).FirstOrDefault(e => !IsExportFile(e)) is { } other)
-            throw new SegueException($"{dir}: holds {Path.GetFileName(other)}, which is not part of a model export; choose another --out");
+            throw new SegueException($"{dir}: holds {Path.GetFileName(other)}, which is not part of a model export; choose another output folder");
         var names = new List<string>();
         AtomicFolder.Write(dir, temp =>
         {

@@ -4,21 +4,21 @@ using Segue.Training;
 namespace Segue.Runs;
 
 /// <summary>
-/// The folder of one run, whatever it runs (a training run now; a ranker fit can reuse it with its
-/// own config sections):
+/// The folder of one run, whatever it runs (a training run, a ranker fit with its own config
+/// section and files):
 /// <code>
 ///   config.json     the run's config sections (a training run: "model", "training") and "dataset": { "path", "fingerprint" }
 ///   metrics.jsonl   one object per logged step: step, wall_seconds, and the figures of that step
 ///                   (a training run: steps_per_second, mean_loss, and every evaluation metric when evaluated)
-///   run.json        how the run was started: seed, code commit, machine, time, command line
-///   summary.json    how it ended: status, steps, wall time, the last value of every metric
+///   run.json        how the run was started: its kind, seed, code commit, machine, time, command line
+///   summary.json    how it ended: status, the file it produced, steps, wall time, the last value of every metric
 ///   checkpoints/    a training run's newest few checkpoints, step-NNNNNNNNNNNN.ckpt
 ///   model.segue     a training run's final model (written when the run completes)
 ///   .lock           held by the process working in the folder, for its whole life
 /// </code>
-/// <see cref="RunConfig"/> writes and reads config.json, <see cref="MetricsLog"/> metrics.jsonl,
-/// <see cref="RunMetadata"/> run.json and <see cref="RunSummary"/> summary.json;
-/// <see cref="RunRecord"/> reads a whole folder back.
+/// <see cref="RunConfig"/> writes and reads config.json; <see cref="RunWriter"/> holds the lock and
+/// writes run.json, metrics.jsonl and summary.json for every kind of run; <see cref="RunRecord"/>
+/// reads a whole folder back.
 /// </summary>
 public sealed class RunFolder(string path)
 {
@@ -49,17 +49,4 @@ public sealed class RunFolder(string path)
 
     /// <summary>The dataset the run used, as its config records it (absolute); null when there is no config.</summary>
     public string? ReadDatasetPath() => File.Exists(ConfigPath) ? RunConfig.Read(this).Dataset.Path : null;
-
-    /// <summary>Marks a run under way (again): a resumed run has no summary until it ends.</summary>
-    public void Begin(ulong seed)
-    {
-        if (!File.Exists(MetadataPath))
-            RunMetadata.Capture(seed).Write(MetadataPath);
-        File.Delete(SummaryPath);
-    }
-
-    /// <summary>Writes summary.json: <paramref name="status"/>, with <paramref name="error"/> for a
-    /// failed run, and the last value of every metric logged.</summary>
-    public void End(RunStatus status, string? error = null) =>
-        RunSummary.FromMetrics(RunMetrics.Read(MetricsPath), status, error).Write(SummaryPath);
 }

@@ -16,16 +16,21 @@ public sealed record MachineInfo(string Host, string Os, string Architecture, in
 /// machine, the command line). The config itself is in <c>config.json</c>.
 /// </summary>
 public sealed record RunMetadata(
-    ulong Seed, string? GitCommit, bool? GitDirty, MachineInfo Machine, DateTimeOffset Started, IReadOnlyList<string> CommandLine)
+    ulong Seed, string? GitCommit, bool? GitDirty, MachineInfo Machine, DateTimeOffset Started, IReadOnlyList<string> CommandLine,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Kind = null)
 {
-    /// <summary>The circumstances of a run of this process starting now with <paramref name="seed"/>.</summary>
-    public static RunMetadata Capture(ulong seed)
+    /// <summary>What a training run is (<see cref="Kind"/>; a run.json without one is a training run's).</summary>
+    public const string Training = "training";
+
+    /// <summary>The circumstances of a run of <paramref name="kind"/> (<see cref="Training"/>, a
+    /// ranker fit) of this process starting now with <paramref name="seed"/>.</summary>
+    public static RunMetadata Capture(ulong seed, string kind)
     {
         var (commit, dirty) = CodeCommit();
         var machine = new MachineInfo(Environment.MachineName, RuntimeInformation.OSDescription,
             RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(), Environment.ProcessorCount,
             GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, RuntimeInformation.FrameworkDescription);
-        return new RunMetadata(seed, commit, dirty, machine, DateTimeOffset.UtcNow, Environment.GetCommandLineArgs());
+        return new RunMetadata(seed, commit, dirty, machine, DateTimeOffset.UtcNow, Environment.GetCommandLineArgs(), kind);
     }
 
     public void Write(string path) =>

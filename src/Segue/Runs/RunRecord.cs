@@ -29,8 +29,9 @@ public sealed class RunRecord
             null => (RunStatus.Incomplete, $"no {System.IO.Path.GetFileName(folder.SummaryPath)}: killed mid-run, or still training"),
             { Status: RunStatus.Failed } => (RunStatus.Failed, summary.Error ?? "failed"),
             { Status: not RunStatus.Complete } => (RunStatus.Damaged, $"{folder.SummaryPath}: status {summary.Status.ToString().ToLowerInvariant()} is not how a run ends"),
-            // A ranker fit (segue fit) ends with its manifest, a training run with its model.
-            _ when !File.Exists(folder.ModelPath) && !Ranking.RankerFolder.IsRanker(folder.Path) => (RunStatus.Incomplete, $"no {System.IO.Path.GetFileName(folder.ModelPath)}"),
+            // A run completes by writing its product (a training run its model, a fit its ranker's manifest).
+            _ when !File.Exists(System.IO.Path.Combine(folder.Path, summary.Product ?? System.IO.Path.GetFileName(folder.ModelPath)))
+                => (RunStatus.Incomplete, $"no {summary.Product ?? System.IO.Path.GetFileName(folder.ModelPath)}"),
             _ => (RunStatus.Complete, null),
         };
     }

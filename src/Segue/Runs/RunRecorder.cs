@@ -5,24 +5,25 @@ using Segue.Training;
 namespace Segue.Runs;
 
 /// <summary>
-/// A run folder as a listener of its trainer: each report becomes a line of metrics.jsonl (its
-/// wall time continuing a resumed run's clock), each checkpoint due a file in checkpoints/ (the
-/// newest <c>keep</c> kept), and the end model.segue.
+/// A training run's folder as a listener of its trainer: each report becomes a line of
+/// metrics.jsonl through the run's <see cref="RunWriter"/> (its wall time continuing a resumed
+/// run's clock), each checkpoint due a file in checkpoints/ (the newest <c>keep</c> kept), and the
+/// end model.segue.
 /// </summary>
-public sealed class RunRecorder : ITrainingListener, IDisposable
+public sealed class RunRecorder : ITrainingListener
 {
+    private readonly RunWriter _writer;
     private readonly RunFolder _run;
-    private readonly MetricsLog _metrics;
     private readonly int _keepCheckpoints;
     private readonly double _wallOffset;
 
-    /// <summary>Records into <paramref name="run"/> from step <paramref name="fromStep"/> on: lines
-    /// logged after that step by an earlier, interrupted run are dropped.</summary>
-    public RunRecorder(RunFolder run, long fromStep, int keepCheckpoints)
+    /// <summary>Records through <paramref name="writer"/>, whose run has begun (lines logged after
+    /// its first step by an earlier, interrupted run are dropped).</summary>
+    public RunRecorder(RunWriter writer, int keepCheckpoints)
     {
-        _run = run;
-        _metrics = MetricsLog.Open(run.MetricsPath, fromStep);
-        _wallOffset = _metrics.LastWallSeconds;
+        _writer = writer;
+        _run = writer.Run;
+        _wallOffset = writer.LastWallSeconds;
         _keepCheckpoints = keepCheckpoints;
     }
 
@@ -37,12 +38,10 @@ public sealed class RunRecorder : ITrainingListener, IDisposable
         }
         foreach (var (name, value) in report.Evaluation ?? new Dictionary<string, double>())
             record[name] = value;
-        _metrics.Append(record);
+        _writer.Log(record);
     }
 
     public void CheckpointDue(TrainingState state) => Checkpoints.Save(_run.CheckpointsPath, state, _keepCheckpoints);
 
     public void Finished(TrainingState state) => ModelFile.Save(_run.ModelPath, state.Model);
-
-    public void Dispose() => _metrics.Dispose();
 }

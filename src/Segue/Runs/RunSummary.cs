@@ -15,12 +15,15 @@ public enum RunStatus { Complete, Failed, Incomplete, Damaged }
 /// A run's <c>summary.json</c>, written when it ends: its status, the steps done, the wall time,
 /// and the last logged value of every metric (its "final metrics"). Failed runs carry the error.
 /// Every field but the error and the comparison is required: a summary without its status does not
-/// say the run completed. A ranker's summary also records how it compares with its generators.
+/// say the run completed. <see cref="Product"/> is the file of the folder the run completes by
+/// writing (<c>model.segue</c>, a ranker's <c>ranker.json</c>; a summary from before it was recorded
+/// means a model). A ranker's summary also records how it compares with its generators.
 /// </summary>
 public sealed record RunSummary(
     RunStatus Status, long Steps, double WallSeconds, DateTimeOffset Finished,
     IReadOnlyDictionary<string, double> Metrics, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] System.Text.Json.Nodes.JsonObject? Comparison = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] System.Text.Json.Nodes.JsonObject? Comparison = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Product = null)
 {
     /// <summary>The summary of a run whose metrics log is <paramref name="metrics"/>.</summary>
     public static RunSummary FromMetrics(RunMetrics metrics, RunStatus status, string? error = null) =>

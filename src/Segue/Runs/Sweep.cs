@@ -1,6 +1,7 @@
 using Segue.Data;
 using Segue.IO;
 using Segue.Model;
+using Segue.Settings;
 using Segue.Training;
 
 namespace Segue.Runs;
@@ -23,11 +24,11 @@ public static class Sweep
         ModelConfig model, TrainerOptions training, IReadOnlyList<(string Key, string Value)> fixedSettings,
         int parallel, IProgressSink progress)
     {
-        if (parallel <= 0) throw new SegueException($"--parallel {parallel}: must be positive");
+        SettingTable.Of<SweepOptions>().Find("parallel")!.Check(parallel);
         SweepGrid.CheckShared(points, fixedSettings);
         var plans = points.Select(p =>
         {
-            var (m, t) = ConfigKeys.Apply(model, training, [.. fixedSettings, .. p.Settings], "--grid");
+            var (m, t) = ConfigKeys.Apply(model, training, [.. fixedSettings, .. p.Settings], SweepGrid.Grid);
             var run = new RunFolder(Path.Combine(dir, p.Name));
             return (Point: p, Run: run, Model: m, Training: t, Kept: IsDone(run, m, t));
         }).ToList();
@@ -66,9 +67,9 @@ public static class Sweep
         var record = RunRecord.Open(run.Path);
         var (recordedModel, recordedTraining) = record.TrainingConfig;
         if (recordedModel.FirstDifference(model) is { } difference)
-            throw new SegueException($"{run.Path}: holds a run with other settings ({difference}); remove it or sweep into another --out");
+            throw new SegueException($"{run.Path}: holds a run with other settings ({difference}); remove it or sweep into another folder");
         if (recordedTraining != training)
-            throw new SegueException($"{run.Path}: holds a run with other training options; remove it or sweep into another --out");
+            throw new SegueException($"{run.Path}: holds a run with other training options; remove it or sweep into another folder");
         if (record.Status != RunStatus.Complete)
             throw new SegueException($"{run.Path}: holds a {record.Status.ToString().ToLowerInvariant()} run ({record.Problem}); remove it to run it again");
         return true;

@@ -10,23 +10,26 @@ public sealed record SweepPoint(string Name, IReadOnlyList<(string Key, string V
 /// </summary>
 public static class SweepGrid
 {
+    /// <summary>The keys errors name: the grid's settings, and those shared by every run.</summary>
+    public const string Grid = "grid", Set = "set";
+
     public static IReadOnlyList<SweepPoint> Combinations(IReadOnlyList<string> grid)
     {
         if (grid.Count == 0)
-            throw new SegueException("--grid: none given; a sweep needs at least one, e.g. --grid optimizer=sgd,adam");
+            throw SettingException.About(Grid, ": none given; a sweep needs at least one, e.g. optimizer=sgd,adam");
         var axes = new List<(string Key, string[] Values)>();
         foreach (var spec in grid)
         {
             int equals = spec.IndexOf('=');
-            if (equals <= 0) throw new SegueException($"--grid {spec}: expected KEY=VALUE,VALUE,...");
+            if (equals <= 0) throw SettingException.About(Grid, $" {spec}: expected KEY=VALUE,VALUE,...");
             string key = spec[..equals].Trim();
-            ConfigKeys.Check(key, "--grid");
+            ConfigKeys.Check(key, Grid);
             var values = spec[(equals + 1)..].Split(',', StringSplitOptions.TrimEntries);
-            if (values.All(v => v.Length == 0)) throw new SegueException($"--grid {spec}: no values");
-            if (values.Any(v => v.Length == 0)) throw new SegueException($"--grid {spec}: an empty value");
-            if (axes.Any(a => a.Key == key)) throw new SegueException($"--grid {key}: given twice; list all its values in one --grid");
+            if (values.All(v => v.Length == 0)) throw SettingException.About(Grid, $" {spec}: no values");
+            if (values.Any(v => v.Length == 0)) throw SettingException.About(Grid, $" {spec}: an empty value");
+            if (axes.Any(a => a.Key == key)) throw SettingException.About(Grid, $" {key}: given twice; list all its values at once");
             if (values.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1) is { } twice)
-                throw new SegueException($"--grid {spec}: {twice.Key} is listed twice");
+                throw SettingException.About(Grid, $" {spec}: {twice.Key} is listed twice");
             axes.Add((key, values));
         }
         IEnumerable<List<(string, string)>> combinations = [[]];
@@ -42,9 +45,9 @@ public static class SweepGrid
         foreach (var (key, _) in shared)
         {
             if (shared.Count(s => s.Key == key) > 1)
-                throw new SegueException($"--set {key}: given twice");
+                throw SettingException.About(Set, $" {key}: given twice");
             if (points.Any(p => p.Settings.Any(s => s.Key == key)))
-                throw new SegueException($"--set {key}: also in --grid; give it in one of them");
+                throw SettingException.About(Set, $" {key}: also a {Grid} key; give it in one of them");
         }
     }
 }

@@ -10,9 +10,9 @@ using Segue.Training;
 namespace Segue.Runs;
 
 /// <summary>
-/// One training run as an experiment in a <see cref="RunFolder"/>: the folder locked for the run's
-/// life, config.json ("model", "training", "dataset") and run.json when it starts, the trainer's
-/// reports recorded by a <see cref="RunRecorder"/>, held-out evaluation through the
+/// One training run as an experiment in a <see cref="RunFolder"/>, written by a <see cref="RunWriter"/>:
+/// the folder locked for the run's life, config.json ("model", "training", "dataset") and run.json
+/// when it starts, the trainer's reports recorded by a <see cref="RunRecorder"/>, held-out evaluation through the
 /// <see cref="Evaluator"/> as the options ask, and summary.json when it ends: complete, or failed
 /// with its error (a non-finite loss, a full disk, an unwritable file). What <c>segue train</c>,
 /// <c>segue demo</c> and <c>segue sweep</c> all run.
@@ -26,7 +26,7 @@ public static class TrainingRun
     public static EmbeddingModel Train(Dataset data, RunFolder run, ModelConfig config, TrainerOptions options,
         TrainingExamples examples, bool resume, int evalThreads, IProgressSink progress)
     {
-        using var held = run.Lock();
+        using var writer = RunWriter.Lock(run);
         // What a killed process of this run left (a file-size limit's kill mid-checkpoint, say):
         // no one else writes here, and the next checkpoint may have another name.
         TempNames.RemoveStaleIn(run.Path);
@@ -36,11 +36,11 @@ public static class TrainingRun
         if (resume)
             state = Resume(run, config, catalog);
         else if (run.HasRun)
-            throw new SegueException($"{run.Path}: already holds a run; add --resume to continue it, or choose another --out");
+            throw new SegueException($"{run.Path}: already holds a run; resume it, or choose another output folder");
         else
             state = Trainer.Start(config, catalog);
         RunConfig.Write(run, Sections(config, options), data.FilePath, data.Fingerprint);
-        run.Begin(config.Seed);
+        writer.Begin(RunMetadata.Capture(config.Seed, RunMetadata.Training), Path.GetFileName(run.ModelPath), state.Step);
 
         var cases = options.EvalEvery > 0
             ? HeldOutCases.FromTestSplit(data, config.ContextLength, config.MinLength, options.EvalCases)
@@ -51,10 +51,9 @@ public static class TrainingRun
         try
         {
             EmbeddingModel model;
-            using (var recorder = new RunRecorder(run, state.Step, options.KeepCheckpoints))
             using (var shown = new ProgressListener(progress, options.Steps))
-                model = new Trainer(examples, options, evaluate).Run(state, new TrainingListeners(recorder, shown));
-            run.End(RunStatus.Complete);
+                model = new Trainer(examples, options, evaluate).Run(state, new TrainingListeners(new RunRecorder(writer, options.KeepCheckpoints), shown));
+            writer.End(RunStatus.Complete);
             return model;
         }
         catch (Exception e) when (e is SegueException || FileError.Is(e))
@@ -62,7 +61,7 @@ public static class TrainingRun
             var error = e as SegueException ?? FileError.Writing(run.Path, e);
             try
             {
-                run.End(RunStatus.Failed, error.Message);
+                writer.End(RunStatus.Failed, error.Message);
             }
             catch (Exception unwritable) when (FileError.Is(unwritable))
             {
@@ -89,7 +88,7 @@ public static class TrainingRun
         var checkpoints = Checkpoints.List(run.CheckpointsPath);
         if (checkpoints.Count == 0)
             throw new SegueException($"{run.CheckpointsPath}: no checkpoint to resume from (the run stopped before its first); " +
-                $"train it again from the start: segue train --from {run.Path} --out ANOTHER");
+                "train it again from the start into another folder");
         string path = checkpoints[^1];
         TrainingState state;
         try

@@ -28,7 +28,7 @@ public sealed class TrainingExamples
         var train = dataset.TrainPlaylists.ToArray();
         var examples = new TrainingExamples(train.Select(p => dataset.PlaylistTracks(p).ToArray()), minLength);
         if (examples.Count == 0)
-            throw new SegueException($"{dataset.FilePath}: no training playlist has at least {minLength} tracks (--min-length)");
+            throw new SegueException($"{dataset.FilePath}: no training playlist has at least {minLength} tracks (min_length)");
         return examples;
     }
 

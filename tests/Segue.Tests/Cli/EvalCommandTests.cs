@@ -70,7 +70,7 @@ public class EvalCommandTests
         File.WriteAllText(dir.File(ChallengeCases.SetFileName), """{"playlists": [{"pid": 9, "tracks": []}]}""");
         var (exit, _, err) = CliRunner.Run("eval", "--dataset", dataset, "--test", dir.Path, "--json", dir.File("eval.json"));
         Assert.Equal(1, exit);
-        Assert.Equal($"segue: error: {dir.File(ChallengeCases.TruthFileName)}: no such file: nothing to score (--submission writes a submission without it)",
+        Assert.Equal($"segue: error: {dir.File(ChallengeCases.TruthFileName)}: no such file: nothing to score (a submission can be written without it)",
             err.TrimEnd('\n'));
         Assert.False(File.Exists(dir.File("eval.json")));
 
@@ -91,7 +91,7 @@ public class EvalCommandTests
         builder.Write(dir.File("train-only.segue"));
         var (exit, _, err) = CliRunner.Run("eval", "--dataset", dir.File("train-only.segue"), "--baseline", "popularity");
         Assert.Equal(1, exit);
-        Assert.Equal($"segue: error: {dir.File("train-only.segue")}: no held-out playlists to evaluate (the dataset has no test split; give --test a challenge set)", err.Trim());
+        Assert.Equal($"segue: error: {dir.File("train-only.segue")}: no held-out playlists to evaluate (the dataset has no test split; give a challenge set)", err.Trim());
 
         string dataset = EvalDatasets.Small(dir);
         File.WriteAllText(dir.File(ChallengeCases.SetFileName), """{"playlists": []}""");
@@ -110,7 +110,7 @@ public class EvalCommandTests
         [
             (["-k", "0"], "-k 0: must be positive"),
             (["-k", "-1"], "-k -1: must be positive"),
-            (["--limit", "-3"], "--limit -3: must not be negative (0: all)"),
+            (["--limit", "-3"], "--limit -3: must be 0 (all) or positive"),
             (["--threads", "0"], "--threads 0: must be positive"),
             (["--cosine"], "--cosine scores a model: give the MODEL"),
             (["--team", "t"], "--team and --email go with --submission"),

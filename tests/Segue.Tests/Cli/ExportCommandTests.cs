@@ -36,7 +36,7 @@ public class ExportCommandTests(TrainedRun trained) : IClassFixture<TrainedRun>
         File.WriteAllText(dir.File("mine/notes.txt"), "keep");
         var (exit, _, err) = CliRunner.Run("export", run, "--out", dir.File("mine"));
         Assert.Equal(1, exit);
-        Assert.Equal($"segue: error: {dir.File("mine")}: holds notes.txt, which is not part of a model export; choose another --out", err.Trim());
+        Assert.Equal($"segue: error: {dir.File("mine")}: holds notes.txt, which is not part of a model export; choose another output folder", err.Trim());
         Assert.Equal([dir.File("mine/notes.txt")], Directory.GetFileSystemEntries(dir.File("mine")));
     }
 }

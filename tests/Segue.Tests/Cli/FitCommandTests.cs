@@ -130,7 +130,7 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
     [InlineData(null, "depth", "2147483647", "depth 2147483647: must be between 1 and 100000")]
     [InlineData(null, "learning_rate", "1e300", "learning_rate 1E+300: must be positive and at most 1")]
     [InlineData(null, "depth", "\"x\"", "depth: expected an integer")]
-    [InlineData("generators", "pknn_k", "1.5", "generators.pknn_k: expected an integer")]
+    [InlineData("generators", "pknn_k", "1.5", "pknn_k: expected an integer")]
     public void A_crafted_ranker_config_that_passes_its_checksum_is_refused_by_the_same_ranges(string? section, string key, string value, string message)
     {
         using var dir = new TempDir();
@@ -153,7 +153,7 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
         string copy = CopyRanker(dir);
         string factors = Path.Combine(copy, Segue.Factorisation.TrackFactors.FileName);
         var bytes = File.ReadAllBytes(factors);
-        int k = RankerFixture.Options.Generators.AlsFactors;
+        int k = RankerFixture.Options.Generators.Als.Factors;
         int header;
         using (var dataset = Segue.Data.Dataset.Open(fixture.DatasetPath)) header = Segue.IO.NpyFile.Header(dataset.TrackCount, k).Length;
         var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes.AsSpan(header));
@@ -251,7 +251,7 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
     {
         var (exit, _, error) = CliRunner.Run("fit", fixture.DatasetPath, "--out", fixture.RankerPath, "--validation-cases", "20");
         Assert.Equal(1, exit);
-        Assert.Equal($"segue: error: {fixture.RankerPath}: already exists; choose another --out\n", error);
+        Assert.Equal($"segue: error: {fixture.RankerPath}: already exists; choose another output folder\n", error);
         Assert.True(RankerFolder.IsRanker(fixture.RankerPath));
     }
 }

@@ -142,6 +142,6 @@ public class RunsCommandTests
         Assert.Equal(model, File.ReadAllBytes(dir.File("sweep/optimizer=sgd,aggregation=max/model.segue")));
 
         (exit, _, err) = CliRunner.Run([.. sweep, "--set", "eval_cases=10"]);
-        Assert.Equal($"segue: error: {dir.File("sweep/optimizer=sgd,aggregation=max")}: holds a run with other training options; remove it or sweep into another --out", err.Trim());
+        Assert.Equal($"segue: error: {dir.File("sweep/optimizer=sgd,aggregation=max")}: holds a run with other training options; remove it or sweep into another folder", err.Trim());
     }
 }

@@ -35,7 +35,7 @@ public class StatsCommandTests
         using var dir = new TempDir();
         var (exit, _, err) = CliRunner.Run("stats", Small(dir), "--top", "-1");
         Assert.Equal(1, exit);
-        Assert.Equal("segue: error: --top must not be negative (got -1)\n", err);
+        Assert.Equal("segue: error: --top -1: must be 0 or more\n", err);
     }
 
     [Fact]
@@ -49,6 +49,6 @@ public class StatsCommandTests
         Assert.Equal("a", (string)json["normalized_titles"]!["top"]![0]!["text"]!);
         (exit, _, err) = CliRunner.Run("stats", Small(dir), "--titles", "--top", "-1");
         Assert.Equal(1, exit);
-        Assert.Equal("segue: error: --top must not be negative (got -1)\n", err);
+        Assert.Equal("segue: error: --top -1: must be 0 or more\n", err);
     }
 }

@@ -20,9 +20,11 @@ public sealed class SynthCommandTests
     }
 
     [Theory]
-    [InlineData("--playlists", "0", "--playlists must be at least 1 (got 0)")]
-    [InlineData("--challenge", "-5", "--challenge must be 0 or more (got -5)")]
-    [InlineData("--playlists", "20000000", "--playlists plus --challenge must be at most 10,000,000 (got 20,000,000)")]
+    [InlineData("--playlists", "0", "--playlists 0: must be between 1 and 10000000")]
+    [InlineData("--challenge", "-5", "--challenge -5: must be 0 (no challenge set) or positive")]
+    [InlineData("--playlists", "20000000", "--playlists 20000000: must be between 1 and 10000000")]
+    [InlineData("--challenge", "9995000", "--challenge 9995000: must be at most 9990000 beside 10000 playlists: together at most 10000000")]
+    [InlineData("--threads", "-1", "--threads -1: must be 0 (one per core) or positive")]
     public void BadArgumentsAreOneLineErrorsAndNothingIsWritten(string option, string value, string message)
     {
         var folder = Path.Combine(Path.GetTempPath(), "segue-tests-synth-cli-" + Guid.NewGuid().ToString("N"));

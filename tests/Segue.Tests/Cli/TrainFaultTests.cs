@@ -39,7 +39,7 @@ public class TrainFaultTests
         string none = $"{dir.File("d.segue")} holds no test-split playlist of 10 or more tracks to evaluate on";
         var (exit, _, err) = CliRunner.Run("train", dir.File("d.segue"), "--out", dir.File("run"), "--steps", "50", "--eval-every", "10");
         Assert.Equal(1, exit);
-        Assert.Equal($"segue: error: --eval-every 10: {none}; give --eval-every 0 to train without evaluating\n", err);
+        Assert.Equal($"segue: error: --eval-every 10: {none}; give 0 to train without evaluating\n", err);
         Assert.False(Directory.Exists(dir.File("run")));
 
         (exit, _, err) = CliRunner.Run("train", dir.File("d.segue"), "--out", dir.File("run"), "--steps", "50");
@@ -74,6 +74,6 @@ public class TrainFaultTests
         var (exit, _, err) = CliRunner.Run("sweep", dir.File("nowhere.segue"), "--grid", "feature_size=8,16", "--set", "feature_size=4",
             "--steps", "10", "--out", dir.File("sweep"));
         Assert.Equal(1, exit);
-        Assert.Equal("segue: error: --set feature_size: also in --grid; give it in one of them", err.TrimEnd('\n'));
+        Assert.Equal("segue: error: --set feature_size: also a grid key; give it in one of them", err.TrimEnd('\n'));
     }
 }

@@ -56,7 +56,7 @@ public class TrainRecommendCommandTests
         var model = File.ReadAllBytes(Path.Combine(run, "model.segue"));
         var (exit, _, err) = CliRunner.Run("train", dataset, "--out", run, "--steps", "10");
         Assert.Equal(1, exit);
-        Assert.Equal($"segue: error: {Path.GetFullPath(run)}: already holds a run; add --resume to continue it, or choose another --out", err.Trim());
+        Assert.Equal($"segue: error: {Path.GetFullPath(run)}: already holds a run; resume it, or choose another output folder", err.Trim());
         Assert.Equal(model, File.ReadAllBytes(Path.Combine(run, "model.segue")));
     }
 
@@ -114,7 +114,7 @@ public class TrainResumeCommandTests
         var (exit, _, err) = CliRunner.Run("train", "--resume", "--out", run);
         Assert.Equal(1, exit);
         Assert.Equal($"segue: error: {checkpoints}: no checkpoint to resume from (the run stopped before its first); " +
-            $"train it again from the start: segue train --from {run} --out ANOTHER", err.Trim());
+            "train it again from the start into another folder", err.Trim());
         Assert.Empty(Directory.GetFileSystemEntries(checkpoints));
     }
 }

@@ -43,7 +43,7 @@ public class CheckTests
         Assert.False(report.Passed);
         var quick = Check(dir.File("mpd"), quick: true);
         Assert.True(quick.Passed);
-        Assert.Equal("--quick reads the first 10 slices only", Result(quick, CheckRules.Pids).Note);
+        Assert.Equal("a quick check reads the first 10 slices only", Result(quick, CheckRules.Pids).Note);
     }
 
     // Each damage, the rule it breaks, and the first offender said.

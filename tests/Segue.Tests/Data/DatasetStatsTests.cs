@@ -53,6 +53,6 @@ public class DatasetStatsTests
             .OrderBy(x => -x.Item2).ThenBy(x => ds.TryGetArtist(x.Item1, out int id) ? id : -1).Take(4).ToList();
         Assert.Equal(expected, DatasetStats.Compute(ds, top: 4).TopArtists.Select(c => (c.Uri, c.Playlists)));
         Assert.Empty(DatasetStats.Compute(ds, top: 0).TopTracks);
-        Assert.Equal("--top must not be negative (got -1)", Assert.Throws<SegueException>(() => DatasetStats.Compute(ds, top: -1)).Message);
+        Assert.Equal("top -1: must be 0 or more", Assert.Throws<SettingException>(() => DatasetStats.Compute(ds, top: -1)).Message);
     }
 }

@@ -229,9 +229,9 @@ public class IngestTests
         string link = dir.File("link.segue");
         File.CreateSymbolicLink(link, slice);
         foreach (string output in (string[])[slice, link, Path.Combine(dir.Path, ".", Path.GetFileName(slice))])
-            Assert.Equal($"{output}: is the input {slice}; --out must name another file",
+            Assert.Equal($"{output}: is the input {slice}; the output must be another file",
                 Assert.Throws<SegueException>(() => Ingest(slice, output)).Message);
-        Assert.Equal($"{slice}: is the input {slice}; --out must name another file",
+        Assert.Equal($"{slice}: is the input {slice}; the output must be another file",
             Assert.Throws<SegueException>(() => Ingest(dir.Path, slice)).Message);
         Assert.Equal(before, File.ReadAllBytes(slice));
     }
@@ -242,7 +242,7 @@ public class IngestTests
         using var dir = new TempDir();
         string slice = OneSlice(dir, s => s);
         foreach (string output in (string[])[dir.Path, "/dev/null"])
-            Assert.Equal($"{output}: exists and is not a regular file; --out must name a dataset file",
+            Assert.Equal($"{output}: exists and is not a regular file; the output must be a dataset file",
                 Assert.Throws<SegueException>(() => Ingest(slice, output)).Message);
         Assert.True(File.Exists("/dev/null"));
     }

@@ -255,7 +255,7 @@ public class TableIngestTests
         Assert.Throws<SegueException>(() => Ingest([bad], dir.File("d.segue")));
         Assert.Equal(before, File.ReadAllBytes(dir.File("d.segue")));
         Assert.Single(Directory.GetFiles(dir.Path, "*.segue*"));
-        Assert.Equal($"{dir.File("d.segue")}: is the input {dir.File("d.segue")}; --out must name another file",
+        Assert.Equal($"{dir.File("d.segue")}: is the input {dir.File("d.segue")}; the output must be another file",
             Assert.Throws<SegueException>(() => Ingest([dir.File("d.segue")], dir.File("d.segue"))).Message);
     }
 }

@@ -1,7 +1,6 @@
 // The README's example of the library, compiled and run by ReadmeExampleTests: README.md shows
 // this file from its first using on, as it is.
 using Segue;
-using Segue.Data;
 using Segue.Data.Synth;
 using Segue.Evaluation;
 using Segue.Serving;
@@ -12,11 +11,11 @@ public static class ReadmeExample
     {
         // 2,000 synthetic playlists in the MPD's layout, ingested into one dataset file.
         string mpd = Path.Combine(folder, "mpd"), datasetFile = Path.Combine(folder, "mpd.segue");
-        new SynthGenerator(new SynthOptions { Playlists = 2_000, SliceSize = 100, Seed = 1 }).Write(mpd, Progress.None);
-        DatasetIngest.Run([mpd], datasetFile, new IngestOptions(), Progress.None);
+        Pipeline.Synthesise(mpd, new SynthOptions { Playlists = 2_000, SliceSize = 100, Seed = 1 });
+        Pipeline.Ingest([mpd], datasetFile);
 
-        // A recommender over the dataset's training split: here the co-occurrence baseline; a run folder
-        // (segue train), a model file or a ranker folder (segue fit) is opened the same way.
+        // A recommender over the dataset's training split: here the co-occurrence baseline; a run
+        // folder (Pipeline.Train), a model file or a ranker folder (Pipeline.Fit) is opened the same way.
         var specs = new[] { RecommenderSpec.Parse("baseline:cooccurrence", "recommender") };
         using var service = ContinuationService.Open(specs, datasetFile, ContinuationLimits.None);
         var dataset = service.Dataset;
@@ -29,7 +28,7 @@ public static class ReadmeExample
             Console.WriteLine($"{track.Score,8:F3}  {track.Name} by {track.Artist}");
 
         // Evaluate it as segue eval does: every held-out playlist, its first five tracks as seeds.
-        var report = new Evaluator(dataset).Evaluate(service.Recommenders[0].Recommender, HeldOutCases.FromTestSplit(dataset));
+        var report = Pipeline.Evaluate(dataset, new EvaluationRequest { Baselines = ["cooccurrence"] }).Reports[0];
         Console.WriteLine($"{report.Cases} playlists: R-precision {report.Overall["r_precision"]:F4}, NDCG {report.Overall["ndcg"]:F4}");
     }
 }

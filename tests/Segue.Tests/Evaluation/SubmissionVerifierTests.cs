@@ -97,7 +97,7 @@ public class SubmissionVerifierTests
         // Without the challenge set, only the format is checked, and said so.
         var alone = Verify(dir, ["team_info, segue, me@example.com", Line(5)], challenge: false);
         Assert.True(alone.Passed);
-        Assert.Equal(["no challenge set given: pids, seeds and coverage not checked (give --challenge)"], alone.Notes);
+        Assert.Equal(["no challenge set given: pids, seeds and coverage not checked (give the challenge set)"], alone.Notes);
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public class ValidationSplitTests
         using var dir = new TempDir();
         using var dsA = Dataset.Open(Write(dir, "a.segue"));
         var splitA = ValidationSplit.Build(dsA, count, keepOutEvery: 5, seed: 9);
-        var settings = new GeneratorSettings { AlsFactors = 8 };
+        var settings = new GeneratorSettings { Als = new(Factors: 8) };
         // Title only, first 5, random 25 and first 100, each from another fold when there are several.
         foreach (var (k, f) in new[] { (1, 0), (3, 1), (8, 2), (9, 3) })
         {
@@ -132,7 +132,7 @@ public class ValidationSplitTests
         int[] own = [F.TrackPopularity, F.AlbumPopularity, F.ArtistPopularity, F.TrackShareOfArtist, F.TrackShareOfAlbum];
         foreach (var fold in split.Folds.Take(2))
         {
-            var pool = new CandidatePool(new CandidateSources(TrainingStatistics.Of(ds, fold.TrainingPlaylists), new GeneratorSettings { AlsFactors = 8 }, model: null), 50);
+            var pool = new CandidatePool(new CandidateSources(TrainingStatistics.Of(ds, fold.TrainingPlaylists), new GeneratorSettings { Als = new(Factors: 8) }, model: null), 50);
             var seen = new Dictionary<int, float[]>();
             int holders = 0;
             foreach (var c in fold.FitCases.Concat(fold.KeptOutCases))

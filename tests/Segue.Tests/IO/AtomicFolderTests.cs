@@ -64,7 +64,7 @@ public class AtomicFolderTests
             Directory.CreateDirectory(dest);   // a person makes the folder while it is written
             File.WriteAllText(Path.Combine(dest, "notes.txt"), "mine");
         }));
-        Assert.Equal($"{dest}: appeared while this was being written; left as it is, and nothing written there: choose another --out", error.Message);
+        Assert.Equal($"{dest}: appeared while this was being written; left as it is, and nothing written there: choose another output", error.Message);
         Assert.Equal([dest], Directory.GetFileSystemEntries(dir.Path));
         Assert.Equal([Path.Combine(dest, "notes.txt")], Directory.GetFileSystemEntries(dest));
     }

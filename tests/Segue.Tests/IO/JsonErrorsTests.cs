@@ -20,7 +20,7 @@ public class JsonErrorsTests
     {
         Assert.Equal("depth: expected an integer", Describe<RankerOptions>("""{"depth": "x"}"""));
         Assert.Equal("depth: expected an integer", Describe<RankerOptions>("""{"depth": 1.5}"""));
-        Assert.Equal("generators.pknn_k: expected an integer", Describe<RankerOptions>("""{"generators": {"pknn_k": true}}"""));
+        Assert.Equal("weights.reg: expected a number", Describe<ModelConfig>("""{"weights": {"reg": true}}"""));
         Assert.Equal("hard_negatives: expected a number", Describe<RankerOptions>("""{"hard_negatives": "x"}"""));
         Assert.Equal("model: expected a string", Describe<RankerOptions>("""{"model": 3}"""));
         Assert.Equal("generators: expected an object", Describe<RankerOptions>("""{"generators": 3}"""));

@@ -80,7 +80,7 @@ public class CandidatePoolTests
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(Write(dir));
-        var cosine = new GeneratorSettings { CooccurrenceA = 0.5f, CooccurrenceB = 0.5f };
+        var cosine = new GeneratorSettings { CoOccurrence = new() { SeedExponent = 0.5f, CandidateExponent = 0.5f } };
         var sources = new CandidateSources(TrainingStatistics.Of(ds, ds.TrainPlaylists), cosine, model: null);
         var pool = new CandidatePool(sources, depth: 3);
         int n = pool.Build(new PlaylistQuery([0, 5, 0], "Summer", SeedOrder.First));
@@ -188,7 +188,7 @@ public class CandidatePoolTests
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(WriteOrdered(dir));
-        var sources = new CandidateSources(TrainingStatistics.Of(ds, ds.TrainPlaylists), new GeneratorSettings { AlsFactors = 4 }, model: null);
+        var sources = new CandidateSources(TrainingStatistics.Of(ds, ds.TrainPlaylists), new GeneratorSettings { Als = new(Factors: 4) }, model: null);
         var pool = new CandidatePool(sources, depth: 5);
         pool.Build(new PlaylistQuery([0, 1], "Disney Hits", SeedOrder.First));
         Assert.Equal([2, 3, 4, 5], pool.Tracks.ToArray().Order());

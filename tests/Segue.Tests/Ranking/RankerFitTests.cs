@@ -103,7 +103,7 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         using (Segue.IO.OutputLock.Hold(Segue.IO.TempNames.LockFor(output), output, removeWhenDone: true))
         {
             var e = Assert.Throws<SegueException>(() => RankerFit.Run(dataset, Quick, output));
-            Assert.Equal($"{output}: in use by another segue command (it holds .ranker.lock); wait for it or choose another --out", e.Message);
+            Assert.Equal($"{output}: in use by another segue command (it holds .ranker.lock); wait for it or choose another output", e.Message);
         }
         Assert.Empty(Directory.GetFileSystemEntries(dir.Path));   // the lock goes with its holder
     }
@@ -120,7 +120,7 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
             Directory.CreateDirectory(output);
             File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
         })));
-        Assert.Equal($"{output}: appeared while this was being written; left as it is, and nothing written there: choose another --out", e.Message);
+        Assert.Equal($"{output}: appeared while this was being written; left as it is, and nothing written there: choose another output", e.Message);
         Assert.Equal([output], Directory.GetFileSystemEntries(dir.Path));
         Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
     }

@@ -7,21 +7,21 @@ public class GeneratorSettingsTests
 {
     public static TheoryData<GeneratorSettings, string> OutOfRange => new()
     {
-        { new() { CooccurrenceA = 1e30f }, "cooccurrence_a 1E+30: must be between 0 and 10" },
-        { new() { CooccurrenceA = float.PositiveInfinity }, "cooccurrence_a Infinity: must be between 0 and 10" },
-        { new() { CooccurrenceB = float.NaN }, "cooccurrence_b NaN: must be between 0 and 10" },
-        { new() { CooccurrenceB = -0.5f }, "cooccurrence_b -0.5: must be between 0 and 10" },
-        { new() { CooccurrenceMaxPlaylistsPerSeed = 0 }, "cooccurrence_max_playlists_per_seed 0: must be positive" },
-        { new() { PknnK = 1_000_000_000 }, "pknn_k 1000000000: must be between 1 and 1000000" },
-        { new() { PknnRho = 1e30f }, "pknn_rho 1E+30: must be between 0 and 10" },
-        { new() { PknnAlpha = float.PositiveInfinity }, "pknn_alpha Infinity: must be between 0 and 10" },
-        { new() { TitleTokenWeight = float.PositiveInfinity }, "title_token_weight Infinity: must be between 0 and 1000" },
-        { new() { TitleMaxPlaylists = -1 }, "title_max_playlists -1: must be positive" },
-        { new() { AlsFactors = 0 }, "als_factors 0: must be between 1 and 1024" },
-        { new() { AlsIterations = 2_000_000_000 }, "als_iterations 2000000000: must be between 0 and 1000" },
-        { new() { AlsAlpha = 3e38f }, "als_alpha 3E+38: must be between 0 and 10000" },
-        { new() { AlsRegularization = 1e30f }, "als_regularization 1E+30: must be positive and at most 10000" },
-        { new() { AlsRegularization = 0 }, "als_regularization 0: must be positive and at most 10000" },
+        { new() { CoOccurrence = new() { SeedExponent = 1e30f } }, "cooccurrence_a 1E+30: must be between 0 and 10" },
+        { new() { CoOccurrence = new() { SeedExponent = float.PositiveInfinity } }, "cooccurrence_a Infinity: must be between 0 and 10" },
+        { new() { CoOccurrence = new() { CandidateExponent = float.NaN } }, "cooccurrence_b NaN: must be between 0 and 10" },
+        { new() { CoOccurrence = new() { CandidateExponent = -0.5f } }, "cooccurrence_b -0.5: must be between 0 and 10" },
+        { new() { CoOccurrence = new() { MaxPlaylistsPerSeed = 0 } }, "cooccurrence_max_playlists_per_seed 0: must be positive" },
+        { new() { PlaylistKnn = new() { K = 1_000_000_000 } }, "pknn_k 1000000000: must be between 1 and 1000000" },
+        { new() { PlaylistKnn = new() { Rho = 1e30f } }, "pknn_rho 1E+30: must be between 0 and 10" },
+        { new() { PlaylistKnn = new() { Alpha = float.PositiveInfinity } }, "pknn_alpha Infinity: must be between 0 and 10" },
+        { new() { Title = new() { TokenWeight = float.PositiveInfinity } }, "title_token_weight Infinity: must be between 0 and 1000" },
+        { new() { Title = new() { MaxPlaylists = -1 } }, "title_max_playlists -1: must be positive" },
+        { new() { Als = new(Factors: 0) }, "als_factors 0: must be between 1 and 1024" },
+        { new() { Als = new(Iterations: 2_000_000_000) }, "als_iterations 2000000000: must be between 0 and 1000" },
+        { new() { Als = new(Alpha: 3e38f) }, "als_alpha 3E+38: must be between 0 and 10000" },
+        { new() { Als = new(Regularization: 1e30f) }, "als_regularization 1E+30: must be positive and at most 10000" },
+        { new() { Als = new(Regularization: 0) }, "als_regularization 0: must be positive and at most 10000" },
     };
 
     [Theory]
@@ -38,9 +38,10 @@ public class GeneratorSettingsTests
         new GeneratorSettings().Validate();
         new GeneratorSettings
         {
-            CooccurrenceA = GeneratorSettings.MaxExponent, CooccurrenceB = 0, PknnK = GeneratorSettings.MaxNeighbours, PknnRho = GeneratorSettings.MaxExponent,
-            PknnAlpha = 0, TitleTokenWeight = GeneratorSettings.MaxTokenWeight, AlsFactors = AlsSettings.MaxFactors,
-            AlsIterations = AlsSettings.MaxIterations, AlsAlpha = AlsSettings.MaxAlpha, AlsRegularization = AlsSettings.MaxRegularization,
+            CoOccurrence = new() { SeedExponent = GeneratorSettings.MaxExponent, CandidateExponent = 0 },
+            PlaylistKnn = new() { K = PlaylistKnnSettings.MaxNeighbours, Rho = GeneratorSettings.MaxExponent, Alpha = 0 },
+            Title = new() { TokenWeight = TitleSettings.MaxTokenWeight },
+            Als = new(AlsSettings.MaxFactors, AlsSettings.MaxIterations, AlsSettings.MaxAlpha, AlsSettings.MaxRegularization),
         }.Validate();
     }
 }

@@ -14,7 +14,7 @@ public class RunFolderTests
         using (run.Lock())
         {
             var e = Assert.Throws<SegueException>(() => new RunFolder(dir.File("run")).Lock());
-            Assert.Equal($"{run.Path}: in use by another segue command (it holds .lock); wait for it or choose another --out", e.Message);
+            Assert.Equal($"{run.Path}: in use by another segue command (it holds .lock); wait for it or choose another output", e.Message);
         }
         using (run.Lock()) { }
     }

@@ -41,8 +41,9 @@ public class TrainerTests : IDisposable
     private static EmbeddingModel Train(RunFolder run, TrainerOptions options, TrainingState state, EvaluateModel? evaluate = null,
         CancellationToken cancel = default)
     {
-        using var recorder = new RunRecorder(run, state.Step, options.KeepCheckpoints);
-        return new Trainer(Examples(), options, evaluate).Run(state, recorder, cancel);
+        using var writer = RunWriter.Lock(run);
+        writer.Begin(RunMetadata.Capture(Config.Seed, RunMetadata.Training), Path.GetFileName(run.ModelPath), state.Step);
+        return new Trainer(Examples(), options, evaluate).Run(state, new RunRecorder(writer, options.KeepCheckpoints), cancel);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static class DatasetCheck
         CheckIds(ds, tallies);
         return tallies.Report(ds.FilePath, !ds.Meta.HasSpotifyUris, quick, count, rule =>
             (rule.Scope & CheckScope.Dataset) == 0 ? NotInDataset(rule)
-            : quick && rule.Whole ? $"--quick reads the first {CheckRules.QuickSlices} slices only" : null);
+            : quick && rule.Whole ? $"a quick check reads the first {CheckRules.QuickSlices} slices only" : null);
     }
 
     private static string NotInDataset(CheckRule rule) =>

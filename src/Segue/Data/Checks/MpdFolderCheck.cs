@@ -67,7 +67,7 @@ public static class MpdFolderCheck
         return tallies.Report(source, isTable: false, quick, playlists, rule =>
             (rule.Scope & CheckScope.Folder) == 0 ? "not a rule of the slices' JSON"
             : rule == CheckRules.Md5 && sums is null ? "no md5sums file beside the slices"
-            : quick && rule.Whole && rule != CheckRules.Md5 ? $"--quick reads the first {CheckRules.QuickSlices} slices only"
+            : quick && rule.Whole && rule != CheckRules.Md5 ? $"a quick check reads the first {CheckRules.QuickSlices} slices only"
             : null);
     }
 

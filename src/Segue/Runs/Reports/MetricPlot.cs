@@ -12,7 +12,7 @@ public static class MetricPlot
         if (runs.All(r => r.Metrics.Series(metric) is null))
         {
             var names = runs.SelectMany(r => r.Metrics.Names).Distinct().Order(StringComparer.Ordinal);
-            throw new SegueException($"--metric {metric}: no run logged it; the metrics are: {string.Join(", ", names)}");
+            throw SettingException.About("metric", $" {metric}: no run logged it; the metrics are: {string.Join(", ", names)}");
         }
         var plot = new ScottPlot.Plot();
         for (int i = 0; i < runs.Count; i++)
