@@ -28,10 +28,9 @@ public static class Baselines
     /// <summary>The named generator over <paramref name="statistics"/>, returning only what it ranks.</summary>
     public static IRecommender Generator(TrainingStatistics statistics, string name, GeneratorSettings settings) => name switch
     {
-        CoOccurrenceRecommender.BaselineName => new CoOccurrenceRecommender(statistics,
-            settings.CoOccurrence.SeedExponent, settings.CoOccurrence.CandidateExponent, settings.CoOccurrence.MaxPlaylistsPerSeed),
-        PlaylistKnnRecommender.BaselineName => new PlaylistKnnRecommender(statistics, settings.PlaylistKnn.K, settings.PlaylistKnn.Rho, settings.PlaylistKnn.Alpha),
-        TitleRecommender.BaselineName => new TitleRecommender(statistics, settings.Title.TokenWeight, settings.Title.MaxPlaylists),
+        CoOccurrenceRecommender.BaselineName => new CoOccurrenceRecommender(statistics, settings.CoOccurrence),
+        PlaylistKnnRecommender.BaselineName => new PlaylistKnnRecommender(statistics, settings.PlaylistKnn),
+        TitleRecommender.BaselineName => new TitleRecommender(statistics, settings.Title),
         // The fit's result does not depend on the thread count.
         FactorRecommender.BaselineName => new FactorRecommender(ImplicitAls.Fit(statistics, settings.Als, Environment.ProcessorCount), statistics),
         _ => throw new SegueException($"unknown generator '{name}' (known: {string.Join(", ", Names.Skip(1))})"),

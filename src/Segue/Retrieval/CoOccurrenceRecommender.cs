@@ -20,44 +20,32 @@ namespace Segue.Retrieval;
 public sealed class CoOccurrenceRecommender : IRecommender
 {
     public const string BaselineName = "cooccurrence";
-    public const int DefaultMaxPlaylistsPerSeed = 5000;
-    /// <summary>The best measured damping on 100k synthetic playlists (held-out split).</summary>
-    public const float DefaultSeedExponent = 0.3f, DefaultCandidateExponent = 0.3f;
     private readonly Dataset _dataset;
     private readonly TrackPlaylistIndex _index;
     // pop(c)^b per track, computed once: a query divides hundreds of thousands of candidates at MPD
     // scale, and a Math.Pow for each cost more than the walk's additions.
     private readonly double[]? _candidateDivisor;
 
-    public CoOccurrenceRecommender(TrainingStatistics statistics,
-        float seedExponent = DefaultSeedExponent, float candidateExponent = DefaultCandidateExponent,
-        int maxPlaylistsPerSeed = DefaultMaxPlaylistsPerSeed)
+    public CoOccurrenceRecommender(TrainingStatistics statistics, CoOccurrenceSettings? settings = null)
     {
         _dataset = statistics.Dataset;
         _index = statistics.Index;
-        SeedExponent = seedExponent;
-        CandidateExponent = candidateExponent;
-        MaxPlaylistsPerSeed = maxPlaylistsPerSeed;
-        if (candidateExponent != 0)
+        Settings = settings ?? new CoOccurrenceSettings();
+        if (CandidateExponent != 0)
         {
             _candidateDivisor = new double[_index.TrackCount];
             for (int track = 0; track < _candidateDivisor.Length; track++)
-                _candidateDivisor[track] = Math.Pow(_index.Count(track), candidateExponent);
+                _candidateDivisor[track] = Math.Pow(_index.Count(track), CandidateExponent);
         }
     }
 
     public string Name => BaselineName;
+    public CoOccurrenceSettings Settings { get; }
     /// <summary>a: the exponent of the seed's popularity.</summary>
-    public float SeedExponent { get; }
+    public float SeedExponent => Settings.SeedExponent;
     /// <summary>b: the exponent of the candidate's popularity.</summary>
-    public float CandidateExponent { get; }
-    public int MaxPlaylistsPerSeed { get; }
-
-    /// <summary>The settings, as a run records them.</summary>
-    public IReadOnlyDictionary<string, double> Settings => new SortedDictionary<string, double>
-    {
-        ["a"] = SeedExponent, ["b"] = CandidateExponent, ["max_playlists_per_seed"] = MaxPlaylistsPerSeed,
-    };
+    public float CandidateExponent => Settings.CandidateExponent;
+    public int MaxPlaylistsPerSeed => Settings.MaxPlaylistsPerSeed;
 
     public IQueryScorer CreateScorer() => new Scorer(this, seedStatistics: false);
 

@@ -18,31 +18,21 @@ namespace Segue.Retrieval;
 public sealed class PlaylistKnnRecommender : IRecommender
 {
     public const string BaselineName = "pknn";
-    /// <summary>The best measured settings on 100k synthetic playlists (held-out split).</summary>
-    public const int DefaultK = 4000;
-    public const float DefaultRho = 0.4f, DefaultAlpha = 1f;
     private readonly Dataset _dataset;
     private readonly TrackPlaylistIndex _index;
 
-    public PlaylistKnnRecommender(TrainingStatistics statistics, int k = DefaultK, float rho = DefaultRho, float alpha = DefaultAlpha)
+    public PlaylistKnnRecommender(TrainingStatistics statistics, PlaylistKnnSettings? settings = null)
     {
         _dataset = statistics.Dataset;
         _index = statistics.Index;
-        K = k;
-        Rho = rho;
-        Alpha = alpha;
+        Settings = settings ?? new PlaylistKnnSettings();
     }
 
     public string Name => BaselineName;
-    public int K { get; }
-    public float Rho { get; }
-    public float Alpha { get; }
-
-    /// <summary>The settings, as a run records them.</summary>
-    public IReadOnlyDictionary<string, double> Settings => new SortedDictionary<string, double>
-    {
-        ["k"] = K, ["rho"] = Rho, ["alpha"] = Alpha,
-    };
+    public PlaylistKnnSettings Settings { get; }
+    public int K => Settings.K;
+    public float Rho => Settings.Rho;
+    public float Alpha => Settings.Alpha;
 
     public IQueryScorer CreateScorer() => new Scorer(this);
 

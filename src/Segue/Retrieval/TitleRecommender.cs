@@ -19,23 +19,21 @@ namespace Segue.Retrieval;
 public sealed class TitleRecommender : IRecommender
 {
     public const string BaselineName = "title";
-    public const float DefaultTokenWeight = 0.5f;
-    public const int DefaultMaxPlaylists = 2000;
     private readonly int _trackCount;
     private readonly Dataset _dataset;
     private readonly Dictionary<string, int> _titleIds = new(StringComparer.Ordinal), _tokenIds = new(StringComparer.Ordinal);
     private readonly Shares _byTitle, _byToken;
     private readonly int[] _titlePlaylists;   // playlists per title id
 
-    public TitleRecommender(TrainingStatistics statistics, float tokenWeight = DefaultTokenWeight, int maxPlaylists = DefaultMaxPlaylists)
+    public TitleRecommender(TrainingStatistics statistics, TitleSettings? settings = null)
     {
         var dataset = statistics.Dataset;
         var playlists = statistics.Playlists;
+        Settings = settings ?? new TitleSettings();
+        int maxPlaylists = Settings.MaxPlaylists;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPlaylists);
         _trackCount = dataset.TrackCount;
         _dataset = dataset;
-        TokenWeight = tokenWeight;
-        MaxPlaylists = maxPlaylists;
         var titleOf = new int[dataset.PlaylistCount];
         var tokensOf = new int[dataset.PlaylistCount][];
         foreach (int p in playlists)
@@ -51,14 +49,9 @@ public sealed class TitleRecommender : IRecommender
     }
 
     public string Name => BaselineName;
-    public float TokenWeight { get; }
-    public int MaxPlaylists { get; }
-
-    /// <summary>The settings, as a run records them.</summary>
-    public IReadOnlyDictionary<string, double> Settings => new SortedDictionary<string, double>
-    {
-        ["token_weight"] = TokenWeight, ["max_playlists"] = MaxPlaylists,
-    };
+    public TitleSettings Settings { get; }
+    public float TokenWeight => Settings.TokenWeight;
+    public int MaxPlaylists => Settings.MaxPlaylists;
 
     public IQueryScorer CreateScorer() => new Scorer(this);
 

@@ -9,7 +9,7 @@ public sealed record TitleSettings
     public const float MaxTokenWeight = 1000;
 
     [Setting("title_token_weight", "Title model: weight of the title's words beside the whole title", Min = 0, Max = MaxTokenWeight)]
-    public float TokenWeight { get; init; } = TitleRecommender.DefaultTokenWeight;
+    public float TokenWeight { get; init; } = 0.5f;
     [Setting("title_max_playlists", "Title model: playlists of a title (or word) read, an even sample of those that have it", Min = 1)]
-    public int MaxPlaylists { get; init; } = TitleRecommender.DefaultMaxPlaylists;
+    public int MaxPlaylists { get; init; } = 2000;
 }

@@ -25,8 +25,8 @@ public class EvalCommandTests
         Assert.Equal(["popularity", "cooccurrence", "pknn", "title", "als"], reports.EnumerateArray().Select(r => r.GetProperty("recommender").GetString()));
         // The generators' settings are recorded beside their figures.
         var settings = json.RootElement.GetProperty("generator_settings");
-        Assert.Equal(Segue.Retrieval.PlaylistKnnRecommender.DefaultK, settings.GetProperty("pknn_k").GetInt32());
-        Assert.Equal(Segue.Retrieval.CoOccurrenceRecommender.DefaultSeedExponent, settings.GetProperty("cooccurrence_a").GetSingle());
+        Assert.Equal(new Segue.Retrieval.PlaylistKnnSettings().K, settings.GetProperty("pknn_k").GetInt32());
+        Assert.Equal(new Segue.Retrieval.CoOccurrenceSettings().SeedExponent, settings.GetProperty("cooccurrence_a").GetSingle());
         // The CLI's figures are the evaluator's.
         using var ds = Dataset.Open(dataset);
         var cases = HeldOutCases.FromTestSplit(ds, limit: 30);

@@ -101,7 +101,8 @@ public class BaselineTests
         using var ds = Dataset.Open(EvalDatasets.Random(dir));
         var statistics = TrainingStatistics.Of(ds);
         const int cap = 6;
-        var scorer = new CoOccurrenceRecommender(statistics, 0.3f, 0.3f, maxPlaylistsPerSeed: cap).CreateFeatureScorer();
+        var settings = new CoOccurrenceSettings { SeedExponent = 0.3f, CandidateExponent = 0.3f, MaxPlaylistsPerSeed = cap };
+        var scorer = new CoOccurrenceRecommender(statistics, settings).CreateFeatureScorer();
         int[] seeds = [3, 17, 3, 40, 1, 250];
         scorer.Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, new ScoredTrack[10]);
         int[] distinct = [.. seeds.Distinct()];
@@ -125,7 +126,7 @@ public class BaselineTests
             Assert.Equal(co.Max(c => c.Total == 0 ? 0 : c.Co / c.Total), actual.NormMax(track), 4);
         }
         // The feature scorer ranks as the plain one does, score for score.
-        var plain = new CoOccurrenceRecommender(statistics, 0.3f, 0.3f, maxPlaylistsPerSeed: cap).CreateScorer();
+        var plain = new CoOccurrenceRecommender(statistics, settings).CreateScorer();
         var (a, b) = (new ScoredTrack[50], new ScoredTrack[50]);
         plain.Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, a);
         scorer.Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, b);
@@ -157,7 +158,6 @@ public class BaselineTests
         Assert.Equal(["cooccurrence", "popularity"], Baselines.Build(TrainingStatistics.Of(ds), ["cooccurrence", "popularity"]).Select(r => r.Name));
     }
 
-    private static CoOccurrenceRecommender Build(Dataset ds, float a, float b,
-        int maxPlaylistsPerSeed = CoOccurrenceRecommender.DefaultMaxPlaylistsPerSeed) =>
-        new(TrainingStatistics.Of(ds), a, b, maxPlaylistsPerSeed);
+    private static CoOccurrenceRecommender Build(Dataset ds, float a, float b, int maxPlaylistsPerSeed = 5000) =>
+        new(TrainingStatistics.Of(ds), new CoOccurrenceSettings { SeedExponent = a, CandidateExponent = b, MaxPlaylistsPerSeed = maxPlaylistsPerSeed });
 }

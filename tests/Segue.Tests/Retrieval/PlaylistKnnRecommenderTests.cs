@@ -12,7 +12,7 @@ public class PlaylistKnnRecommenderTests
 {
     private static ScoredTrack[] Recommend(Dataset ds, int k, float rho, float alpha, int[] seeds, int count = 10)
     {
-        var recommender = new PlaylistKnnRecommender(TrainingStatistics.Of(ds), k, rho, alpha);
+        var recommender = new PlaylistKnnRecommender(TrainingStatistics.Of(ds), new PlaylistKnnSettings { K = k, Rho = rho, Alpha = alpha });
         var results = new ScoredTrack[count];
         int n = recommender.CreateScorer().Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, results);
         return results[..n];

@@ -59,7 +59,7 @@ public class TitleRecommenderTests
         using var dir = new TempDir();
         using var ds = Dataset.Open(Titled(dir));
         int[] playlists = [.. Enumerable.Range(0, ds.PlaylistCount).Where(p => p % 3 != 0)];
-        var recommender = new TitleRecommender(TrainingStatistics.Of(ds, playlists), tokenWeight: 0.7f, maxPlaylists);
+        var recommender = new TitleRecommender(TrainingStatistics.Of(ds, playlists), new TitleSettings { TokenWeight = 0.7f, MaxPlaylists = maxPlaylists });
         var scorer = (ICandidateScorer)recommender.CreateScorer();
         var results = new ScoredTrack[500];
         int[] seeds = [0, 1, 2];
