@@ -1,6 +1,5 @@
 using Segue.Data;
 using Segue.IO;
-using Segue.Model;
 using Segue.Structures;
 
 namespace Segue.Evaluation;

@@ -1,5 +1,4 @@
 using Segue.Data;
-using Segue.Model;
 using Segue.Structures;
 
 namespace Segue.Evaluation;

@@ -1,5 +1,4 @@
 using Segue.Data;
-using Segue.Model;
 using Segue.Retrieval;
 using Segue.Structures;
 

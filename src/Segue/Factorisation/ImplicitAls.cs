@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using Segue.Data;
-using Segue.Model;
 using Segue.Statistics;
 using Segue.Structures;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Segue.Retrieval;
 
 namespace Segue.Serving;
 

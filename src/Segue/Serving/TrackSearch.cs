@@ -1,5 +1,4 @@
 using Segue.Data;
-using Segue.Retrieval;
 using Segue.Statistics;
 
 namespace Segue.Serving;

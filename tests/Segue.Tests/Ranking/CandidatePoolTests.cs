@@ -3,9 +3,9 @@ using Segue.Data;
 using Segue.Model;
 using Segue.Ranking;
 using Segue.Retrieval;
-using Segue.Structures;
 using Segue.Tests.Evaluation;
 using Segue.Statistics;
+using Segue.Structures;
 
 namespace Segue.Tests.Ranking;
 

@@ -2,7 +2,6 @@ using Segue.Data;
 using Segue.Evaluation;
 using Segue.Ranking;
 using Segue.Retrieval;
-using Segue.Structures;
 using Segue.Statistics;
 
 namespace Segue.Tests.Ranking;

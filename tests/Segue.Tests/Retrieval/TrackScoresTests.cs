@@ -1,4 +1,3 @@
-using Segue.Retrieval;
 using Segue.Structures;
 
 namespace Segue.Tests.Retrieval;
