@@ -2,6 +2,7 @@ using Segue.Data;
 using Segue.Evaluation;
 using Segue.Ranking;
 using Segue.Retrieval;
+using Segue.Serving;
 using Segue.Statistics;
 
 namespace Segue.Tests.Ranking;
@@ -49,6 +50,15 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
             }
         }
         Assert.True(rows > 10_000, $"{rows} rows");
+    }
+
+    [Fact]
+    public void A_served_ranker_reads_the_services_one_training_index()
+    {
+        var specs = new[] { RecommenderSpec.Parse(fixture.RankerPath, "recommender"), RecommenderSpec.Parse("baseline:pknn", "recommender") };
+        using var service = ContinuationService.Open(specs, fixture.DatasetPath, ContinuationLimits.None);
+        var ranker = Assert.IsType<RankerRecommender>(service.Recommenders[0].Recommender);
+        Assert.Same(service.Statistics, ranker.Sources.Statistics);
     }
 
     /// <summary>The fast check of the fit's promise on a few thousand synthetic playlists (the
