@@ -1,59 +1,71 @@
-using System.Runtime.InteropServices;
+using Segue.Structures;
 
 namespace Segue.Retrieval;
 
 /// <summary>
 /// The co-occurrence walk's tallies when a ranker reads them: per track, the damped score the
-/// generator ranks by (as <see cref="Structures.TrackScores"/> keeps it, the same additions in the
-/// same order) and co(s, c) with each distinct seed one by one: summed, its largest and its smallest
-/// over the seeds that have it, the same divided by pop(s), and how many seeds have it. All of a
-/// track's tallies share one cell, and a seed's count is folded into them when the walk next
-/// touches the track for another seed (or when the query ends), so the walk still costs one cell
-/// per playlist track. Per-thread scratch; allocation-free after construction but for more seeds
-/// than ever before.
+/// generator ranks by (the same additions in the same order as its plain <see cref="TrackScores"/>)
+/// and co(s, c) with each distinct seed one by one: summed, its largest and its smallest over the
+/// seeds that have it, the same divided by pop(s), and how many seeds have it. All of a track's
+/// tallies share its cell of the walk's <see cref="ScoreBuffer{TCell}"/>, and a seed's count is
+/// folded into them when the walk next meets the track for another seed (or when the query ends),
+/// so the walk still costs one cell per playlist track. Per-thread scratch; allocation-free after
+/// construction but for more seeds than ever before.
 /// </summary>
 internal sealed class SeedCoOccurrence(int trackCount)
 {
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Cell
+    internal struct Cell : IScoreCell
     {
-        public double Score;
-        public int Stamp;        // the playlist that last counted the track: repeats count once
+        public double Score { get; set; }
+        public int Stamp { get; set; }
         public int Seed;         // 1 + the seed whose count is Count
         public int Count;
         public int Seeds;
         public float Sum, Max, Min, NormSum, NormMax;
     }
 
-    private readonly Cell[] _cells = new Cell[trackCount];
-    private readonly int[] _touched = new int[trackCount];
+    // Counts a playlist's track for the current seed, folding the previous seed's count first.
+    private readonly struct SeedCounter(SeedCoOccurrence owner) : ICellCounter<Cell>
+    {
+        public void Count(ref Cell cell)
+        {
+            if (cell.Seed != owner._seed)
+            {
+                owner.Fold(ref cell);
+                cell.Seed = owner._seed;
+                cell.Count = 0;
+            }
+            cell.Count++;
+        }
+    }
+
+    private readonly ScoreBuffer<Cell> _cells = new(trackCount);
     private double[] _scale = new double[64];        // per seed: what one walked playlist stands for
     private float[] _inverseTotal = new float[64];  // per seed: 1 / pop(s)
-    private int _touchedCount, _generation, _seed;
+    private int _seed;
 
     /// <summary>The tracks with a score, in the order they got one.</summary>
-    public ReadOnlySpan<int> Touched => _touched.AsSpan(0, _touchedCount);
+    public ReadOnlySpan<int> Touched => _cells.Touched;
 
-    public double this[int track] => _cells[track].Score;
+    public double this[int track] => _cells[track];
 
     /// <summary>co(s, c) summed over the seeds.</summary>
-    public float Sum(int track) => _cells[track].Sum;
+    public float Sum(int track) => _cells.CellOf(track).Sum;
     /// <summary>The largest co(s, c) of a seed.</summary>
-    public float Max(int track) => _cells[track].Max;
+    public float Max(int track) => _cells.CellOf(track).Max;
     /// <summary>The smallest co(s, c) of the seeds that have one (0 for none).</summary>
-    public float Min(int track) => _cells[track].Min;
+    public float Min(int track) => _cells.CellOf(track).Min;
     /// <summary>co(s, c) / pop(s) summed over the seeds.</summary>
-    public float NormSum(int track) => _cells[track].NormSum;
+    public float NormSum(int track) => _cells.CellOf(track).NormSum;
     /// <summary>The largest co(s, c) / pop(s) of a seed.</summary>
-    public float NormMax(int track) => _cells[track].NormMax;
+    public float NormMax(int track) => _cells.CellOf(track).NormMax;
     /// <summary>How many seeds share a playlist with the track.</summary>
-    public int Seeds(int track) => _cells[track].Seeds;
+    public int Seeds(int track) => _cells.CellOf(track).Seeds;
 
     /// <summary>Empties every tally (the last query's stay readable until now).</summary>
     public void Clear()
     {
-        foreach (int track in Touched) _cells[track] = default;
-        _touchedCount = 0;
+        _cells.Clear();
         _seed = 0;
     }
 
@@ -75,28 +87,8 @@ internal sealed class SeedCoOccurrence(int trackCount)
     /// <paramref name="playlist"/>, and counts it for the current seed.</summary>
     public void AddPlaylist(ReadOnlySpan<int> playlist, double weight)
     {
-        if (++_generation == int.MaxValue)
-        {
-            for (int t = 0; t < _cells.Length; t++) _cells[t].Stamp = 0;
-            _generation = 1;
-        }
-        var cells = _cells;
-        int generation = _generation, seed = _seed;
-        foreach (int track in playlist)
-        {
-            ref var cell = ref cells[track];
-            if (cell.Stamp == generation) continue;
-            cell.Stamp = generation;
-            if (cell.Score == 0) _touched[_touchedCount++] = track;
-            cell.Score += weight;
-            if (cell.Seed != seed)
-            {
-                Fold(ref cell);
-                cell.Seed = seed;
-                cell.Count = 0;
-            }
-            cell.Count++;
-        }
+        var counter = new SeedCounter(this);
+        _cells.AddPlaylist(playlist, weight, ref counter);
     }
 
     /// <summary>Folds the last seed's counts in; call once the walk is over, before reading.</summary>
@@ -104,14 +96,14 @@ internal sealed class SeedCoOccurrence(int trackCount)
     {
         foreach (int track in Touched)
         {
-            ref var cell = ref _cells[track];
+            ref var cell = ref _cells.CellOf(track);
             Fold(ref cell);
             cell.Count = 0;
         }
     }
 
     /// <summary>Divides the score of <paramref name="track"/> by <paramref name="divisor"/>.</summary>
-    public void Divide(int track, double divisor) => _cells[track].Score /= divisor;
+    public void Divide(int track, double divisor) => _cells.Divide(track, divisor);
 
     private void Fold(ref Cell cell)
     {

@@ -1,0 +1,72 @@
+namespace Segue.Structures;
+
+/// <summary>
+/// A walk's per-query buffer over the catalogue: a cell per track holding its score and the stamp
+/// that counts each playlist's repeated tracks once, and the list of tracks touched (so a query
+/// costs what it touches, not the catalogue's size). A cell may hold more than the score (what a
+/// <see cref="ICellCounter{TCell}"/> counts as the walk passes), all in one place, so adding a
+/// playlist's track costs one cache miss: at MPD scale a walk is millions of scattered updates a
+/// query. Per-thread scratch; allocation-free after construction.
+/// </summary>
+public class ScoreBuffer<TCell>(int trackCount) where TCell : struct, IScoreCell
+{
+    private readonly TCell[] _cells = new TCell[trackCount];
+    private readonly int[] _touched = new int[trackCount];
+    private int _touchedCount, _generation;
+
+    /// <summary>The tracks with a score, in the order they got one.</summary>
+    public ReadOnlySpan<int> Touched => _touched.AsSpan(0, _touchedCount);
+
+    public double this[int track] => _cells[track].Score;
+
+    /// <summary>The cell of <paramref name="track"/>.</summary>
+    public ref TCell CellOf(int track) => ref _cells[track];
+
+    /// <summary>Empties every touched cell (the last query's stay readable until now).</summary>
+    public void Clear()
+    {
+        foreach (int track in Touched) _cells[track] = default;
+        _touchedCount = 0;
+    }
+
+    /// <summary>Adds <paramref name="weight"/> to the score of each distinct track of
+    /// <paramref name="playlist"/>, and lets <paramref name="counter"/> count it in its cell.</summary>
+    public void AddPlaylist<TCounter>(ReadOnlySpan<int> playlist, double weight, ref TCounter counter)
+        where TCounter : struct, ICellCounter<TCell>
+    {
+        if (++_generation == int.MaxValue)
+        {
+            for (int t = 0; t < _cells.Length; t++) _cells[t].Stamp = 0;
+            _generation = 1;
+        }
+        var cells = _cells;
+        int generation = _generation;
+        foreach (int track in playlist)
+        {
+            ref var cell = ref cells[track];
+            if (cell.Stamp == generation) continue;
+            cell.Stamp = generation;
+            if (cell.Score == 0) _touched[_touchedCount++] = track;
+            cell.Score += weight;
+            counter.Count(ref cell);
+        }
+    }
+
+    /// <summary>Divides the score of <paramref name="track"/> by <paramref name="divisor"/>.</summary>
+    public void Divide(int track, double divisor) => _cells[track].Score /= divisor;
+}
+
+/// <summary>A cell of a <see cref="ScoreBuffer{TCell}"/>: a track's score and the stamp of the
+/// playlist that last added to it.</summary>
+public interface IScoreCell
+{
+    double Score { get; set; }
+    int Stamp { get; set; }
+}
+
+/// <summary>What a walk counts in a cell besides the score, once per playlist that holds the track.
+/// A struct, so that the buffer's walk is compiled for it (and for none, to nothing).</summary>
+public interface ICellCounter<TCell> where TCell : struct, IScoreCell
+{
+    void Count(ref TCell cell);
+}
