@@ -53,39 +53,42 @@ public sealed class CoOccurrenceRecommender : IRecommender
     /// (<see cref="Scorer.CoOccurrence"/>), from the same walk.</summary>
     internal Scorer CreateFeatureScorer() => new(this, seedStatistics: true);
 
-    internal sealed class Scorer(CoOccurrenceRecommender owner, bool seedStatistics) : ICandidateScorer
+    internal sealed class Scorer : ICandidateScorer
     {
+        private readonly CoOccurrenceRecommender _owner;
         // Sums in double: a popular seed adds thousands of small weights, and float sums would
-        // order near-equal candidates by rounding. A feature scorer keeps its scores with the
-        // per-seed tallies instead, added alike.
-        private readonly TrackScores? _scores = seedStatistics ? null : new(owner._index.TrackCount);
-        private readonly SeedCoOccurrence? _tallies = seedStatistics ? new(owner._index.TrackCount) : null;
+        // order near-equal candidates by rounding. A feature scorer's buffer is its per-seed
+        // tallies, whose scores are added alike.
+        private readonly IPlaylistScores _scores;
+        private readonly SeedCoOccurrence? _tallies;
         private QuerySeeds? _own;
         private TopK _top = new(1);
 
-        public float ScoreOf(int track) => (float)(_scores?[track] ?? _tallies![track]);
+        public Scorer(CoOccurrenceRecommender owner, bool seedStatistics)
+        {
+            _owner = owner;
+            _tallies = seedStatistics ? new SeedCoOccurrence(owner._index.TrackCount) : null;
+            _scores = _tallies ?? (IPlaylistScores)new TrackScores(owner._index.TrackCount);
+        }
+
+        public float ScoreOf(int track) => (float)_scores[track];
 
         /// <summary>The last query's co-occurrence of each track with each seed (a feature scorer's only).</summary>
         public SeedCoOccurrence CoOccurrence => _tallies!;
 
         public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
-            var seeds = QuerySeeds.Of(query, ref _own, owner._dataset);
-            _scores?.Clear();
-            _tallies?.Clear();
+            var seeds = QuerySeeds.Of(query, ref _own, _owner._dataset);
+            _scores.Clear();
             foreach (int seed in seeds.Distinct) Accumulate(seed);
             _tallies?.EndQuery();
 
-            var touched = _scores is null ? _tallies!.Touched : _scores.Touched;
-            if (owner._candidateDivisor is { } divisor)
-                foreach (int track in touched)
-                {
-                    _scores?.Divide(track, divisor[track]);
-                    _tallies?.Divide(track, divisor[track]);
-                }
+            if (_owner._candidateDivisor is { } divisor)
+                foreach (int track in _scores.Touched)
+                    _scores.Divide(track, divisor[track]);
             if (results.IsEmpty) return 0;
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
-            foreach (int track in touched)
+            foreach (int track in _scores.Touched)
             {
                 if (excludeSeeds && seeds.Contains(track)) continue;
                 _top.Add(track, ScoreOf(track));
@@ -96,17 +99,12 @@ public sealed class CoOccurrenceRecommender : IRecommender
         // Adds the seed's weighted co-occurrence counts to the scores.
         private void Accumulate(int seed)
         {
-            var playlists = new EvenSample(owner._index.Playlists(seed), owner.MaxPlaylistsPerSeed);
+            var playlists = new EvenSample(_owner._index.Playlists(seed), _owner.MaxPlaylistsPerSeed);
             if (playlists.Count == 0) return;
-            double weight = Math.Pow(playlists.Total, -owner.SeedExponent) * ((double)playlists.Total / playlists.Count);
+            double weight = Math.Pow(playlists.Total, -_owner.SeedExponent) * ((double)playlists.Total / playlists.Count);
             _tallies?.BeginSeed(playlists.Total, playlists.Count);
-            var dataset = owner._dataset;
-            for (int i = 0; i < playlists.Count; i++)
-            {
-                var tracks = dataset.PlaylistTracks(playlists[i]);
-                if (_scores is not null) _scores.AddPlaylist(tracks, weight);
-                else _tallies!.AddPlaylist(tracks, weight);
-            }
+            var dataset = _owner._dataset;
+            for (int i = 0; i < playlists.Count; i++) _scores.AddPlaylist(dataset.PlaylistTracks(playlists[i]), weight);
         }
     }
 }

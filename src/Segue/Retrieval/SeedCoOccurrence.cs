@@ -12,7 +12,7 @@ namespace Segue.Retrieval;
 /// so the walk still costs one cell per playlist track. Per-thread scratch; allocation-free after
 /// construction but for more seeds than ever before.
 /// </summary>
-internal sealed class SeedCoOccurrence(int trackCount)
+internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccurrence.Cell>(trackCount)
 {
     internal struct Cell : IScoreCell
     {
@@ -39,35 +39,22 @@ internal sealed class SeedCoOccurrence(int trackCount)
         }
     }
 
-    private readonly ScoreBuffer<Cell> _cells = new(trackCount);
     private double[] _scale = new double[64];        // per seed: what one walked playlist stands for
     private float[] _inverseTotal = new float[64];  // per seed: 1 / pop(s)
     private int _seed;
 
-    /// <summary>The tracks with a score, in the order they got one.</summary>
-    public ReadOnlySpan<int> Touched => _cells.Touched;
-
-    public double this[int track] => _cells[track];
-
     /// <summary>co(s, c) summed over the seeds.</summary>
-    public float Sum(int track) => _cells.CellOf(track).Sum;
+    public float Sum(int track) => CellOf(track).Sum;
     /// <summary>The largest co(s, c) of a seed.</summary>
-    public float Max(int track) => _cells.CellOf(track).Max;
+    public float Max(int track) => CellOf(track).Max;
     /// <summary>The smallest co(s, c) of the seeds that have one (0 for none).</summary>
-    public float Min(int track) => _cells.CellOf(track).Min;
+    public float Min(int track) => CellOf(track).Min;
     /// <summary>co(s, c) / pop(s) summed over the seeds.</summary>
-    public float NormSum(int track) => _cells.CellOf(track).NormSum;
+    public float NormSum(int track) => CellOf(track).NormSum;
     /// <summary>The largest co(s, c) / pop(s) of a seed.</summary>
-    public float NormMax(int track) => _cells.CellOf(track).NormMax;
+    public float NormMax(int track) => CellOf(track).NormMax;
     /// <summary>How many seeds share a playlist with the track.</summary>
-    public int Seeds(int track) => _cells.CellOf(track).Seeds;
-
-    /// <summary>Empties every tally (the last query's stay readable until now).</summary>
-    public void Clear()
-    {
-        _cells.Clear();
-        _seed = 0;
-    }
+    public int Seeds(int track) => CellOf(track).Seeds;
 
     /// <summary>Starts the next seed, with <paramref name="total"/> playlists of which
     /// <paramref name="walked"/> are walked.</summary>
@@ -85,25 +72,24 @@ internal sealed class SeedCoOccurrence(int trackCount)
 
     /// <summary>Adds <paramref name="weight"/> to the score of each distinct track of
     /// <paramref name="playlist"/>, and counts it for the current seed.</summary>
-    public void AddPlaylist(ReadOnlySpan<int> playlist, double weight)
+    public override void AddPlaylist(ReadOnlySpan<int> playlist, double weight)
     {
         var counter = new SeedCounter(this);
-        _cells.AddPlaylist(playlist, weight, ref counter);
+        AddPlaylist(playlist, weight, ref counter);
     }
 
-    /// <summary>Folds the last seed's counts in; call once the walk is over, before reading.</summary>
+    /// <summary>Folds the last seed's counts in, before the tallies are read; the next query's
+    /// seeds count from the first again.</summary>
     public void EndQuery()
     {
         foreach (int track in Touched)
         {
-            ref var cell = ref _cells.CellOf(track);
+            ref var cell = ref CellOf(track);
             Fold(ref cell);
             cell.Count = 0;
         }
+        _seed = 0;
     }
-
-    /// <summary>Divides the score of <paramref name="track"/> by <paramref name="divisor"/>.</summary>
-    public void Divide(int track, double divisor) => _cells.Divide(track, divisor);
 
     private void Fold(ref Cell cell)
     {

@@ -8,7 +8,7 @@ namespace Segue.Structures;
 /// playlist's track costs one cache miss: at MPD scale a walk is millions of scattered updates a
 /// query. Per-thread scratch; allocation-free after construction.
 /// </summary>
-public class ScoreBuffer<TCell>(int trackCount) where TCell : struct, IScoreCell
+public abstract class ScoreBuffer<TCell>(int trackCount) : IPlaylistScores where TCell : struct, IScoreCell
 {
     private readonly TCell[] _cells = new TCell[trackCount];
     private readonly int[] _touched = new int[trackCount];
@@ -30,8 +30,12 @@ public class ScoreBuffer<TCell>(int trackCount) where TCell : struct, IScoreCell
     }
 
     /// <summary>Adds <paramref name="weight"/> to the score of each distinct track of
+    /// <paramref name="playlist"/>, and counts it as the buffer's cells count.</summary>
+    public abstract void AddPlaylist(ReadOnlySpan<int> playlist, double weight);
+
+    /// <summary>Adds <paramref name="weight"/> to the score of each distinct track of
     /// <paramref name="playlist"/>, and lets <paramref name="counter"/> count it in its cell.</summary>
-    public void AddPlaylist<TCounter>(ReadOnlySpan<int> playlist, double weight, ref TCounter counter)
+    protected void AddPlaylist<TCounter>(ReadOnlySpan<int> playlist, double weight, ref TCounter counter)
         where TCounter : struct, ICellCounter<TCell>
     {
         if (++_generation == int.MaxValue)
@@ -54,6 +58,20 @@ public class ScoreBuffer<TCell>(int trackCount) where TCell : struct, IScoreCell
 
     /// <summary>Divides the score of <paramref name="track"/> by <paramref name="divisor"/>.</summary>
     public void Divide(int track, double divisor) => _cells[track].Score /= divisor;
+}
+
+/// <summary>What a walk reads and writes of its score buffer, whatever else the cells hold.</summary>
+public interface IPlaylistScores
+{
+    /// <summary>The tracks with a score, in the order they got one.</summary>
+    ReadOnlySpan<int> Touched { get; }
+    double this[int track] { get; }
+    /// <summary>Empties every touched cell.</summary>
+    void Clear();
+    /// <summary>Adds <paramref name="weight"/> to the score of each distinct track of <paramref name="playlist"/>.</summary>
+    void AddPlaylist(ReadOnlySpan<int> playlist, double weight);
+    /// <summary>Divides the score of <paramref name="track"/> by <paramref name="divisor"/>.</summary>
+    void Divide(int track, double divisor);
 }
 
 /// <summary>A cell of a <see cref="ScoreBuffer{TCell}"/>: a track's score and the stamp of the

@@ -19,7 +19,7 @@ public sealed class TrackScores(int trackCount) : ScoreBuffer<TrackScores.ScoreC
     }
 
     /// <summary>Adds <paramref name="weight"/> to each distinct track of <paramref name="playlist"/>.</summary>
-    public void AddPlaylist(ReadOnlySpan<int> playlist, double weight)
+    public override void AddPlaylist(ReadOnlySpan<int> playlist, double weight)
     {
         var none = new NoCount();
         AddPlaylist(playlist, weight, ref none);
