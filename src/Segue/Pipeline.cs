@@ -109,13 +109,6 @@ public static class Pipeline
         request.Validate();
         progress ??= Progress.None;
         var names = request.AllBaselines || (request.Models.Count == 0 && request.Baselines.Count == 0) ? Baselines.Names : [.. request.Baselines.Distinct()];
-        var statistics = TrainingStatistics.Of(dataset);
-        var recommenders = new List<IRecommender>();
-        foreach (string model in request.Models) recommenders.Add(RecommenderSpec.OpenModel(model, statistics, request.Options.Cosine));
-        var clock = Stopwatch.StartNew();
-        recommenders.AddRange(Baselines.Build(statistics, names, request.Generators));
-        double baselineSeconds = names.Count > 0 ? clock.Elapsed.TotalSeconds : 0;
-
         string? challenge = request.Challenge;
         bool hasTruth = true;
         var cases = challenge is null ? HeldOutCases.FromTestSplit(dataset) : ChallengeCases.Load(challenge, dataset, out hasTruth);
@@ -127,6 +120,14 @@ public static class Pipeline
         string source = challenge is null ? $"held-out split ({cases.Count:N0} playlists)" : $"{challenge} ({cases.Count:N0} playlists)";
         if (!hasTruth && !request.KeepRankings)
             throw new SegueException($"{Path.Combine(challenge!, ChallengeCases.TruthFileName)}: no such file: nothing to score (a submission can be written without it)");
+
+        // The cases are read and checked first: a refusal should not wait for the statistics and baselines.
+        var statistics = TrainingStatistics.Of(dataset);
+        var recommenders = new List<IRecommender>();
+        foreach (string model in request.Models) recommenders.Add(RecommenderSpec.OpenModel(model, statistics, request.Options.Cosine));
+        var clock = Stopwatch.StartNew();
+        recommenders.AddRange(Baselines.Build(statistics, names, request.Generators));
+        double baselineSeconds = names.Count > 0 ? clock.Elapsed.TotalSeconds : 0;
 
         var evaluator = new Evaluator(dataset, request.Options.K, request.Options.Threads);
         var rankings = request.KeepRankings ? new int[cases.Count][] : null;
