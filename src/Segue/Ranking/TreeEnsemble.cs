@@ -56,16 +56,22 @@ public sealed class TreeEnsemble
 
     /// <summary>The ensemble's score of one feature row: the bias plus every tree's weighted leaf,
     /// a feature at or below a node's threshold going left.</summary>
-    public float Score(ReadOnlySpan<float> features)
+    public float Score(ReadOnlySpan<float> features) => (float)Add(_bias, features, 0, Trees);
+
+    /// <summary><paramref name="sum"/> plus the weighted leaves of trees <paramref name="first"/> to
+    /// <paramref name="end"/> (exclusive) for one feature row: scoring an ensemble a range of trees at
+    /// a time, starting from <see cref="Bias"/>, sums in the order <see cref="Score"/> does.</summary>
+    public double Add(double sum, ReadOnlySpan<float> features, int first, int end)
     {
-        double sum = _bias;
-        foreach (int root in _roots)
+        foreach (int root in _roots.AsSpan(first, end - first))
         {
             int node = root;
             while (node >= 0)
                 node = features[_features[node]] <= _thresholds[node] ? _left[node] : _right[node];
             sum += _leaves[~node];
         }
-        return (float)sum;
+        return sum;
     }
+
+    public double Bias => _bias;
 }

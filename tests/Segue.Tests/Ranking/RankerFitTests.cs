@@ -4,6 +4,7 @@ using Segue.Ranking;
 using Segue.Retrieval;
 using Segue.Serving;
 using Segue.Statistics;
+using Segue.Structures;
 
 namespace Segue.Tests.Ranking;
 
@@ -50,6 +51,37 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
             }
         }
         Assert.True(rows > 10_000, $"{rows} rows");
+    }
+
+    [Theory]
+    [InlineData(50)]    // a shortlist of 200 rows, fewer than a pool holds
+    [InlineData(500)]   // a shortlist of 750 rows, the whole pool
+    public void The_ranker_lists_the_best_of_the_rows_its_first_trees_shortlist_by_every_trees_score(int k)
+    {
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        var ranker = RankerFolder.Open(fixture.RankerPath, TrainingStatistics.Of(dataset));
+        var trees = ranker.Model.Trees;
+        var scorer = ranker.CreateScorer();
+        var pool = new CandidatePool(ranker.Sources, ranker.Depth);
+        var results = new ScoredTrack[k];
+        static int Order(ScoredTrack a, ScoredTrack b) => ScoredTrack.Better(a, b) ? -1 : ScoredTrack.Better(b, a) ? 1 : 0;
+        int cut = 0;
+        foreach (var c in ChallengeCases.Load(fixture.ChallengeFolder, dataset, out _).Take(30))
+        {
+            int n = pool.Build(c.Query);
+            if (n < k) continue;
+            var rows = Enumerable.Range(0, n).Select(i => pool.Features.Slice(i * RankingFeatures.Count, RankingFeatures.Count).ToArray()).ToList();
+            var partial = rows.Select((row, i) => new ScoredTrack(i, (float)trees.Add(trees.Bias, row, 0, ranker.FirstStageTrees))).ToList();
+            partial.Sort(Order);
+            var expected = partial.Take(RankerRecommender.Shortlist(k))
+                .Select(p => new ScoredTrack(pool.Tracks[p.Track], trees.Score(rows[p.Track]))).ToList();
+            expected.Sort(Order);
+            if (n > RankerRecommender.Shortlist(k)) cut++;
+
+            Assert.Equal(k, scorer.Recommend(c.Query, excludeSeeds: true, results));
+            Assert.Equal(expected.Take(k), results);
+        }
+        Assert.True(k == 500 || cut > 20, $"{cut} pools longer than the shortlist");
     }
 
     [Fact]
