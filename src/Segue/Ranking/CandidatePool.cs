@@ -183,13 +183,13 @@ public sealed class CandidatePool
             if (distinct > 0)
             {
                 // co(s, c) over every distinct seed, from the co-occurrence generator's walk.
-                var co = _cooc.CoOccurrence;
-                row[RankingFeatures.CoMax] = co.Max(track);
-                row[RankingFeatures.CoMean] = co.Sum(track) / distinct;
-                row[RankingFeatures.CoMin] = co.Seeds(track) == distinct ? co.Min(track) : 0;
-                row[RankingFeatures.CoNormMax] = co.NormMax(track);
-                row[RankingFeatures.CoNormMean] = co.NormSum(track) / distinct;
-                row[RankingFeatures.CoSeedShare] = (float)co.Seeds(track) / distinct;
+                var co = _cooc.CoOccurrence.Of(track);
+                row[RankingFeatures.CoMax] = co.Max;
+                row[RankingFeatures.CoMean] = co.Sum / distinct;
+                row[RankingFeatures.CoMin] = co.Seeds == distinct ? co.Min : 0;
+                row[RankingFeatures.CoNormMax] = co.NormMax;
+                row[RankingFeatures.CoNormMean] = co.NormSum / distinct;
+                row[RankingFeatures.CoSeedShare] = (float)co.Seeds / distinct;
                 int byArtist = seeds.ByArtist(dataset.TrackArtists[track]);
                 row[RankingFeatures.SameArtistCount] = byArtist;
                 row[RankingFeatures.SameArtist] = (float)byArtist / distinct;

@@ -80,8 +80,8 @@ public sealed class CoOccurrenceRecommender : IRecommender
         {
             var seeds = QuerySeeds.Of(query, ref _own, _owner._dataset);
             _scores.Clear();
+            _tallies?.BeginQuery();
             foreach (int seed in seeds.Distinct) Accumulate(seed);
-            _tallies?.EndQuery();
 
             if (_owner._candidateDivisor is { } divisor)
                 foreach (int track in _scores.Touched)

@@ -6,11 +6,12 @@ namespace Segue.Retrieval;
 /// The co-occurrence walk's tallies when a ranker reads them: per track, the damped score the
 /// generator ranks by (the same additions in the same order as its plain <see cref="TrackScores"/>)
 /// and co(s, c) with each distinct seed one by one: summed, its largest and its smallest over the
-/// seeds that have it, the same divided by pop(s), and how many seeds have it. All of a track's
-/// tallies share its cell of the walk's <see cref="ScoreBuffer{TCell}"/>, and a seed's count is
-/// folded into them when the walk next meets the track for another seed (or when the query ends),
-/// so the walk still costs one cell per playlist track. Per-thread scratch; allocation-free after
-/// construction but for more seeds than ever before.
+/// seeds that have it, the same divided by pop(s), and how many seeds have it. The walk's cell holds
+/// only the score and the current seed's count, so adding a playlist's track costs what the plain
+/// walk's does; a seed's count is folded into the track's <see cref="Tally"/> (a second array) when
+/// the walk next meets the track for another seed, and the last one when the tally is read: a
+/// ranker reads a few thousand of the walk's hundred thousand tracks. Per-thread scratch;
+/// allocation-free after construction but for more seeds than ever before.
 /// </summary>
 internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccurrence.Cell>(trackCount)
 {
@@ -20,41 +21,58 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
         public int Stamp { get; set; }
         public int Seed;         // 1 + the seed whose count is Count
         public int Count;
+    }
+
+    /// <summary>co(s, c) of one track over the query's distinct seeds.</summary>
+    internal struct Tally
+    {
+        /// <summary>co(s, c) summed over the seeds.</summary>
+        public float Sum;
+        /// <summary>The largest co(s, c) of a seed.</summary>
+        public float Max;
+        /// <summary>The smallest co(s, c) of the seeds that have one (0 for none).</summary>
+        public float Min;
+        /// <summary>co(s, c) / pop(s) summed over the seeds.</summary>
+        public float NormSum;
+        /// <summary>The largest co(s, c) / pop(s) of a seed.</summary>
+        public float NormMax;
+        /// <summary>How many seeds share a playlist with the track.</summary>
         public int Seeds;
-        public float Sum, Max, Min, NormSum, NormMax;
+        internal int Query;      // the query that wrote it; older tallies read as none
     }
 
     // Counts a playlist's track for the current seed, folding the previous seed's count first.
     private readonly struct SeedCounter(SeedCoOccurrence owner) : ICellCounter<Cell>
     {
-        public void Count(ref Cell cell)
+        public void Count(int track, ref Cell cell)
         {
             if (cell.Seed != owner._seed)
             {
-                owner.Fold(ref cell);
+                owner.Fold(track, ref cell);
                 cell.Seed = owner._seed;
-                cell.Count = 0;
             }
             cell.Count++;
         }
     }
 
+    private readonly Tally[] _tallies = new Tally[trackCount];
     private double[] _scale = new double[64];        // per seed: what one walked playlist stands for
     private float[] _inverseTotal = new float[64];  // per seed: 1 / pop(s)
-    private int _seed;
+    private int _seed, _query;
 
-    /// <summary>co(s, c) summed over the seeds.</summary>
-    public float Sum(int track) => CellOf(track).Sum;
-    /// <summary>The largest co(s, c) of a seed.</summary>
-    public float Max(int track) => CellOf(track).Max;
-    /// <summary>The smallest co(s, c) of the seeds that have one (0 for none).</summary>
-    public float Min(int track) => CellOf(track).Min;
-    /// <summary>co(s, c) / pop(s) summed over the seeds.</summary>
-    public float NormSum(int track) => CellOf(track).NormSum;
-    /// <summary>The largest co(s, c) / pop(s) of a seed.</summary>
-    public float NormMax(int track) => CellOf(track).NormMax;
-    /// <summary>How many seeds share a playlist with the track.</summary>
-    public int Seeds(int track) => CellOf(track).Seeds;
+    /// <summary>The tallies of <paramref name="track"/> after the walk.</summary>
+    public Tally Of(int track)
+    {
+        Fold(track, ref CellOf(track));
+        return _tallies[track].Query == _query ? _tallies[track] : default;
+    }
+
+    /// <summary>Starts a query's walk, after <see cref="ScoreBuffer{TCell}.Clear"/>: its seeds count from the first.</summary>
+    public void BeginQuery()
+    {
+        _seed = 0;
+        _query++;
+    }
 
     /// <summary>Starts the next seed, with <paramref name="total"/> playlists of which
     /// <paramref name="walked"/> are walked.</summary>
@@ -78,29 +96,19 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
         AddPlaylist(playlist, weight, ref counter);
     }
 
-    /// <summary>Folds the last seed's counts in, before the tallies are read; the next query's
-    /// seeds count from the first again.</summary>
-    public void EndQuery()
-    {
-        foreach (int track in Touched)
-        {
-            ref var cell = ref CellOf(track);
-            Fold(ref cell);
-            cell.Count = 0;
-        }
-        _seed = 0;
-    }
-
-    private void Fold(ref Cell cell)
+    private void Fold(int track, ref Cell cell)
     {
         if (cell.Count == 0) return;
+        ref var tally = ref _tallies[track];
+        if (tally.Query != _query) tally = new Tally { Query = _query };
         int s = cell.Seed - 1;
         float co = (float)(cell.Count * _scale[s]), norm = co * _inverseTotal[s];
-        cell.Sum += co;
-        cell.NormSum += norm;
-        cell.Max = Math.Max(cell.Max, co);
-        cell.NormMax = Math.Max(cell.NormMax, norm);
-        cell.Min = cell.Seeds == 0 ? co : Math.Min(cell.Min, co);
-        cell.Seeds++;
+        tally.Sum += co;
+        tally.NormSum += norm;
+        tally.Max = Math.Max(tally.Max, co);
+        tally.NormMax = Math.Max(tally.NormMax, norm);
+        tally.Min = tally.Seeds == 0 ? co : Math.Min(tally.Min, co);
+        tally.Seeds++;
+        cell.Count = 0;
     }
 }

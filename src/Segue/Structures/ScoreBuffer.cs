@@ -52,7 +52,7 @@ public abstract class ScoreBuffer<TCell>(int trackCount) : IPlaylistScores where
             cell.Stamp = generation;
             if (cell.Score == 0) _touched[_touchedCount++] = track;
             cell.Score += weight;
-            counter.Count(ref cell);
+            counter.Count(track, ref cell);
         }
     }
 
@@ -86,5 +86,5 @@ public interface IScoreCell
 /// A struct, so that the buffer's walk is compiled for it (and for none, to nothing).</summary>
 public interface ICellCounter<TCell> where TCell : struct, IScoreCell
 {
-    void Count(ref TCell cell);
+    void Count(int track, ref TCell cell);
 }

@@ -103,33 +103,38 @@ public class BaselineTests
         const int cap = 6;
         var settings = new CoOccurrenceSettings { SeedExponent = 0.3f, CandidateExponent = 0.3f, MaxPlaylistsPerSeed = cap };
         var scorer = new CoOccurrenceRecommender(statistics, settings).CreateFeatureScorer();
-        int[] seeds = [3, 17, 3, 40, 1, 250];
-        scorer.Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, new ScoredTrack[10]);
-        int[] distinct = [.. seeds.Distinct()];
-        for (int track = 0; track < ds.TrackCount; track++)
+        // The tallies of one query must not leak into the next, whether or not it has seeds.
+        int[][] queries = [[3, 17, 3, 40, 1, 250], [17, 5], [], [40, 3, 9]];
+        foreach (int[] seeds in queries)
         {
-            // co(s, c): the sampled playlists of s (the i * n / take-th of n) holding c, times n / take.
-            var co = distinct.Select(s =>
+            scorer.Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, new ScoredTrack[10]);
+            int[] distinct = [.. seeds.Distinct()];
+            for (int track = 0; track < ds.TrackCount; track++)
             {
-                var playlists = statistics.Index.Playlists(s).ToArray();
-                int take = Math.Min(cap, playlists.Length);
-                int holding = Enumerable.Range(0, take).Count(i => ds.PlaylistTracks(playlists[(int)((long)i * playlists.Length / take)]).Contains(track));
-                return (Co: take == 0 ? 0 : holding * (double)playlists.Length / take, Total: playlists.Length);
-            }).ToArray();
-            var with = co.Where(c => c.Co > 0).ToArray();
-            var actual = scorer.CoOccurrence;
-            Assert.Equal(with.Length, actual.Seeds(track));
-            Assert.Equal(co.Sum(c => c.Co), actual.Sum(track), 4);
-            Assert.Equal(co.Max(c => c.Co), actual.Max(track), 4);
-            Assert.Equal(with.Length == 0 ? 0 : with.Min(c => c.Co), actual.Min(track), 4);
-            Assert.Equal(co.Sum(c => c.Total == 0 ? 0 : c.Co / c.Total), actual.NormSum(track), 4);
-            Assert.Equal(co.Max(c => c.Total == 0 ? 0 : c.Co / c.Total), actual.NormMax(track), 4);
+                // co(s, c): the sampled playlists of s (the i * n / take-th of n) holding c, times n / take.
+                var co = distinct.Select(s =>
+                {
+                    var playlists = statistics.Index.Playlists(s).ToArray();
+                    int take = Math.Min(cap, playlists.Length);
+                    int holding = Enumerable.Range(0, take).Count(i => ds.PlaylistTracks(playlists[(int)((long)i * playlists.Length / take)]).Contains(track));
+                    return (Co: take == 0 ? 0 : holding * (double)playlists.Length / take, Total: playlists.Length);
+                }).ToArray();
+                var with = co.Where(c => c.Co > 0).ToArray();
+                var actual = scorer.CoOccurrence.Of(track);
+                Assert.Equal(with.Length, actual.Seeds);
+                Assert.Equal(co.Sum(c => c.Co), actual.Sum, 4);
+                Assert.Equal(co.Length == 0 ? 0 : co.Max(c => c.Co), actual.Max, 4);
+                Assert.Equal(with.Length == 0 ? 0 : with.Min(c => c.Co), actual.Min, 4);
+                Assert.Equal(co.Sum(c => c.Total == 0 ? 0 : c.Co / c.Total), actual.NormSum, 4);
+                Assert.Equal(co.Length == 0 ? 0 : co.Max(c => c.Total == 0 ? 0 : c.Co / c.Total), actual.NormMax, 4);
+            }
         }
+        int[] query = queries[0];
         // The feature scorer ranks as the plain one does, score for score.
         var plain = new CoOccurrenceRecommender(statistics, settings).CreateScorer();
         var (a, b) = (new ScoredTrack[50], new ScoredTrack[50]);
-        plain.Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, a);
-        scorer.Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, b);
+        plain.Recommend(new PlaylistQuery(query, null, SeedOrder.First), excludeSeeds: true, a);
+        scorer.Recommend(new PlaylistQuery(query, null, SeedOrder.First), excludeSeeds: true, b);
         Assert.Equal(a, b);
     }
 
