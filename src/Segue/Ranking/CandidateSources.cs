@@ -8,10 +8,11 @@ namespace Segue.Ranking;
 /// <summary>
 /// Everything a ranker draws on, built once and shared by all threads: the training statistics
 /// (index, popularity of tracks, albums and artists), the candidate generators (co-occurrence,
-/// playlist kNN, the title model), the implicit factorisation's track factors (embeddings for
-/// features: scoring every track by them reads the whole factor table per query, 30 ms at MPD
-/// scale, for little recall the other generators lack), what the name and playlist-length features
-/// read, and, when given, a trained model. A fit builds one per validation fold, from the training
+/// playlist kNN, the title model, popularity, the seeds' albums and artists), the implicit factorisation's track factors, what the
+/// name and playlist-length features read, and, when given, a trained model. The factors and the
+/// model give features of every candidate but no list: ranking the catalogue by them reads a whole
+/// table per query (the model's list was 2.3 ms of a 13 ms query at 100k, the factors' 30 ms at MPD
+/// scale) for little recall the other generators lack. A fit builds one per validation fold, from the training
 /// split without the fold, and factorises it; a fitted ranker one from the whole training split
 /// (the statistics the service shares), with the factors the fit saved (a factorisation is too
 /// slow to repeat on every open).
@@ -30,6 +31,7 @@ public sealed class CandidateSources
         CoOccurrence = (CoOccurrenceRecommender)Baselines.Generator(statistics, CoOccurrenceRecommender.BaselineName, settings);
         PlaylistKnn = (PlaylistKnnRecommender)Baselines.Generator(statistics, PlaylistKnnRecommender.BaselineName, settings);
         Title = (TitleRecommender)Baselines.Generator(statistics, TitleRecommender.BaselineName, settings);
+        Artist = new ArtistRecommender(statistics);
         Factors = factors ?? ImplicitAls.Fit(statistics, settings.Als, threads, progress);
         Model = model;
         var index = statistics.Index;
@@ -51,6 +53,7 @@ public sealed class CandidateSources
     public CoOccurrenceRecommender CoOccurrence { get; }
     public PlaylistKnnRecommender PlaylistKnn { get; }
     public TitleRecommender Title { get; }
+    public ArtistRecommender Artist { get; }
     public TrackFactors Factors { get; }
     public ModelRecommender? Model { get; }
     /// <summary>The mean log length of the training playlists holding each track (0 for none).</summary>
@@ -59,19 +62,18 @@ public sealed class CandidateSources
     public NameWords Names { get; }
 
     /// <summary>The generators' places, in <see cref="Generators"/> order: their features are declared
-    /// from this list (<see cref="RankingFeatures.Generators"/>). The model's place stays when a ranker
-    /// has no trained model; its rank is then never given.</summary>
+    /// from this list (<see cref="RankingFeatures.Generators"/>).</summary>
     public static IReadOnlyList<GeneratorSlot> Slots { get; } =
-        [new("cooc", true), new("pknn", true), new("title", true), new("popularity", false), new("model", false)];
+        [new("cooc", true), new("pknn", true), new("title", true), new("popularity", false), new("artist", false)];
 
     /// <summary>The generators that feed the pool, in <see cref="Slots"/> order, each returning only
-    /// what it ranks. The factorisation is not one of them (see above); it is measured beside them as
-    /// a baseline.</summary>
-    public IReadOnlyList<IRecommender> Generators =>
-        Model is null ? [CoOccurrence, PlaylistKnn, Title, Popularity] : [CoOccurrence, PlaylistKnn, Title, Popularity, Model];
+    /// what it ranks. The factorisation and the model are not among them (see above); they are
+    /// measured beside them.</summary>
+    public IReadOnlyList<IRecommender> Generators => [CoOccurrence, PlaylistKnn, Title, Popularity, Artist];
 
     /// <summary>Everything the ranker draws on that ranks tracks alone, what it is measured against:
-    /// the generators and the factorisation, whose recommender (a packed copy of the factors) is
-    /// built by this call, since a ranker itself never needs it.</summary>
-    public IReadOnlyList<IRecommender> Alone() => [.. Generators, new FactorRecommender(Factors, Statistics)];
+    /// the generators, the trained model and the factorisation, whose recommender (a packed copy of
+    /// the factors) is built by this call, since a ranker itself never needs it.</summary>
+    public IReadOnlyList<IRecommender> Alone() =>
+        Model is null ? [.. Generators, new FactorRecommender(Factors, Statistics)] : [.. Generators, Model, new FactorRecommender(Factors, Statistics)];
 }

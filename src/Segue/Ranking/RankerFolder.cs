@@ -28,7 +28,7 @@ namespace Segue.Ranking;
 public static class RankerFolder
 {
     // 3: the co-occurrence features over every distinct seed, from the generator's walk.
-    public const int Format = 3;
+    public const int Format = 4;
     public const string ManifestFile = "ranker.json", ConfigFile = "config.json", ModelFile = "lambdarank.zip";
     public const string ImportanceFile = "feature_importance.json", ValidationFile = "validation.json";
     /// <summary>The config.json section of the ranker's settings.</summary>

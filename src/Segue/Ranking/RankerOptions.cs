@@ -38,8 +38,8 @@ public sealed record RankerOptions
     /// <summary>Threads for features and LightGBM; the model is reproducible for a seed and this count.</summary>
     [Setting("threads", "Threads; the ranker is reproducible for a seed and a thread count", Min = 1, Max = MaxThreads)]
     public int Threads { get; init; } = 2;
-    /// <summary>The trained model (a model file) used as a generator and for affinity features; null for none.</summary>
-    [Setting("model", "A trained model (model file or run folder) to use as a generator and for affinity features")]
+    /// <summary>The trained model (a model file) whose affinities are features; null for none.</summary>
+    [Setting("model", "A trained model (model file or run folder) whose affinities with the seeds are features of every candidate")]
     public string? Model { get; init; }
     /// <summary>Features the trees may not use (by name): what an ablation leaves out.</summary>
     [Setting("ignore_features", "Features the trees may not use, comma-separated (an ablation)")]

@@ -9,7 +9,7 @@ public static class Baselines
 {
     public static IReadOnlyList<string> Names { get; } =
         [PopularityRecommender.BaselineName, CoOccurrenceRecommender.BaselineName, PlaylistKnnRecommender.BaselineName, TitleRecommender.BaselineName,
-         FactorRecommender.BaselineName];
+         ArtistRecommender.BaselineName, FactorRecommender.BaselineName];
 
     /// <summary>Builds the named baselines (in the order given) over <paramref name="statistics"/>.
     /// Each but popularity is backed by popularity, so every list is full.</summary>
@@ -31,6 +31,7 @@ public static class Baselines
         CoOccurrenceRecommender.BaselineName => new CoOccurrenceRecommender(statistics, settings.CoOccurrence),
         PlaylistKnnRecommender.BaselineName => new PlaylistKnnRecommender(statistics, settings.PlaylistKnn),
         TitleRecommender.BaselineName => new TitleRecommender(statistics, settings.Title),
+        ArtistRecommender.BaselineName => new ArtistRecommender(statistics),
         // The fit's result does not depend on the thread count.
         FactorRecommender.BaselineName => new FactorRecommender(ImplicitAls.Fit(statistics, settings.Als, Environment.ProcessorCount), statistics),
         _ => throw new SegueException($"unknown generator '{name}' (known: {string.Join(", ", Names.Skip(1))})"),

@@ -45,7 +45,7 @@ public class CandidatePoolTests
         Assert.Equal(F.Count, F.Names.Distinct().Count());
         // Three features for a generator that scores any track, its rank alone for the others.
         Assert.Equal(["cooc_score", "cooc_relative", "cooc_rank", "pknn_score", "pknn_relative", "pknn_rank",
-            "title_score", "title_relative", "title_rank", "popularity_rank", "model_rank"], F.Names.Take(11));
+            "title_score", "title_relative", "title_rank", "popularity_rank", "artist_rank"], F.Names.Take(11));
         Assert.Equal((-1, -1, 9), (F.Generators[3].Score, F.Generators[3].Relative, F.Generators[3].Rank));
         Assert.Equal(F.Count - 1, F.HolderLength);
     }
@@ -132,7 +132,9 @@ public class CandidatePoolTests
         Assert.Equal(1.5f, one["title_score"], 5);
         Assert.Equal(0, one["title_rank"]);
         Assert.Equal(0, one["popularity_rank"]);
-        Assert.Equal(6, one["model_rank"]);               // not listed: 2 * depth
+        // The seeds' albums and artists: 1 shares seed 0's album and artist (2), 2 seed 0's artist,
+        // 3 and 4 seed 5's (1 each, ties by popularity, then id); the list holds three.
+        Assert.Equal([0f, 1f, 2f, 6f], new[] { 1, 2, 3, 4 }.Select(t => Row(pool, t)["artist_rank"]));
         Assert.Equal(1, one["title_relative"]);
         // Playlist kNN (rho 0.4, alpha 1): a playlist's similarity is the sum over its seeds of
         // 1 / ((pop(s) - 1)^0.4 + 1) over the root of its distinct tracks: w0 / sqrt 3 for p0 and p1,
@@ -142,7 +144,7 @@ public class CandidatePoolTests
         Assert.Equal((float)pknnOne, one["pknn_score"], 5);
         Assert.Equal(1, one["pknn_relative"]);
         Assert.Equal(0, one["pknn_rank"]);
-        Assert.Equal(4, one["generators_listing"]);        // all but the (absent) model
+        Assert.Equal(5, one["generators_listing"]);        // every generator
 
         var four = Row(pool, 4);
         Assert.Equal(1 / MathF.Sqrt(3), four["cooc_score"], 5);   // co(0,4) = 1, pop(4) = 1
@@ -264,6 +266,9 @@ public class CandidatePoolTests
             Assert.Equal((d0 + d5) / 2, row["model_affinity_mean"], 5);
             Assert.Equal(0, row["has_title"]);
         }
-        Assert.Contains(pool.Tracks.ToArray(), t => Row(pool, t)["model_rank"] < 3);
+        // The model gives features, not candidates.
+        var without = new CandidatePool(new CandidateSources(TrainingStatistics.Of(ds, ds.TrainPlaylists), new GeneratorSettings(), model: null), depth: 3);
+        without.Build(new PlaylistQuery([0, 5], null, SeedOrder.First));
+        Assert.Equal(without.Tracks.ToArray(), pool.Tracks.ToArray());
     }
 }

@@ -84,6 +84,37 @@ public class BaselineTests
     }
 
     [Fact]
+    public void The_artist_generator_ranks_the_seeds_albums_and_artists_tracks_as_counting_them_naively()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Random(dir));
+        var statistics = TrainingStatistics.Of(ds);
+        var artist = new ArtistRecommender(statistics);
+        int most = Enumerable.Range(0, ds.TrackCount).Max(statistics.Count);
+        int listed = 0;
+        foreach (int[] seeds in new[] { [3, 17, 3, 40], [250], new int[0], [1, 2, 5, 9, 11, 60, 61] })
+        {
+            int[] distinct = [.. seeds.Distinct()];
+            foreach (bool excludeSeeds in new[] { true, false })
+            {
+                var expected = Enumerable.Range(0, ds.TrackCount)
+                    .Where(t => !(excludeSeeds && distinct.Contains(t)))
+                    .Select(t => (Track: t,
+                        Album: distinct.Count(s => ds.TrackAlbums[s] == ds.TrackAlbums[t]),
+                        Artist: distinct.Count(s => ds.TrackArtists[s] == ds.TrackArtists[t])))
+                    .Where(t => t.Album + t.Artist > 0)
+                    .Select(t => new ScoredTrack(t.Track, t.Album + t.Artist + statistics.Count(t.Track) * (1f / (most + 1))))
+                    .OrderByDescending(r => r.Score).ThenBy(r => r.Track)
+                    .Take(30).ToArray();
+                var results = Recommend(artist, seeds, excludeSeeds, 30);
+                Assert.Equal(expected, results);
+                listed += results.Length;
+            }
+        }
+        Assert.True(listed > 60, $"{listed} tracks listed");
+    }
+
+    [Fact]
     public void Cooccurrence_samples_long_posting_lists_and_scales_up()
     {
         using var dir = new TempDir();
@@ -159,7 +190,7 @@ public class BaselineTests
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
         var e = Assert.Throws<SegueException>(() => Baselines.Build(TrainingStatistics.Of(ds), ["popular"]));
-        Assert.Equal("unknown baseline 'popular' (known: popularity, cooccurrence, pknn, title, als)", e.Message);
+        Assert.Equal("unknown baseline 'popular' (known: popularity, cooccurrence, pknn, title, artist, als)", e.Message);
         Assert.Equal(["cooccurrence", "popularity"], Baselines.Build(TrainingStatistics.Of(ds), ["cooccurrence", "popularity"]).Select(r => r.Name));
     }
 
