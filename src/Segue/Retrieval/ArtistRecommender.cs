@@ -10,8 +10,10 @@ namespace Segue.Retrieval;
 /// on an album or an artist, and with one or two seeds the neighbourhood generators know little
 /// else; this costs two index look-ups per distinct album and artist of the seeds, where ranking
 /// the catalogue with the trained model (whose bonuses list the same tracks first) read every album
-/// and artist row per query. Ranks only those tracks; wrap it in <see cref="PopularityBackfill"/>
-/// for full lists.
+/// and artist row per query. Only tracks of the training playlists are listed, as by every other
+/// generator: the catalogue holds the others only because a held-out playlist does, so listing
+/// them would read the withheld tracks off the catalogue. Ranks only those tracks; wrap it in
+/// <see cref="PopularityBackfill"/> for full lists.
 /// </summary>
 public sealed class ArtistRecommender : IRecommender
 {
@@ -56,7 +58,7 @@ public sealed class ArtistRecommender : IRecommender
 
         private void Add(int track, QuerySeeds seeds, bool excludeSeeds, Dataset dataset)
         {
-            if (!_listed.Add(track) || excludeSeeds && seeds.Contains(track)) return;
+            if (!_listed.Add(track) || excludeSeeds && seeds.Contains(track) || owner._statistics.Count(track) == 0) return;
             int shared = seeds.OnAlbum(dataset.TrackAlbums[track]) + seeds.ByArtist(dataset.TrackArtists[track]);
             _top.Add(track, shared + owner._statistics.Count(track) * owner._popularityScale);
         }

@@ -95,23 +95,38 @@ public class BaselineTests
         foreach (int[] seeds in new[] { [3, 17, 3, 40], [250], new int[0], [1, 2, 5, 9, 11, 60, 61] })
         {
             int[] distinct = [.. seeds.Distinct()];
-            foreach (bool excludeSeeds in new[] { true, false })
+            foreach (var (excludeSeeds, k) in new[] { (true, 30), (false, 30), (true, 1000) })
             {
                 var expected = Enumerable.Range(0, ds.TrackCount)
-                    .Where(t => !(excludeSeeds && distinct.Contains(t)))
+                    .Where(t => !(excludeSeeds && distinct.Contains(t)) && statistics.Count(t) > 0)
                     .Select(t => (Track: t,
                         Album: distinct.Count(s => ds.TrackAlbums[s] == ds.TrackAlbums[t]),
                         Artist: distinct.Count(s => ds.TrackArtists[s] == ds.TrackArtists[t])))
                     .Where(t => t.Album + t.Artist > 0)
                     .Select(t => new ScoredTrack(t.Track, t.Album + t.Artist + statistics.Count(t.Track) * (1f / (most + 1))))
                     .OrderByDescending(r => r.Score).ThenBy(r => r.Track)
-                    .Take(30).ToArray();
-                var results = Recommend(artist, seeds, excludeSeeds, 30);
+                    .Take(k).ToArray();
+                var results = Recommend(artist, seeds, excludeSeeds, k);
                 Assert.Equal(expected, results);
                 listed += results.Length;
             }
         }
         Assert.True(listed > 60, $"{listed} tracks listed");
+    }
+
+    [Fact]
+    public void The_artist_generator_never_lists_a_track_only_held_out_playlists_hold()
+    {
+        using var dir = new TempDir();
+        var builder = new DatasetBuilder(testEvery: 2, testOffset: 1);
+        builder.AddPlaylist(100, "a", 0, [EvalDatasets.T(0, artist: 9), EvalDatasets.T(1, artist: 9), EvalDatasets.T(2)]);
+        builder.AddPlaylist(200, "held", 1, [EvalDatasets.T(0, artist: 9), EvalDatasets.T(3, artist: 9)]);
+        builder.Write(dir.File("d.segue"));
+        using var ds = Dataset.Open(dir.File("d.segue"));
+        // Track 1 shares seed 0's artist (1) and is in one of the training playlists, like the most
+        // popular track (1 / (1 + 1)); track 3 shares the artist too but only the held-out playlist holds it.
+        var results = Recommend(new ArtistRecommender(TrainingStatistics.Of(ds)), [0], excludeSeeds: true, 10);
+        Assert.Equal([new ScoredTrack(1, 1.5f)], results);
     }
 
     [Fact]
