@@ -19,8 +19,9 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
     {
         public double Score { get; set; }
         public int Stamp { get; set; }
-        public int Seed;         // 1 + the seed whose count is Count
+        public int Seed;         // 1 + the seed whose count is Count; 0 before the query's walk met the track
         public int Count;
+        public int Tally;        // the track's place in the tallies: the order the walk met the tracks
     }
 
     /// <summary>co(s, c) of one track over the query's distinct seeds.</summary>
@@ -38,40 +39,43 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
         public float NormMax;
         /// <summary>How many seeds share a playlist with the track.</summary>
         public int Seeds;
-        internal int Query;      // the query that wrote it; older tallies read as none
     }
 
-    // Counts a playlist's track for the current seed, folding the previous seed's count first.
+    // Counts a playlist's track for the current seed, folding the previous seed's count first (or
+    // giving the track its tally when the walk first meets it).
     private readonly struct SeedCounter(SeedCoOccurrence owner) : ICellCounter<Cell>
     {
         public void Count(int track, ref Cell cell)
         {
             if (cell.Seed != owner._seed)
             {
-                owner.Fold(track, ref cell);
+                if (cell.Seed == 0) owner.Allot(ref cell);
+                else owner.Fold(ref cell);
                 cell.Seed = owner._seed;
             }
             cell.Count++;
         }
     }
 
-    private readonly Tally[] _tallies = new Tally[trackCount];
+    private readonly Tally[] _tallies = new Tally[trackCount];   // in the order the walk met the tracks, so that folds stay near
     private double[] _scale = new double[64];        // per seed: what one walked playlist stands for
     private float[] _inverseTotal = new float[64];  // per seed: 1 / pop(s)
-    private int _seed, _query;
+    private int _seed, _allotted;
 
     /// <summary>The tallies of <paramref name="track"/> after the walk.</summary>
     public Tally Of(int track)
     {
-        Fold(track, ref CellOf(track));
-        return _tallies[track].Query == _query ? _tallies[track] : default;
+        ref var cell = ref CellOf(track);
+        if (cell.Seed == 0) return default;
+        Fold(ref cell);
+        return _tallies[cell.Tally];
     }
 
     /// <summary>Starts a query's walk, after <see cref="ScoreBuffer{TCell}.Clear"/>: its seeds count from the first.</summary>
     public void BeginQuery()
     {
         _seed = 0;
-        _query++;
+        _allotted = 0;
     }
 
     /// <summary>Starts the next seed, with <paramref name="total"/> playlists of which
@@ -96,11 +100,16 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
         AddPlaylist(playlist, weight, ref counter);
     }
 
-    private void Fold(int track, ref Cell cell)
+    private void Allot(ref Cell cell)
+    {
+        cell.Tally = _allotted++;
+        _tallies[cell.Tally] = default;
+    }
+
+    private void Fold(ref Cell cell)
     {
         if (cell.Count == 0) return;
-        ref var tally = ref _tallies[track];
-        if (tally.Query != _query) tally = new Tally { Query = _query };
+        ref var tally = ref _tallies[cell.Tally];
         int s = cell.Seed - 1;
         float co = (float)(cell.Count * _scale[s]), norm = co * _inverseTotal[s];
         tally.Sum += co;
