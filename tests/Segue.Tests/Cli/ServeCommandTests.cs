@@ -17,7 +17,7 @@ public class ServeCommandTests
         [
             (["--dataset", dataset], "MODEL|RUN: none given"),
             (["baseline:popularity"], "--dataset: no run folder records the dataset to serve: give it"),
-            (["--model", "x=baseline:nope", "--dataset", dataset], "--model: baseline:nope: unknown baseline (known: baseline:popularity, baseline:cooccurrence, baseline:pknn, baseline:title, baseline:als)"),
+            (["--model", "x=baseline:nope", "--dataset", dataset], "--model: baseline:nope: unknown baseline (known: baseline:popularity, baseline:cooccurrence, baseline:pknn, baseline:title, baseline:artist, baseline:als)"),
             (["--model", "a=baseline:popularity", "--model", "a=baseline:cooccurrence", "--dataset", dataset],
                 "--model: two recommenders are named 'a' (baseline:popularity, baseline:cooccurrence); name them NAME=SPEC"),
             (["baseline:popularity", "--dataset", dataset, "--runs", dir.File("none")], $"--runs: {dir.File("none")}: no such folder"),

@@ -113,7 +113,7 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
     [Fact]
     public void The_fit_measures_the_ranker_beside_each_generator_and_writes_a_run_like_folder()
     {
-        Assert.Equal(["ranker", "cooccurrence", "pknn", "title", "popularity", "als"], fixture.Fit.Validation.Select(r => r.Recommender));
+        Assert.Equal(["ranker", "cooccurrence", "pknn", "title", "popularity", "artist", "als"], fixture.Fit.Validation.Select(r => r.Recommender));
         Assert.Equal(120, fixture.Fit.Validation[0].Cases);   // every fifth of 600
         Assert.InRange(fixture.Fit.PoolRecall, 0.01, 1);
         foreach (string file in (string[])["config.json", "ranker.json", "lambdarank.zip", "feature_importance.json", "validation.json",

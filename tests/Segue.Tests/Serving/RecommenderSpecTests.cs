@@ -28,7 +28,7 @@ public sealed class RecommenderSpecTests
     }
 
     [Theory]
-    [InlineData("baseline:nope", "--model: baseline:nope: unknown baseline (known: baseline:popularity, baseline:cooccurrence, baseline:pknn, baseline:title, baseline:als)")]
+    [InlineData("baseline:nope", "--model: baseline:nope: unknown baseline (known: baseline:popularity, baseline:cooccurrence, baseline:pknn, baseline:title, baseline:artist, baseline:als)")]
     [InlineData("x=", "--model: empty: expected a model file, a run folder or baseline:NAME")]
     [InlineData("runs/a b", "--model: runs/a b: cannot name it 'a b' (a name is letters, digits and -_.=,); give NAME=runs/a b")]
     public void Bad_specs_name_the_setting(string text, string message) =>
