@@ -81,7 +81,7 @@ public sealed class SettingBinder(Command command)
     private string OptionFor(string key)
     {
         if (_byKey.TryGetValue(key, out var bound)) return bound.Option.Name;
-        string option = "--" + key.Replace('_', '-');
+        string option = "--" + Setting.OptionName(key);
         return command.Options.Any(o => o.Name == option) ? option : key;
     }
 

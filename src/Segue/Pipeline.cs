@@ -33,12 +33,10 @@ public static class Pipeline
     /// <summary>Reads MPD slices or playlist tables (<paramref name="sources"/>) into the dataset file <paramref name="datasetPath"/>.</summary>
     public static IngestSummary Ingest(IReadOnlyList<string> sources, string datasetPath, IngestOptions? options = null, IProgressSink? progress = null)
     {
-        options ??= new IngestOptions();
-        options.Validate();
-        return DatasetIngest.Run(sources, datasetPath, options, progress ?? Progress.None);
+        return DatasetIngest.Run(sources, datasetPath, options ?? new IngestOptions(), progress ?? Progress.None);
     }
 
-    /// <summary>Trains the model <paramref name="request"/> describes into its run folder (or continues it).</summary>
+    /// <summary>Trains the model <paramref name="request"/> describes into its run folder.</summary>
     public static TrainingResult Train(TrainingRequest request, IProgressSink? progress = null)
     {
         request.Model.Validate();
@@ -47,7 +45,7 @@ public static class Pipeline
         using var data = Dataset.Open(request.DatasetPath);
         var examples = TrainingExamples.FromDataset(data, request.Model.MinLength);
         var training = request.Epochs is { } n ? request.Training with { Steps = (long)n * examples.Count } : request.Training;
-        return TrainInto(data, new RunFolder(request.RunFolder), request.Model, training, examples, request.Resume, request.RequireEvaluation, progress);
+        return TrainInto(data, new RunFolder(request.RunFolder), request.Model, training, examples, resume: false, request.RequireEvaluation, progress);
     }
 
     /// <summary>Trains the config of the run in <paramref name="sourceRun"/> again into <paramref name="runFolder"/>

@@ -55,7 +55,7 @@ public static class TrainCommand
             options.Validate();
             var request = new TrainingRequest(parse.GetValue(dataset) ?? throw new SegueException("give the DATASET to train on (or --from RUN)"), parse.GetValue(output)!)
             {
-                Model = config, Training = options, Epochs = parse.GetValue(epochs), Resume = parse.GetValue(resume),
+                Model = config, Training = options, Epochs = parse.GetValue(epochs),
                 RequireEvaluation = settings.Given(parse, "eval_every"),
             };
             Present(ConsoleProgress.Run(sink => Pipeline.Train(request, sink)));

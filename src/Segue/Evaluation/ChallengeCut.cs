@@ -56,11 +56,7 @@ public static class ChallengeCut
     {
         var rng = new Rng(seed);
         var order = Enumerable.Range(0, dataset.PlaylistCount).ToArray();
-        for (int i = order.Length - 1; i > 0; i--)
-        {
-            int j = rng.NextInt(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
+        rng.Shuffle(order);
         // How many playlists still left for training hold each track.
         var holders = new int[dataset.TrackCount];
         var seen = new HashSet<int>();

@@ -54,11 +54,7 @@ public sealed class ValidationSplit
         ArgumentOutOfRangeException.ThrowIfLessThan(keepOutEvery, 2);
         var rng = new Rng(seed);
         var order = dataset.TrainPlaylists.ToArray();
-        for (int i = order.Length - 1; i > 0; i--)
-        {
-            int j = rng.NextInt(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
+        rng.Shuffle(order);
         var categories = ChallengeCategory.All;
         var served = new ushort[dataset.PlaylistCount];     // a bit per category the playlist gave a case in
         var drawn = new Dictionary<int, int>();              // playlist -> its place among the validation playlists

@@ -26,6 +26,7 @@ public sealed class CandidatePool
     private readonly ScoredTrack[] _list;
     private readonly int[] _slot;              // pool index + 1 of a track, 0 when not in the pool
     private readonly int[] _tracks;
+    private readonly float[] _blankRow;        // a new candidate's row: unlisted (2 * depth) by every generator
     private readonly float[] _features;
     private readonly float[] _gapArtists, _gapAlbums;
     private readonly int[] _sample;
@@ -51,6 +52,8 @@ public sealed class CandidatePool
         int capacity = depth * _scorers.Length;
         _tracks = new int[capacity];
         _features = new float[capacity * F];
+        _blankRow = new float[F];
+        foreach (var generator in RankingFeatures.Generators) _blankRow[generator.Rank] = 2 * depth;
         _gapArtists = new float[dataset.ArtistCount];
         _gapAlbums = new float[dataset.AlbumCount];
         _sample = new int[MaxFeatureSeeds];
@@ -95,9 +98,7 @@ public sealed class CandidatePool
                     slot = _count++;
                     _slot[track] = slot + 1;
                     _tracks[slot] = track;
-                    var row = Row(slot);
-                    row.Clear();
-                    foreach (var generator in generators) row[generator.Rank] = 2 * Depth;
+                    _blankRow.CopyTo(Row(slot));
                 }
                 var r = Row(slot);
                 r[generators[g].Rank] = i;

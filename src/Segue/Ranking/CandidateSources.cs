@@ -8,14 +8,14 @@ namespace Segue.Ranking;
 /// <summary>
 /// Everything a ranker draws on, built once and shared by all threads: the training statistics
 /// (index, popularity of tracks, albums and artists), the candidate generators (co-occurrence,
-/// playlist kNN, the title model, popularity, the seeds' albums and artists), the implicit factorisation's track factors, what the
-/// name and playlist-length features read, and, when given, a trained model. The factors and the
-/// model give features of every candidate but no list: ranking the catalogue by them reads a whole
-/// table per query (the model's list was 2.3 ms of a 13 ms query at 100k, the factors' 30 ms at MPD
-/// scale) for little recall the other generators lack. A fit builds one per validation fold, from the training
-/// split without the fold, and factorises it; a fitted ranker one from the whole training split
-/// (the statistics the service shares), with the factors the fit saved (a factorisation is too
-/// slow to repeat on every open).
+/// playlist kNN, the title model, popularity, the seeds' albums and artists), the implicit
+/// factorisation's track factors, what the name and playlist-length features read, and, when
+/// given, a trained model. The factors and the model give features of every candidate but no list:
+/// ranking the catalogue by them reads a whole table per query (the model's list was 2.3 ms of a
+/// 13 ms query at 100k, the factors' 30 ms at MPD scale) for little recall the other generators
+/// lack. A fit builds one per validation fold, from the training split without the fold, and
+/// factorises it; a fitted ranker one from the whole training split (the statistics the service
+/// shares), with the factors the fit saved (a factorisation is too slow to repeat on every open).
 /// </summary>
 public sealed class CandidateSources
 {
@@ -32,6 +32,7 @@ public sealed class CandidateSources
         PlaylistKnn = (PlaylistKnnRecommender)Baselines.Generator(statistics, PlaylistKnnRecommender.BaselineName, settings);
         Title = (TitleRecommender)Baselines.Generator(statistics, TitleRecommender.BaselineName, settings);
         Artist = new ArtistRecommender(statistics);
+        Generators = [CoOccurrence, PlaylistKnn, Title, Popularity, Artist];
         Factors = factors ?? ImplicitAls.Fit(statistics, settings.Als, threads, progress);
         Model = model;
         var index = statistics.Index;
@@ -69,11 +70,11 @@ public sealed class CandidateSources
     /// <summary>The generators that feed the pool, in <see cref="Slots"/> order, each returning only
     /// what it ranks. The factorisation and the model are not among them (see above); they are
     /// measured beside them.</summary>
-    public IReadOnlyList<IRecommender> Generators => [CoOccurrence, PlaylistKnn, Title, Popularity, Artist];
+    public IReadOnlyList<IRecommender> Generators { get; }
 
     /// <summary>Everything the ranker draws on that ranks tracks alone, what it is measured against:
     /// the generators, the trained model and the factorisation, whose recommender (a packed copy of
     /// the factors) is built by this call, since a ranker itself never needs it.</summary>
     public IReadOnlyList<IRecommender> Alone() =>
-        Model is null ? [.. Generators, new FactorRecommender(Factors, Statistics)] : [.. Generators, Model, new FactorRecommender(Factors, Statistics)];
+        [.. Generators, .. Model is null ? Array.Empty<IRecommender>() : [Model], new FactorRecommender(Factors, Statistics)];
 }

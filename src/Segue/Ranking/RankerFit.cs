@@ -157,11 +157,12 @@ public static class RankerFit
                 (negatives[i], negatives[j]) = (negatives[j], negatives[i]);
             }
             var chosen = positives.Concat(negatives.Take(take)).Order().ToArray();
+            int[] ignored = [.. options.IgnoreFeatures.Select(RankingFeatures.IndexOf)];
             foreach (int i in chosen)
             {
                 var row = features.Slice(i * RankingFeatures.Count, RankingFeatures.Count).ToArray();
                 // A constant column is one no tree splits on.
-                foreach (string name in options.IgnoreFeatures) row[RankingFeatures.IndexOf(name)] = 0;
+                foreach (int f in ignored) row[f] = 0;
                 rows.Add(new LambdaRankModel.TrainingRow { Features = row, Label = positives.Contains(i) ? 1 : 0 });
             }
         }

@@ -18,7 +18,7 @@ namespace Segue.Ranking;
 ///   lambdarank.zip            the LightGBM LambdaRank model (ML.NET's format)
 ///   track_factors.npy         the implicit factorisation's track factors (tracks x als_factors, float32)
 ///   ranker.json               format version, feature names, the checksums of the three files above and
-///                             of the trained model used as a generator (options "model"), when there is one
+///                             of the trained model whose affinities are features (options "model"), when there is one
 ///   feature_importance.json   each feature's gain in the model relative to the largest, largest first
 ///   validation.json           the validation figures of every generator alone and of the ranker
 ///   metrics.jsonl, run.json, summary.json   as a training run's
@@ -27,7 +27,7 @@ namespace Segue.Ranking;
 /// </summary>
 public static class RankerFolder
 {
-    // 3: the co-occurrence features over every distinct seed, from the generator's walk.
+    // 4: the trained model gives features, not candidates; the artist generator's rank.
     public const int Format = 4;
     public const string ManifestFile = "ranker.json", ConfigFile = "config.json", ModelFile = "lambdarank.zip";
     public const string ImportanceFile = "feature_importance.json", ValidationFile = "validation.json";
@@ -51,8 +51,8 @@ public static class RankerFolder
     /// <summary>Opens the ranker in <paramref name="folder"/> over <paramref name="statistics"/> (those
     /// of its dataset's training split, shared with whatever else is served): checks
     /// the files against the manifest and the dataset against the one it was fitted on, loads the
-    /// model it names and the factors it saved, and builds its other generators from the whole
-    /// training split.</summary>
+    /// model it names and the factors it saved, and builds its generators from the whole training
+    /// split.</summary>
     public static RankerRecommender Open(string folder, TrainingStatistics statistics)
     {
         var dataset = statistics.Dataset;
@@ -175,7 +175,7 @@ public static class RankerFolder
     }
 
     /// <summary>The manifest, <c>ranker.json</c>: <see cref="ModelChecksum"/> is LambdaRank's,
-    /// <see cref="TrainedModelChecksum"/> that of the trained model used as a generator (null without one).</summary>
+    /// <see cref="TrainedModelChecksum"/> that of the trained model whose affinities are features (null without one).</summary>
     private sealed record Manifest(int Format, string[] Features, string ConfigChecksum, string ModelChecksum, string FactorsChecksum,
         string? TrainedModelChecksum = null);
 }

@@ -78,9 +78,7 @@ public sealed class RankerRecommender(CandidateSources sources, LambdaRankModel 
             int written = _top.DrainSorted(results);
             if (written == results.Length) return written;
             // The pool never holds a seed; the fill must not bring one in either.
-            _listed.Clear();
-            foreach (var r in results[..written]) _listed.Add(r.Track);
-            return _owner.Sources.Popularity.Fill(results, written, _listed, _pool.SeedSet);
+            return _owner.Sources.Popularity.TopUp(results, written, _listed, _pool.SeedSet);
         }
     }
 }

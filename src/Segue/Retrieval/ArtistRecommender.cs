@@ -19,15 +19,17 @@ public sealed class ArtistRecommender : IRecommender
 {
     public const string BaselineName = "artist";
     private readonly TrainingStatistics _statistics;
-    private readonly InvertedIndex _albumTracks, _artistTracks;
+    private readonly InvertedIndex _albumTracks, _artistTracks;   // of the training playlists' tracks only
     private readonly float _popularityScale;   // below 1 for any track, so popularity only breaks ties
 
     public ArtistRecommender(TrainingStatistics statistics)
     {
         _statistics = statistics;
         var dataset = statistics.Dataset;
-        _albumTracks = InvertedIndex.Build(dataset.AlbumCount, dataset.TrackAlbums.ToArray());
-        _artistTracks = InvertedIndex.Build(dataset.ArtistCount, dataset.TrackArtists.ToArray());
+        int[] known = [.. Enumerable.Range(0, dataset.TrackCount).Where(t => statistics.Count(t) > 0)];
+        int[] albums = dataset.TrackAlbums.ToArray(), artists = dataset.TrackArtists.ToArray();
+        _albumTracks = InvertedIndex.Build(dataset.AlbumCount, known, t => albums.AsSpan(t, 1));
+        _artistTracks = InvertedIndex.Build(dataset.ArtistCount, known, t => artists.AsSpan(t, 1));
         int most = statistics.Ranking.IsEmpty ? 0 : statistics.Count(statistics.Ranking[0]);
         _popularityScale = 1f / (most + 1);
     }
@@ -58,7 +60,7 @@ public sealed class ArtistRecommender : IRecommender
 
         private void Add(int track, QuerySeeds seeds, bool excludeSeeds, Dataset dataset)
         {
-            if (!_listed.Add(track) || excludeSeeds && seeds.Contains(track) || owner._statistics.Count(track) == 0) return;
+            if (!_listed.Add(track) || excludeSeeds && seeds.Contains(track)) return;
             int shared = seeds.OnAlbum(dataset.TrackAlbums[track]) + seeds.ByArtist(dataset.TrackArtists[track]);
             _top.Add(track, shared + owner._statistics.Count(track) * owner._popularityScale);
         }

@@ -80,7 +80,6 @@ public sealed class CoOccurrenceRecommender : IRecommender
         {
             var seeds = QuerySeeds.Of(query, ref _own, _owner._dataset);
             _scores.Clear();
-            _tallies?.BeginQuery();
             foreach (int seed in seeds.Distinct) Accumulate(seed);
 
             if (_owner._candidateDivisor is { } divisor)

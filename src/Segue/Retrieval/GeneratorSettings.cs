@@ -4,7 +4,7 @@ using Segue.Settings;
 
 namespace Segue.Retrieval;
 
-/// <summary>The settings of every candidate generator, each in its own record and each defaulting to
+/// <summary>The settings of every candidate generator and of the factorisation, each in its own record and each defaulting to
 /// its best measured value; a baseline run and a ranker record them (one flat object of keys).</summary>
 [JsonConverter(typeof(FlatSettingsConverter<GeneratorSettings>))]
 public sealed record GeneratorSettings

@@ -24,9 +24,7 @@ public sealed class PopularityBackfill(IRecommender primary, PopularityRecommend
         {
             int written = primary.Recommend(query, excludeSeeds, results);
             if (written == results.Length) return written;
-            _listed.Clear();
-            foreach (var r in results[..written]) _listed.Add(r.Track);
-            return popularity.Fill(results, written, _listed, excludeSeeds ? QuerySeeds.Of(query, ref _own, popularity.Statistics.Dataset) : null);
+            return popularity.TopUp(results, written, _listed, excludeSeeds ? QuerySeeds.Of(query, ref _own, popularity.Statistics.Dataset) : null);
         }
     }
 }

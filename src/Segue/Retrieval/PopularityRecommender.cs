@@ -42,6 +42,16 @@ public sealed class PopularityRecommender : IRecommender
         return written;
     }
 
+    /// <summary>Fills <paramref name="results"/> after its first <paramref name="written"/>, which
+    /// <paramref name="scratch"/> marks first, with popular tracks none of them is and no seed in
+    /// <paramref name="excluded"/> (null for none) is; returns the new count.</summary>
+    public int TopUp(Span<ScoredTrack> results, int written, TrackMarks scratch, QuerySeeds? excluded)
+    {
+        scratch.Clear();
+        foreach (var r in results[..written]) scratch.Add(r.Track);
+        return Fill(results, written, scratch, excluded);
+    }
+
     private sealed class Scorer(PopularityRecommender owner) : IQueryScorer
     {
         private QuerySeeds? _own;

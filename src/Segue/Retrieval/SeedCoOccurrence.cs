@@ -45,7 +45,7 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
     // giving the track its tally when the walk first meets it).
     private readonly struct SeedCounter(SeedCoOccurrence owner) : ICellCounter<Cell>
     {
-        public void Count(int track, ref Cell cell)
+        public void Count(ref Cell cell)
         {
             if (cell.Seed != owner._seed)
             {
@@ -71,9 +71,10 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
         return _tallies[cell.Tally];
     }
 
-    /// <summary>Starts a query's walk, after <see cref="ScoreBuffer{TCell}.Clear"/>: its seeds count from the first.</summary>
-    public void BeginQuery()
+    /// <summary>Empties the walk for the next query, whose seeds count from the first.</summary>
+    public override void Clear()
     {
+        base.Clear();
         _seed = 0;
         _allotted = 0;
     }

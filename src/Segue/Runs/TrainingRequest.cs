@@ -6,8 +6,8 @@ namespace Segue.Runs;
 /// <summary>
 /// A training run to do (<see cref="Pipeline.Train"/>): the dataset file, the run folder, the model
 /// and how long and how it trains. <see cref="Epochs"/>, when given, sets the steps to that many
-/// passes over the training examples. <see cref="Resume"/> continues the run in the folder from its
-/// last checkpoint. <see cref="RequireEvaluation"/> refuses a dataset with nothing held out to
+/// passes over the training examples (<see cref="Pipeline.Repeat"/> continues a run from its last
+/// checkpoint). <see cref="RequireEvaluation"/> refuses a dataset with nothing held out to
 /// evaluate on while <see cref="TrainerOptions.EvalEvery"/> asks for evaluations (otherwise the
 /// run trains without them, and the result says so).
 /// </summary>
@@ -16,7 +16,6 @@ public sealed record TrainingRequest(string DatasetPath, string RunFolder)
     public ModelConfig Model { get; init; } = new();
     public TrainerOptions Training { get; init; } = new();
     public int? Epochs { get; init; }
-    public bool Resume { get; init; }
     public bool RequireEvaluation { get; init; }
 }
 

@@ -26,7 +26,10 @@ public sealed class Setting
     public string Key => _declared.Key;
     /// <summary>The command-line option's name (<c>num-negatives</c>, <c>w-reg</c>, <c>k</c>); a
     /// command line spells it <c>--num-negatives</c>, or <c>-k</c> when it is one letter.</summary>
-    public string Option => _declared.Option ?? Key.Replace('_', '-').Replace('.', '-');
+    public string Option => _declared.Option ?? OptionName(Key);
+
+    /// <summary>The option a key names when its setting declares none.</summary>
+    public static string OptionName(string key) => key.Replace('_', '-').Replace('.', '-');
     public string Help => _declared.Help;
     /// <summary>The property's type (<c>int?</c> for a setting whose null means "decide for me").</summary>
     public Type Type { get; }

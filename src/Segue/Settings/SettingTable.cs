@@ -16,7 +16,6 @@ public sealed class SettingTable
 
     private SettingTable(Type record)
     {
-        Record = record;
         All = [.. Walk(record, [], New(record))];
         _byKey = All.ToDictionary(s => s.Key);
     }
@@ -25,9 +24,6 @@ public sealed class SettingTable
     public static SettingTable Of<T>() => Of(typeof(T));
 
     public static SettingTable Of(Type record) => Tables.GetOrAdd(record, t => new SettingTable(t));
-
-    /// <summary>The record type the table describes.</summary>
-    public Type Record { get; }
 
     /// <summary>Every setting, in the order the record declares them.</summary>
     public IReadOnlyList<Setting> All { get; }

@@ -62,6 +62,16 @@ public sealed class Rng
         return (int)hi;
     }
 
+    /// <summary>Shuffles <paramref name="items"/> in place (Fisher-Yates, from the last item down).</summary>
+    public void Shuffle(Span<int> items)
+    {
+        for (int i = items.Length - 1; i > 0; i--)
+        {
+            int j = NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
     /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 

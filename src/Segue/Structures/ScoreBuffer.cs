@@ -23,7 +23,7 @@ public abstract class ScoreBuffer<TCell>(int trackCount) : IPlaylistScores where
     public ref TCell CellOf(int track) => ref _cells[track];
 
     /// <summary>Empties every touched cell (the last query's stay readable until now).</summary>
-    public void Clear()
+    public virtual void Clear()
     {
         foreach (int track in Touched) _cells[track] = default;
         _touchedCount = 0;
@@ -52,7 +52,7 @@ public abstract class ScoreBuffer<TCell>(int trackCount) : IPlaylistScores where
             cell.Stamp = generation;
             if (cell.Score == 0) _touched[_touchedCount++] = track;
             cell.Score += weight;
-            counter.Count(track, ref cell);
+            counter.Count(ref cell);
         }
     }
 
@@ -86,5 +86,5 @@ public interface IScoreCell
 /// A struct, so that the buffer's walk is compiled for it (and for none, to nothing).</summary>
 public interface ICellCounter<TCell> where TCell : struct, IScoreCell
 {
-    void Count(int track, ref TCell cell);
+    void Count(ref TCell cell);
 }

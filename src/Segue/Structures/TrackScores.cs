@@ -15,7 +15,7 @@ public sealed class TrackScores(int trackCount) : ScoreBuffer<TrackScores.ScoreC
 
     private struct NoCount : ICellCounter<ScoreCell>
     {
-        public readonly void Count(int track, ref ScoreCell cell) { }
+        public readonly void Count(ref ScoreCell cell) { }
     }
 
     /// <summary>Adds <paramref name="weight"/> to each distinct track of <paramref name="playlist"/>.</summary>
