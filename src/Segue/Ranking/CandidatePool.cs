@@ -8,7 +8,7 @@ namespace Segue.Ranking;
 /// One thread's candidate pool and feature rows: for a playlist, the union of every generator's
 /// top <see cref="Depth"/> (seeds excluded), and per candidate the <see cref="RankingFeatures"/>.
 /// The query's seed set is built once and read by every generator and feature; the co-occurrence
-/// features come from the co-occurrence generator's own walk. Embedding affinities use at most
+/// features and playlist kNN's scores come from the co-occurrence generator's own walk. Embedding affinities use at most
 /// <see cref="MaxFeatureSeeds"/> distinct seeds, evenly spread over the playlist, which bounds the
 /// cost of 100-seed playlists. The order features look at the seeds' trailing album and artist
 /// runs and at the gaps between sampled seeds' positions. Not thread-safe; reuse one per thread.
@@ -42,9 +42,10 @@ public sealed class CandidatePool
         _sources = sources;
         Depth = depth;
         var dataset = sources.Dataset;
-        _scorers = [.. sources.Generators.Select(g => g is CoOccurrenceRecommender c ? c.CreateFeatureScorer() : g.CreateScorer())];
+        // Co-occurrence's walk scores playlist kNN too, and so comes first in the slots.
+        _cooc = sources.CoOccurrence.CreateFeatureScorer(sources.PlaylistKnn);
+        _scorers = [.. sources.Generators.Select(g => g == sources.CoOccurrence ? _cooc : g == sources.PlaylistKnn ? _cooc.PlaylistKnn : g.CreateScorer())];
         _scoresAnyTrack = [.. _scorers.Select((s, g) => CandidateSources.Slots[g].ScoresAnyTrack ? (ICandidateScorer)s : null)];
-        _cooc = _scorers.OfType<CoOccurrenceRecommender.Scorer>().Single();
         _title = _scorers.OfType<TitleRecommender.Scorer>().Single();
         _seedSet = new QuerySeeds(dataset);
         _list = new ScoredTrack[depth];

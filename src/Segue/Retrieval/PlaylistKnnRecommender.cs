@@ -36,24 +36,28 @@ public sealed class PlaylistKnnRecommender : IRecommender
 
     public IQueryScorer CreateScorer() => new Scorer(this);
 
-    internal sealed class Scorer(PlaylistKnnRecommender owner) : ICandidateScorer
+    /// <summary>One thread's neighbours of a query: the top <see cref="K"/> playlists by similarity
+    /// and the weight of each, handed out once per playlist (<see cref="Take"/>), so that a walk
+    /// that meets a neighbour more than once (co-occurrence walks a playlist once per seed it
+    /// holds) adds its weight once.</summary>
+    internal sealed class Neighbours(PlaylistKnnRecommender owner)
     {
         private readonly double[] _similarity = new double[owner._dataset.PlaylistCount];
+        private readonly double[] _weight = new double[owner._dataset.PlaylistCount];   // until taken
         private readonly int[] _playlists = new int[owner._dataset.PlaylistCount];
-        private readonly TrackScores _scores = new(owner._index.TrackCount);
-        private QuerySeeds? _own;
-        private readonly TopK _neighbours = new(owner.K);
+        private readonly TopK _top = new(owner.K);
         private readonly ScoredTrack[] _selected = new ScoredTrack[owner.K];
-        private TopK _top = new(1);
+        private int _count;
 
-        public float ScoreOf(int track) => (float)_scores[track];
+        /// <summary>The neighbours of the last <see cref="Find"/>, most similar first (Track is the playlist).</summary>
+        public ReadOnlySpan<ScoredTrack> Selected => _selected.AsSpan(0, _count);
 
-        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
+        /// <summary>Finds the neighbours of <paramref name="seeds"/>; their weights wait to be taken.</summary>
+        public void Find(QuerySeeds seeds)
         {
-            _scores.Clear();
+            foreach (var neighbour in Selected) _weight[neighbour.Track] = 0;
             var index = owner._index;
             int playlists = 0;
-            var seeds = QuerySeeds.Of(query, ref _own, owner._dataset);
             foreach (int seed in seeds.Distinct)
             {
                 var postings = index.Playlists(seed);
@@ -66,24 +70,50 @@ public sealed class PlaylistKnnRecommender : IRecommender
             }
             // Neighbours by (similarity desc, id asc); the ranking is exact in double, the heap
             // compares the float images, so a near tie at the K-th place may go either way.
-            _neighbours.Clear();
             foreach (int p in _playlists.AsSpan(0, playlists))
+                _top.Add(p, (float)Similarity(p));
+            _count = _top.DrainSorted(_selected);
+            if (_count > 0)
             {
-                _neighbours.Add(p, (float)(_similarity[p] / Math.Sqrt(index.DistinctTracks(p))));
-            }
-            int n = _neighbours.DrainSorted(_selected);
-            if (n > 0)
-            {
-                double max = Similarity(_selected[0].Track), min = n == owner.K ? Similarity(_selected[n - 1].Track) : 0;
-                var dataset = owner._dataset;
-                for (int i = 0; i < n; i++)
-                {
-                    double weight = Math.Pow((Similarity(_selected[i].Track) - min) / max, owner.Alpha);
-                    if (weight > 0) _scores.AddPlaylist(dataset.PlaylistTracks(_selected[i].Track), weight);
-                }
+                double max = Similarity(_selected[0].Track), min = _count == owner.K ? Similarity(_selected[_count - 1].Track) : 0;
+                foreach (var neighbour in Selected)
+                    _weight[neighbour.Track] = Math.Pow((Similarity(neighbour.Track) - min) / max, owner.Alpha);
             }
             foreach (int p in _playlists.AsSpan(0, playlists)) _similarity[p] = 0;
+        }
 
+        /// <summary>The weight of <paramref name="playlist"/> the first time it is asked for, 0 after
+        /// and for a playlist that is no neighbour.</summary>
+        public double Take(int playlist)
+        {
+            double w = _weight[playlist];
+            _weight[playlist] = 0;
+            return w;
+        }
+
+        private double Similarity(int playlist) => _similarity[playlist] / Math.Sqrt(owner._index.DistinctTracks(playlist));
+    }
+
+    private sealed class Scorer(PlaylistKnnRecommender owner) : ICandidateScorer
+    {
+        private readonly Neighbours _neighbours = new(owner);
+        private readonly TrackScores _scores = new(owner._index.TrackCount);
+        private QuerySeeds? _own;
+        private TopK _top = new(1);
+
+        public float ScoreOf(int track) => (float)_scores[track];
+
+        public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
+        {
+            _scores.Clear();
+            var seeds = QuerySeeds.Of(query, ref _own, owner._dataset);
+            _neighbours.Find(seeds);
+            var dataset = owner._dataset;
+            foreach (var neighbour in _neighbours.Selected)
+            {
+                double weight = _neighbours.Take(neighbour.Track);
+                if (weight > 0) _scores.AddPlaylist(dataset.PlaylistTracks(neighbour.Track), weight);
+            }
             if (results.IsEmpty) return 0;
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
             foreach (int track in _scores.Touched)
@@ -93,7 +123,5 @@ public sealed class PlaylistKnnRecommender : IRecommender
             }
             return _top.DrainSorted(results);
         }
-
-        private double Similarity(int playlist) => _similarity[playlist] / Math.Sqrt(owner._index.DistinctTracks(playlist));
     }
 }

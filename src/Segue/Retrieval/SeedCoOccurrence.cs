@@ -10,7 +10,10 @@ namespace Segue.Retrieval;
 /// only the score and the current seed's count, so adding a playlist's track costs what the plain
 /// walk's does; a seed's count is folded into the track's <see cref="Tally"/> (a second array) when
 /// the walk next meets the track for another seed, and the last one when the tally is read: a
-/// ranker reads a few thousand of the walk's hundred thousand tracks. Per-thread scratch;
+/// ranker reads a few thousand of the walk's hundred thousand tracks. The cell also holds the
+/// playlist kNN score (<see cref="NeighbourScore"/>): its neighbours are playlists holding a seed,
+/// which this walk reads anyway, so their weights are added as it passes (and by
+/// <see cref="AddNeighbour"/> for a neighbour the walk's sample skipped). Per-thread scratch;
 /// allocation-free after construction but for more seeds than ever before.
 /// </summary>
 internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccurrence.Cell>(trackCount)
@@ -22,6 +25,7 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
         public int Seed;         // 1 + the seed whose count is Count; 0 before the query's walk met the track
         public int Count;
         public int Tally;        // the track's place in the tallies: the order the walk met the tracks
+        public double Neighbours;  // the summed weights of the neighbour playlists holding the track
     }
 
     /// <summary>co(s, c) of one track over the query's distinct seeds.</summary>
@@ -42,11 +46,12 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
     }
 
     // Counts a playlist's track for the current seed, folding the previous seed's count first (or
-    // giving the track its tally when the walk first meets it).
-    private readonly struct SeedCounter(SeedCoOccurrence owner) : ICellCounter<Cell>
+    // giving the track its tally when the walk first meets it), and adds the playlist's neighbour weight.
+    private readonly struct SeedCounter(SeedCoOccurrence owner, double neighbourWeight) : ICellCounter<Cell>
     {
         public void Count(ref Cell cell)
         {
+            cell.Neighbours += neighbourWeight;
             if (cell.Seed != owner._seed)
             {
                 if (cell.Seed == 0) owner.Allot(ref cell);
@@ -55,6 +60,11 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
             }
             cell.Count++;
         }
+    }
+
+    private readonly struct NeighbourCounter(double neighbourWeight) : ICellCounter<Cell>
+    {
+        public void Count(ref Cell cell) => cell.Neighbours += neighbourWeight;
     }
 
     private readonly Tally[] _tallies = new Tally[trackCount];   // in the order the walk met the tracks, so that folds stay near
@@ -93,12 +103,28 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
         _seed++;
     }
 
+    /// <summary>The summed weights of the neighbour playlists holding <paramref name="track"/>.</summary>
+    public double NeighbourScore(int track) => CellOf(track).Neighbours;
+
     /// <summary>Adds <paramref name="weight"/> to the score of each distinct track of
     /// <paramref name="playlist"/>, and counts it for the current seed.</summary>
-    public override void AddPlaylist(ReadOnlySpan<int> playlist, double weight)
+    public override void AddPlaylist(ReadOnlySpan<int> playlist, double weight) => AddPlaylist(playlist, weight, neighbourWeight: 0);
+
+    /// <summary>As <see cref="AddPlaylist(ReadOnlySpan{int}, double)"/>, and adds
+    /// <paramref name="neighbourWeight"/> to each track's neighbour score.</summary>
+    public void AddPlaylist(ReadOnlySpan<int> playlist, double weight, double neighbourWeight)
     {
-        var counter = new SeedCounter(this);
+        var counter = new SeedCounter(this, neighbourWeight);
         AddPlaylist(playlist, weight, ref counter);
+    }
+
+    /// <summary>Adds <paramref name="weight"/> to the neighbour score of each distinct track of
+    /// <paramref name="playlist"/>, a neighbour the co-occurrence walk did not read: its scores and
+    /// counts are untouched.</summary>
+    public void AddNeighbour(ReadOnlySpan<int> playlist, double weight)
+    {
+        var counter = new NeighbourCounter(weight);
+        AddPlaylist(playlist, 0, ref counter);
     }
 
     private void Allot(ref Cell cell)

@@ -2,11 +2,11 @@ namespace Segue.Structures;
 
 /// <summary>
 /// A walk's per-query buffer over the catalogue: a cell per track holding its score and the stamp
-/// that counts each playlist's repeated tracks once, and the list of tracks touched (so a query
-/// costs what it touches, not the catalogue's size). A cell may hold more than the score (what a
-/// <see cref="ICellCounter{TCell}"/> counts as the walk passes), all in one place, so adding a
-/// playlist's track costs one cache miss: at MPD scale a walk is millions of scattered updates a
-/// query. Per-thread scratch; allocation-free after construction.
+/// that counts each playlist's repeated tracks once (0 until the query's walk meets the track), and
+/// the list of tracks touched (so a query costs what it touches, not the catalogue's size). A cell
+/// may hold more than the score (what a <see cref="ICellCounter{TCell}"/> counts as the walk
+/// passes), all in one place, so adding a playlist's track costs one cache miss: at MPD scale a walk
+/// is millions of scattered updates a query. Per-thread scratch; allocation-free after construction.
 /// </summary>
 public abstract class ScoreBuffer<TCell>(int trackCount) : IPlaylistScores where TCell : struct, IScoreCell
 {
@@ -40,8 +40,9 @@ public abstract class ScoreBuffer<TCell>(int trackCount) : IPlaylistScores where
     {
         if (++_generation == int.MaxValue)
         {
-            for (int t = 0; t < _cells.Length; t++) _cells[t].Stamp = 0;
-            _generation = 1;
+            // A stamp of 0 marks an untouched cell, so the touched ones keep one that is not.
+            for (int t = 0; t < _cells.Length; t++) _cells[t].Stamp = Math.Min(_cells[t].Stamp, 1);
+            _generation = 2;
         }
         var cells = _cells;
         int generation = _generation;
@@ -49,15 +50,12 @@ public abstract class ScoreBuffer<TCell>(int trackCount) : IPlaylistScores where
         {
             ref var cell = ref cells[track];
             if (cell.Stamp == generation) continue;
+            if (cell.Stamp == 0) _touched[_touchedCount++] = track;
             cell.Stamp = generation;
-            if (cell.Score == 0) _touched[_touchedCount++] = track;
             cell.Score += weight;
             counter.Count(ref cell);
         }
     }
-
-    /// <summary>Divides the score of <paramref name="track"/> by <paramref name="divisor"/>.</summary>
-    public void Divide(int track, double divisor) => _cells[track].Score /= divisor;
 }
 
 /// <summary>What a walk reads and writes of its score buffer, whatever else the cells hold.</summary>
@@ -70,8 +68,6 @@ public interface IPlaylistScores
     void Clear();
     /// <summary>Adds <paramref name="weight"/> to the score of each distinct track of <paramref name="playlist"/>.</summary>
     void AddPlaylist(ReadOnlySpan<int> playlist, double weight);
-    /// <summary>Divides the score of <paramref name="track"/> by <paramref name="divisor"/>.</summary>
-    void Divide(int track, double divisor);
 }
 
 /// <summary>A cell of a <see cref="ScoreBuffer{TCell}"/>: a track's score and the stamp of the

@@ -148,7 +148,7 @@ public class BaselineTests
         var statistics = TrainingStatistics.Of(ds);
         const int cap = 6;
         var settings = new CoOccurrenceSettings { SeedExponent = 0.3f, CandidateExponent = 0.3f, MaxPlaylistsPerSeed = cap };
-        var scorer = new CoOccurrenceRecommender(statistics, settings).CreateFeatureScorer();
+        var scorer = new CoOccurrenceRecommender(statistics, settings).CreateFeatureScorer(new PlaylistKnnRecommender(statistics));
         // The tallies of one query must not leak into the next, whether or not it has seeds.
         int[][] queries = [[3, 17, 3, 40, 1, 250], [17, 5], [], [40, 3, 9]];
         foreach (int[] seeds in queries)
@@ -182,6 +182,42 @@ public class BaselineTests
         plain.Recommend(new PlaylistQuery(query, null, SeedOrder.First), excludeSeeds: true, a);
         scorer.Recommend(new PlaylistQuery(query, null, SeedOrder.First), excludeSeeds: true, b);
         Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void The_feature_walk_scores_playlist_knn_as_its_own_scorer_does()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Random(dir));
+        var statistics = TrainingStatistics.Of(ds);
+        // A cap of 3 playlists per seed leaves some neighbours to the walk after the seeds'; K = 8
+        // and K = 1000 give a floor and none.
+        var cooccurrence = new CoOccurrenceRecommender(statistics, new CoOccurrenceSettings { MaxPlaylistsPerSeed = 3 });
+        int[][] queries = [[3, 17, 3, 40, 1, 250], [17, 5], [], [40, 3, 9], [250]];
+        foreach (int k in new[] { 8, 1000 })
+        {
+            var knn = new PlaylistKnnRecommender(statistics, new PlaylistKnnSettings { K = k, Rho = 0.4f, Alpha = 2 });
+            var walk = cooccurrence.CreateFeatureScorer(knn);
+            var alone = (ICandidateScorer)knn.CreateScorer();
+            var plainCooccurrence = (ICandidateScorer)cooccurrence.CreateScorer();
+            foreach (int[] seeds in queries)
+            {
+                var query = new PlaylistQuery(seeds, null, SeedOrder.First);
+                var (expected, actual) = (new ScoredTrack[40], new ScoredTrack[40]);
+                int n = alone.Recommend(query, excludeSeeds: true, expected);
+                walk.Recommend(query, excludeSeeds: true, new ScoredTrack[40]);
+                Assert.Equal(n, walk.PlaylistKnn.Recommend(query, excludeSeeds: true, actual));
+                // The sums are added in another order: equal to rounding.
+                for (int i = 0; i < n; i++) Assert.Equal(expected[i].Score, actual[i].Score, 5);
+                Assert.Equal(Tracks(expected[..n]).Order(), Tracks(actual[..n]).Order());
+                plainCooccurrence.Recommend(query, excludeSeeds: true, new ScoredTrack[1]);
+                for (int track = 0; track < ds.TrackCount; track++)
+                {
+                    Assert.Equal(alone.ScoreOf(track), walk.PlaylistKnn.ScoreOf(track), 5);
+                    Assert.Equal(plainCooccurrence.ScoreOf(track), walk.ScoreOf(track));
+                }
+            }
+        }
     }
 
     [Fact]

@@ -29,9 +29,6 @@ public class TrackScoresTests
             for (int track = 0; track < 50; track++) Assert.Equal(naive.GetValueOrDefault(track), scores[track]);
         }
         int first = scores.Touched[0];
-        double before = scores[first];
-        scores.Divide(first, 4);
-        Assert.Equal(before / 4, scores[first]);
         scores.Clear();
         Assert.True(scores.Touched.IsEmpty);
         Assert.Equal(0, scores[first]);
