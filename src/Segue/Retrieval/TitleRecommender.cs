@@ -1,3 +1,4 @@
+using System.Numerics;
 using Segue.Data;
 using Segue.Structures;
 using Segue.Statistics;
@@ -19,7 +20,6 @@ namespace Segue.Retrieval;
 public sealed class TitleRecommender : IRecommender
 {
     public const string BaselineName = "title";
-    private readonly int _trackCount;
     private readonly Dataset _dataset;
     private readonly Dictionary<string, int> _titleIds = new(StringComparer.Ordinal), _tokenIds = new(StringComparer.Ordinal);
     private readonly Shares _byTitle, _byToken;
@@ -32,7 +32,6 @@ public sealed class TitleRecommender : IRecommender
         Settings = settings ?? new TitleSettings();
         int maxPlaylists = Settings.MaxPlaylists;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPlaylists);
-        _trackCount = dataset.TrackCount;
         _dataset = dataset;
         var titleOf = new int[dataset.PlaylistCount];
         var tokensOf = new int[dataset.PlaylistCount][];
@@ -63,67 +62,141 @@ public sealed class TitleRecommender : IRecommender
 
     internal sealed class Scorer(TitleRecommender owner) : ICandidateScorer
     {
-        private readonly float[] _scores = new float[owner._trackCount];
-        private readonly float[] _titleShares = new float[owner._trackCount];
-        private readonly int[] _touched = new int[owner._trackCount];
+        // The query's lists (its title's, then its words'), each sorted by track, merged one after
+        // another into a list sorted by track: a query reads its lists in order instead of adding
+        // into a catalogue-wide array at scattered places, and a track's score is found by bisection.
+        private Merged _merged = new(owner._dataset.TrackCount), _spare = new(owner._dataset.TrackCount);
         private int _titlePlaylists;
         private QuerySeeds? _own;
         private TopK _top = new(1);
-        private int _touchedCount;
 
-        public float ScoreOf(int track) => _scores[track];
+        public float ScoreOf(int track)
+        {
+            int i = _merged.Find(track);
+            return i >= 0 ? _merged.Scores[i] : 0;
+        }
 
         /// <summary>How many training playlists of the last query's exact (normalised) title hold
         /// <paramref name="track"/>, estimated from the title's sample when it has more than
         /// <see cref="MaxPlaylists"/>.</summary>
-        public float TitleHolders(int track) => _titleShares[track] * _titlePlaylists;
+        public float TitleHolders(int track)
+        {
+            int i = _merged.Find(track);
+            return i >= 0 ? _merged.TitleShares[i] * _titlePlaylists : 0;
+        }
 
         public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
-            foreach (int track in _touched.AsSpan(0, _touchedCount)) _scores[track] = _titleShares[track] = 0;
-            _touchedCount = 0;
+            _merged.Clear();
             _titlePlaylists = 0;
             if (!string.IsNullOrEmpty(query.Title))
             {
                 string normalized = PlaylistTitle.Normalize(query.Title);
                 if (owner._titleIds.TryGetValue(normalized, out int id))
                 {
-                    Accumulate(owner._byTitle, id, 1);
+                    Add(owner._byTitle, id, 1, title: true);
                     _titlePlaylists = owner._titlePlaylists[id];
-                    var tracks = owner._byTitle.Tracks(id);
-                    var share = owner._byTitle.Values(id);
-                    for (int i = 0; i < tracks.Length; i++) _titleShares[tracks[i]] = share[i];
                 }
                 var tokens = PlaylistTitle.Tokens(normalized);
+                float tokenWeight = owner.TokenWeight / tokens.Length;
                 foreach (string token in tokens)
-                    if (owner._tokenIds.TryGetValue(token, out int t))
-                        Accumulate(owner._byToken, t, owner.TokenWeight / tokens.Length);
+                    if (tokenWeight != 0 && owner._tokenIds.TryGetValue(token, out int t))
+                        Add(owner._byToken, t, tokenWeight, title: false);
             }
             if (results.IsEmpty) return 0;
             if (_top.Capacity < results.Length) _top = new TopK(results.Length);
             var seeds = excludeSeeds ? QuerySeeds.Of(query, ref _own, owner._dataset) : null;
-            foreach (int track in _touched.AsSpan(0, _touchedCount))
-                if (seeds is null || !seeds.Contains(track)) _top.Add(track, _scores[track]);
+            var (tracks, scores) = (_merged.Tracks, _merged.Scores);
+            for (int i = 0; i < _merged.Count; i++)
+                if (scores[i] >= _top.Threshold && (seeds is null || !seeds.Contains(tracks[i]))) _top.Add(tracks[i], scores[i]);
             return _top.DrainSorted(results);
         }
 
-        // Adds weight times the key's share of playlists holding each track.
-        private void Accumulate(Shares shares, int key, float weight)
+        // Merges weight times the key's shares into the list: a track's score adds its shares in
+        // the order of the lists, as adding each list in turn to a score per track would.
+        private void Add(Shares shares, int key, float weight, bool title)
         {
-            if (weight == 0) return;
-            var tracks = shares.Tracks(key);
-            var share = shares.Values(key);
-            for (int i = 0; i < tracks.Length; i++)
+            var keyTracks = shares.Tracks(key);
+            var keyShares = shares.Values(key);
+            var (from, to) = (_merged, _spare);
+            to.Reserve(from.Count + keyTracks.Length);
+            int i = 0, j = 0, n = 0;
+            while (i < from.Count || j < keyTracks.Length)
             {
-                int track = tracks[i];
-                if (_scores[track] == 0) _touched[_touchedCount++] = track;
-                _scores[track] += weight * share[i];
+                int track = j == keyTracks.Length || (i < from.Count && from.Tracks[i] < keyTracks[j]) ? from.Tracks[i] : keyTracks[j];
+                bool old = i < from.Count && from.Tracks[i] == track, added = j < keyTracks.Length && keyTracks[j] == track;
+                float score = old ? from.Scores[i] : 0, titleShare = old ? from.TitleShares[i] : 0;
+                if (old) i++;
+                if (added)
+                {
+                    score += weight * keyShares[j];
+                    if (title) titleShare = keyShares[j];
+                    j++;
+                }
+                to.Tracks[n] = track;
+                to.Scores[n] = score;
+                to.TitleShares[n++] = titleShare;
+            }
+            to.Filled(n);
+            (_merged, _spare) = (to, from);
+        }
+
+        // A list of tracks in increasing order with their scores and title shares.
+        private sealed class Merged
+        {
+            // A track is found by bisecting the tracks of one of at most 4,096 ranges of ids: a ranker
+            // looks up thousands of candidates in a list of a hundred thousand at MPD scale.
+            private readonly int _shift;
+            private readonly int[] _rangeStart;
+            private bool _indexed;
+            private int _lastTrack = -1, _lastFound;
+
+            public int[] Tracks = [];
+            public float[] Scores = [], TitleShares = [];
+            public int Count { get; private set; }
+
+            public Merged(int trackCount)
+            {
+                _shift = Math.Max(0, 20 - BitOperations.LeadingZeroCount((uint)trackCount));   // bit length - 12
+                _rangeStart = new int[(trackCount >> _shift) + 2];
+            }
+
+            public void Reserve(int length)
+            {
+                if (Tracks.Length >= length) return;
+                length = Math.Max(length, 2 * Tracks.Length);
+                (Tracks, Scores, TitleShares) = (new int[length], new float[length], new float[length]);
+            }
+
+            public void Clear() => Filled(0);
+
+            public void Filled(int count) => (Count, _lastTrack, _indexed) = (count, -1, false);
+
+            // The index of track, negative when absent; a ranker reads a candidate's score and its
+            // title holders one after the other, which costs one search.
+            public int Find(int track)
+            {
+                if (track == _lastTrack) return _lastFound;
+                if (!_indexed) Index();
+                int range = track >> _shift;
+                _lastTrack = track;
+                _lastFound = Array.BinarySearch(Tracks, _rangeStart[range], _rangeStart[range + 1] - _rangeStart[range], track);
+                return _lastFound;
+            }
+
+            private void Index()
+            {
+                int range = 0;
+                for (int i = 0; i < Count; i++)
+                    for (int own = Tracks[i] >> _shift; range <= own; range++) _rangeStart[range] = i;
+                for (; range < _rangeStart.Length; range++) _rangeStart[range] = Count;
+                _indexed = true;
             }
         }
     }
 
     /// <summary>For every key (a title or a word), the tracks of its playlists (an even sample of
-    /// at most maxPlaylists of them) with the share of those playlists holding each: s(X).</summary>
+    /// at most maxPlaylists of them) in track order, with the share of those playlists holding each: s(X).</summary>
     private sealed class Shares(int[] start, int[] tracks, float[] values)
     {
         public ReadOnlySpan<int> Tracks(int key) => tracks.AsSpan(start[key], start[key + 1] - start[key]);
@@ -149,6 +222,7 @@ public sealed class TitleRecommender : IRecommender
                         if (counts[track]++ == 0) tracks.Add(track);
                     }
                 }
+                tracks.Sort(first, tracks.Count - first, null);
                 for (int j = first; j < tracks.Count; j++)
                 {
                     values.Add((float)counts[tracks[j]] / walked);

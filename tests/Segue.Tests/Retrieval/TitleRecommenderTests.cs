@@ -60,7 +60,7 @@ public class TitleRecommenderTests
         using var ds = Dataset.Open(Titled(dir));
         int[] playlists = [.. Enumerable.Range(0, ds.PlaylistCount).Where(p => p % 3 != 0)];
         var recommender = new TitleRecommender(TrainingStatistics.Of(ds, playlists), new TitleSettings { TokenWeight = 0.7f, MaxPlaylists = maxPlaylists });
-        var scorer = (ICandidateScorer)recommender.CreateScorer();
+        var scorer = (TitleRecommender.Scorer)recommender.CreateScorer();
         var results = new ScoredTrack[500];
         int[] seeds = [0, 1, 2];
         foreach (string title in (string[])["summer party", "Rock  HITS 2017", "chill", "party party", "jazz rock"])
@@ -71,7 +71,15 @@ public class TitleRecommenderTests
             int n = scorer.Recommend(new PlaylistQuery(seeds, title, SeedOrder.First), excludeSeeds: true, results);
             Assert.NotEmpty(expected);
             Assert.Equal(expected, results[..n]);
-            foreach (int track in seeds) Assert.Equal(naive.GetValueOrDefault(track), scorer.ScoreOf(track));
+            // Every track, listed or not (seeds included): what the ranker's features read.
+            string normalized = PlaylistTitle.Normalize(title);
+            int[] titled = [.. playlists.Where(p => PlaylistTitle.Normalize(ds.PlaylistName(p)) == normalized)];
+            var holders = Naive(ds, playlists, title, 0, maxPlaylists);   // the title's shares alone
+            for (int track = 0; track < ds.TrackCount; track++)
+            {
+                Assert.Equal(naive.GetValueOrDefault(track), scorer.ScoreOf(track));
+                Assert.Equal(holders.GetValueOrDefault(track) * titled.Length, scorer.TitleHolders(track));
+            }
         }
         Assert.Equal(0, scorer.Recommend(new PlaylistQuery(seeds, "jazz", SeedOrder.First), excludeSeeds: true, results));
         Assert.Equal(0f, scorer.ScoreOf(results[0].Track));
