@@ -33,7 +33,7 @@ public sealed class CoOccurrenceRecommender : IRecommender
         Settings = settings ?? new CoOccurrenceSettings();
         if (CandidateExponent != 0)
         {
-            // A track in no playlist scores 0 whatever it is divided by.
+            // A track in no playlist scores 0 whatever it is divided by; every divisor is at least 1.
             _candidateDivisor = new double[_index.TrackCount];
             for (int track = 0; track < _candidateDivisor.Length; track++)
                 _candidateDivisor[track] = Math.Pow(Math.Max(1, _index.Count(track)), CandidateExponent);
@@ -106,8 +106,9 @@ public sealed class CoOccurrenceRecommender : IRecommender
             return n;
         }
 
-        private double Score(int track) =>
-            _owner._candidateDivisor is { } divisor ? _scores[track] / divisor[track] : _scores[track];
+        private double Score(int track) => Divided(track, _scores[track]);
+
+        private double Divided(int track, double raw) => _owner._candidateDivisor is { } divisor ? raw / divisor[track] : raw;
 
         // Adds the seed's weighted co-occurrence counts to the scores.
         private void Accumulate(int seed)
@@ -145,7 +146,10 @@ public sealed class CoOccurrenceRecommender : IRecommender
             if (_neighbourTop.Capacity < neighbours.Length) _neighbourTop = new TopK(neighbours.Length);
             foreach (int track in _scores.Touched)
             {
-                if (byCoOccurrence) Offer(_top, track, Score(track), seeds, excludeSeeds);
+                // Every divisor is at least 1, so a track whose raw score is below the list's
+                // threshold stays below it: its divisor, a scattered read, is not needed.
+                double raw = _scores[track];
+                if (byCoOccurrence && (float)raw >= _top.Threshold) Offer(_top, track, Divided(track, raw), seeds, excludeSeeds);
                 if (byNeighbours) Offer(_neighbourTop, track, _tallies!.NeighbourScore(track), seeds, excludeSeeds);
             }
             return (byCoOccurrence ? _top.DrainSorted(coOccurrence) : 0, byNeighbours ? _neighbourTop.DrainSorted(neighbours) : 0);

@@ -76,7 +76,7 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
     public Tally Of(int track)
     {
         ref var cell = ref CellOf(track);
-        if (cell.Seed == 0) return default;
+        if (!IsCurrent(cell) || cell.Seed == 0) return default;
         Fold(ref cell);
         return _tallies[cell.Tally];
     }
@@ -104,7 +104,7 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
     }
 
     /// <summary>The summed weights of the neighbour playlists holding <paramref name="track"/>.</summary>
-    public double NeighbourScore(int track) => CellOf(track).Neighbours;
+    public double NeighbourScore(int track) => IsCurrent(CellOf(track)) ? CellOf(track).Neighbours : 0;
 
     /// <summary>Adds <paramref name="weight"/> to the score of each distinct track of
     /// <paramref name="playlist"/>, and counts it for the current seed.</summary>

@@ -2,7 +2,7 @@ namespace Segue.Structures;
 
 /// <summary>
 /// A walk's per-query buffer over the catalogue: a cell per track holding its score and the stamp
-/// that counts each playlist's repeated tracks once (0 until the query's walk meets the track), and
+/// that counts each playlist's repeated tracks once (and tells this query's cells from stale ones), and
 /// the list of tracks touched (so a query costs what it touches, not the catalogue's size). A cell
 /// may hold more than the score (what a <see cref="ICellCounter{TCell}"/> counts as the walk
 /// passes), all in one place, so adding a playlist's track costs one cache miss: at MPD scale a walk
@@ -12,20 +12,27 @@ public abstract class ScoreBuffer<TCell>(int trackCount) : IPlaylistScores where
 {
     private readonly TCell[] _cells = new TCell[trackCount];
     private readonly int[] _touched = new int[trackCount];
-    private int _touchedCount, _generation;
+    // Stamps count walked playlists over all queries, so a cell stamped before this query's first
+    // playlist is stale: it is emptied when the walk meets it, not in a pass over the last
+    // query's tracks (at MPD scale, 80,000 scattered writes).
+    private int _touchedCount, _generation, _queryStart = 1;
 
     /// <summary>The tracks with a score, in the order they got one.</summary>
     public ReadOnlySpan<int> Touched => _touched.AsSpan(0, _touchedCount);
 
-    public double this[int track] => _cells[track].Score;
+    public double this[int track] => IsCurrent(_cells[track]) ? _cells[track].Score : 0;
 
-    /// <summary>The cell of <paramref name="track"/>.</summary>
-    public ref TCell CellOf(int track) => ref _cells[track];
+    /// <summary>The cell of <paramref name="track"/>: a stale one (<see cref="IsCurrent"/>) holds
+    /// an earlier query's values.</summary>
+    protected ref TCell CellOf(int track) => ref _cells[track];
 
-    /// <summary>Empties every touched cell (the last query's stay readable until now).</summary>
+    /// <summary>Whether the query's walk has met the cell's track.</summary>
+    protected bool IsCurrent(in TCell cell) => cell.Stamp >= _queryStart;
+
+    /// <summary>Empties the buffer for the next query (the last query's cells stay readable until now).</summary>
     public virtual void Clear()
     {
-        foreach (int track in Touched) _cells[track] = default;
+        _queryStart = _generation + 1;
         _touchedCount = 0;
     }
 
@@ -40,17 +47,23 @@ public abstract class ScoreBuffer<TCell>(int trackCount) : IPlaylistScores where
     {
         if (++_generation == int.MaxValue)
         {
-            // A stamp of 0 marks an untouched cell, so the touched ones keep one that is not.
-            for (int t = 0; t < _cells.Length; t++) _cells[t].Stamp = Math.Min(_cells[t].Stamp, 1);
-            _generation = 2;
+            // Restamp: this query's cells 1, every other one empty.
+            for (int t = 0; t < _cells.Length; t++)
+                if (IsCurrent(_cells[t])) _cells[t].Stamp = 1;
+                else _cells[t] = default;
+            (_queryStart, _generation) = (1, 2);
         }
         var cells = _cells;
-        int generation = _generation;
+        int generation = _generation, queryStart = _queryStart;
         foreach (int track in playlist)
         {
             ref var cell = ref cells[track];
             if (cell.Stamp == generation) continue;
-            if (cell.Stamp == 0) _touched[_touchedCount++] = track;
+            if (cell.Stamp < queryStart)
+            {
+                cell = default;
+                _touched[_touchedCount++] = track;
+            }
             cell.Stamp = generation;
             cell.Score += weight;
             counter.Count(ref cell);
