@@ -120,23 +120,28 @@ public sealed class TitleRecommender : IRecommender
             var keyShares = shares.Values(key);
             var (from, to) = (_merged, _spare);
             to.Reserve(from.Count + keyTracks.Length);
+            var fromTracks = from.Tracks.AsSpan(0, from.Count);
+            var (fromScores, fromTitles) = (from.Scores, from.TitleShares);
+            var (tracks, scores, titleShares) = (to.Tracks, to.Scores, to.TitleShares);
             int i = 0, j = 0, n = 0;
-            while (i < from.Count || j < keyTracks.Length)
+            // Both lists at once, without a branch on which is ahead: the comparisons of two merged
+            // lists of ids are a coin toss for a branch predictor. x + 0 is x, so a track on one
+            // side only gets exactly its own score.
+            while (i < fromTracks.Length && j < keyTracks.Length)
             {
-                int track = j == keyTracks.Length || (i < from.Count && from.Tracks[i] < keyTracks[j]) ? from.Tracks[i] : keyTracks[j];
-                bool old = i < from.Count && from.Tracks[i] == track, added = j < keyTracks.Length && keyTracks[j] == track;
-                float score = old ? from.Scores[i] : 0, titleShare = old ? from.TitleShares[i] : 0;
-                if (old) i++;
-                if (added)
-                {
-                    score += weight * keyShares[j];
-                    if (title) titleShare = keyShares[j];
-                    j++;
-                }
-                to.Tracks[n] = track;
-                to.Scores[n] = score;
-                to.TitleShares[n++] = titleShare;
+                int a = fromTracks[i], b = keyTracks[j];
+                bool old = a <= b, added = b <= a;
+                float share = keyShares[j];
+                tracks[n] = Math.Min(a, b);
+                scores[n] = (old ? fromScores[i] : 0) + (added ? weight * share : 0);
+                titleShares[n++] = title && added ? share : old ? fromTitles[i] : 0;
+                i += old ? 1 : 0;
+                j += added ? 1 : 0;
             }
+            for (; i < fromTracks.Length; i++, n++)
+                (tracks[n], scores[n], titleShares[n]) = (fromTracks[i], fromScores[i], fromTitles[i]);
+            for (; j < keyTracks.Length; j++, n++)
+                (tracks[n], scores[n], titleShares[n]) = (keyTracks[j], weight * keyShares[j], title ? keyShares[j] : 0);
             to.Filled(n);
             (_merged, _spare) = (to, from);
         }
