@@ -8,10 +8,11 @@ namespace Segue.Ranking;
 /// One thread's candidate pool and feature rows: for a playlist, the union of every generator's
 /// top <see cref="Depth"/> (seeds excluded), and per candidate the <see cref="RankingFeatures"/>.
 /// The query's seed set is built once and read by every generator and feature; the co-occurrence
-/// features and playlist kNN's scores come from the co-occurrence generator's own walk. Embedding affinities use at most
-/// <see cref="MaxFeatureSeeds"/> distinct seeds, evenly spread over the playlist, which bounds the
-/// cost of 100-seed playlists. The order features look at the seeds' trailing album and artist
-/// runs and at the gaps between sampled seeds' positions. Not thread-safe; reuse one per thread.
+/// features and playlist kNN's scores come from the co-occurrence generator's own walk. Embedding
+/// affinities use at most <see cref="MaxFeatureSeeds"/> distinct seeds, evenly spread over the
+/// playlist, which bounds the cost of 100-seed playlists. The order features look at the seeds'
+/// trailing album and artist runs and at the gaps between sampled seeds' positions. Not
+/// thread-safe; reuse one per thread.
 /// </summary>
 public sealed class CandidatePool
 {

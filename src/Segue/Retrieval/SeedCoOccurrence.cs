@@ -104,7 +104,11 @@ internal sealed class SeedCoOccurrence(int trackCount) : ScoreBuffer<SeedCoOccur
     }
 
     /// <summary>The summed weights of the neighbour playlists holding <paramref name="track"/>.</summary>
-    public double NeighbourScore(int track) => IsCurrent(CellOf(track)) ? CellOf(track).Neighbours : 0;
+    public double NeighbourScore(int track)
+    {
+        ref var cell = ref CellOf(track);
+        return IsCurrent(cell) ? cell.Neighbours : 0;
+    }
 
     /// <summary>Adds <paramref name="weight"/> to the score of each distinct track of
     /// <paramref name="playlist"/>, and counts it for the current seed.</summary>

@@ -20,7 +20,14 @@ public abstract class ScoreBuffer<TCell>(int trackCount) : IPlaylistScores where
     /// <summary>The tracks with a score, in the order they got one.</summary>
     public ReadOnlySpan<int> Touched => _touched.AsSpan(0, _touchedCount);
 
-    public double this[int track] => IsCurrent(_cells[track]) ? _cells[track].Score : 0;
+    public double this[int track]
+    {
+        get
+        {
+            ref var cell = ref _cells[track];
+            return IsCurrent(cell) ? cell.Score : 0;
+        }
+    }
 
     /// <summary>The cell of <paramref name="track"/>: a stale one (<see cref="IsCurrent"/>) holds
     /// an earlier query's values.</summary>
@@ -77,7 +84,7 @@ public interface IPlaylistScores
     /// <summary>The tracks with a score, in the order they got one.</summary>
     ReadOnlySpan<int> Touched { get; }
     double this[int track] { get; }
-    /// <summary>Empties every touched cell.</summary>
+    /// <summary>Empties the buffer for the next query.</summary>
     void Clear();
     /// <summary>Adds <paramref name="weight"/> to the score of each distinct track of <paramref name="playlist"/>.</summary>
     void AddPlaylist(ReadOnlySpan<int> playlist, double weight);
