@@ -22,9 +22,11 @@ public sealed class PopularityBackfill(IRecommender primary, PopularityRecommend
 
         public int Recommend(in PlaylistQuery query, bool excludeSeeds, Span<ScoredTrack> results)
         {
-            int written = primary.Recommend(query, excludeSeeds, results);
+            // A fill that leaves the seeds out reads the seed set: build it once, for the primary too.
+            var asked = excludeSeeds && query.SeedSet is null ? query.With(_own ??= new QuerySeeds(popularity.Statistics.Dataset)) : query;
+            int written = primary.Recommend(asked, excludeSeeds, results);
             if (written == results.Length) return written;
-            return popularity.TopUp(results, written, _listed, excludeSeeds ? QuerySeeds.Of(query, ref _own, popularity.Statistics.Dataset) : null);
+            return popularity.TopUp(results, written, _listed, excludeSeeds ? asked.SeedSet : null);
         }
     }
 }
