@@ -28,9 +28,9 @@ public sealed class CandidateSources
         Statistics = statistics;
         Settings = settings;
         Popularity = new PopularityRecommender(statistics);
-        CoOccurrence = (CoOccurrenceRecommender)Baselines.Generator(statistics, CoOccurrenceRecommender.BaselineName, settings);
-        PlaylistKnn = (PlaylistKnnRecommender)Baselines.Generator(statistics, PlaylistKnnRecommender.BaselineName, settings);
-        Title = (TitleRecommender)Baselines.Generator(statistics, TitleRecommender.BaselineName, settings);
+        CoOccurrence = new CoOccurrenceRecommender(statistics, settings.CoOccurrence);
+        PlaylistKnn = new PlaylistKnnRecommender(statistics, settings.PlaylistKnn);
+        Title = new TitleRecommender(statistics, settings.Title);
         Artist = new ArtistRecommender(statistics);
         Generators = [CoOccurrence, PlaylistKnn, Title, Popularity, Artist];
         Factors = factors ?? ImplicitAls.Fit(statistics, settings.Als, threads, progress);
