@@ -21,8 +21,10 @@ public sealed class CandidateSources
 {
     /// <param name="factors">The saved factors; null to factorise the statistics' playlists here,
     /// on <paramref name="threads"/> threads.</param>
+    /// <param name="names">The catalogue's name words, when another source of the same dataset has
+    /// them (they do not depend on the playlists); null to build them.</param>
     public CandidateSources(TrainingStatistics statistics, GeneratorSettings settings, ModelRecommender? model,
-        TrackFactors? factors = null, int threads = 1, IProgressSink? progress = null)
+        TrackFactors? factors = null, int threads = 1, IProgressSink? progress = null, NameWords? names = null)
     {
         var dataset = statistics.Dataset;
         Statistics = statistics;
@@ -43,7 +45,7 @@ public sealed class CandidateSources
             foreach (int p in index.Playlists(t)) sum += Math.Log(dataset.PlaylistTracks(p).Length);
             HolderLength[t] = index.Count(t) > 0 ? (float)(sum / index.Count(t)) : 0;
         }
-        Names = new NameWords(dataset);
+        Names = names ?? new NameWords(dataset);
     }
 
     public TrainingStatistics Statistics { get; }

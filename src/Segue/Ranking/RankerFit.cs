@@ -51,8 +51,9 @@ public static class RankerFit
         var folds = split.Folds;
         if (folds.Count == 0)
             throw new SegueException($"{dataset.FilePath}: no training playlist has the {ChallengeSeeds.MinLength} tracks a validation case needs: nothing to learn from");
+        var names = new NameWords(dataset);
         var sources = folds.Select(f => new CandidateSources(TrainingStatistics.Of(dataset, f.TrainingPlaylists), options.Generators, model,
-            threads: options.Threads, progress: progress)).ToArray();
+            threads: options.Threads, progress: progress, names: names)).ToArray();
         var fitCases = folds.SelectMany((f, i) => f.FitCases.Select(c => (Fold: i, Case: c))).ToArray();
 
         var perCase = new CaseRows[fitCases.Length];
