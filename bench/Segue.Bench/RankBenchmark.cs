@@ -51,18 +51,28 @@ public static class RankBenchmark
         return 0;
     }
 
-    // Where a query's time goes: each generator's list at the pool's depth, then the whole pool
-    // with its features (which runs the generators again).
+    // Where a query's time goes: each generator's list at the pool's depth, as the pool runs it
+    // (co-occurrence and playlist kNN in one walk, so the pool pays less than the two alone), then
+    // the whole pool with its features (which runs the generators again).
     private static void Breakdown(RankerRecommender ranker, IReadOnlyList<EvalCase> cases)
     {
         var list = new ScoredTrack[ranker.Depth];
-        foreach (var generator in ranker.Sources.Generators)
+        var sources = ranker.Sources;
+        void Line(string name, Action<EvalCase> query) => Console.WriteLine($"  {name,-24} p50 {Times(cases, query)[cases.Count / 2]:N1} ms");
+        var walk = sources.CoOccurrence.CreateFeatureScorer(sources.PlaylistKnn);
+        Line("cooccurrence+pknn walk", c => walk.Recommend(c.Query, excludeSeeds: true, list));
+        foreach (var generator in sources.Generators.Except([sources.CoOccurrence, sources.PlaylistKnn]))
         {
             var scorer = generator.CreateScorer();
-            Console.WriteLine($"  {generator.Name,-14} p50 {Times(cases, c => scorer.Recommend(c.Query, excludeSeeds: true, list))[cases.Count / 2]:N1} ms");
+            Line(generator.Name, c => scorer.Recommend(c.Query, excludeSeeds: true, list));
+        }
+        foreach (var alone in new IRecommender[] { sources.CoOccurrence, sources.PlaylistKnn })
+        {
+            var scorer = alone.CreateScorer();
+            Line($"{alone.Name} alone", c => scorer.Recommend(c.Query, excludeSeeds: true, list));
         }
         var pool = new CandidatePool(ranker.Sources, ranker.Depth);
-        Console.WriteLine($"  {"pool+features",-14} p50 {Times(cases, c => pool.Build(c.Query))[cases.Count / 2]:N1} ms");
+        Line("pool+features", c => pool.Build(c.Query));
     }
 
     /// <summary>Each case's time through <paramref name="query"/> in ms, sorted.</summary>
