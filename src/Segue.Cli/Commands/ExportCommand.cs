@@ -23,7 +23,7 @@ public static class ExportCommand
             if (Directory.Exists(path)) RunRecord.Open(path).RequireComplete();
             string modelPath = Pipeline.ModelFile(path);
             using var dataset = Dataset.Open(parse.GetValue(datasetPath) ?? Pipeline.DatasetOf(modelPath));
-            var loaded = ModelFile.Load(modelPath, Catalog.FromDataset(dataset));
+            var loaded = ModelFile.Load(modelPath, dataset);
             foreach (var file in ModelExport.Write(loaded, dataset, parse.GetValue(output)!))
                 Output.Info($"wrote {file}");
         });

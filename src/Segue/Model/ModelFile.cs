@@ -34,6 +34,10 @@ public static class ModelFile
     public static EmbeddingModel Load(string path, Catalog catalog) =>
         Read(path, ModelMagic, "model", catalog).Model;
 
+    /// <summary>Loads <paramref name="path"/> for <paramref name="dataset"/> (a SegueException when the
+    /// model belongs to another dataset).</summary>
+    public static EmbeddingModel Load(string path, Data.Dataset dataset) => Load(path, Catalog.FromDataset(dataset));
+
     /// <summary>Writes the model's tables and then <paramref name="extraTables"/>, with
     /// <paramref name="training"/> in the header when given (checkpoints).</summary>
     internal static void Write(string path, ReadOnlySpan<byte> magic, EmbeddingModel model, IReadOnlyList<Table> extraTables, JsonNode? training)

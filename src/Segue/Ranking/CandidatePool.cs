@@ -59,7 +59,7 @@ public sealed class CandidatePool
         _gapArtists = new float[dataset.ArtistCount];
         _gapAlbums = new float[dataset.AlbumCount];
         _sample = new int[MaxFeatureSeeds];
-        int d = sources.Model is null ? 0 : 2 * sources.Model.Model.F;
+        int d = sources.Model is null ? 0 : 2 * sources.Model.F;
         _seedVectors = new float[MaxFeatureSeeds * d];
         _vector = new float[d];
         _topScore = new float[_scorers.Length];
@@ -178,7 +178,7 @@ public sealed class CandidatePool
         FactorFeatures(distinctSeeds, sample);
         bool model = _sources.Model is not null && sample.Length > 0;
         if (model)
-            for (int j = 0; j < sample.Length; j++) _sources.Model!.Model.Represent(sample[j], _seedVectors.AsSpan(j * _vector.Length, _vector.Length));
+            for (int j = 0; j < sample.Length; j++) _sources.Model!.Represent(sample[j], _seedVectors.AsSpan(j * _vector.Length, _vector.Length));
         for (int i = 0; i < _count; i++)
         {
             int track = _tracks[i];
@@ -204,7 +204,7 @@ public sealed class CandidatePool
             }
             if (model)
             {
-                _sources.Model!.Model.Represent(track, _vector);
+                _sources.Model!.Represent(track, _vector);
                 float max = float.NegativeInfinity, sum = 0;
                 for (int j = 0; j < sample.Length; j++)
                 {

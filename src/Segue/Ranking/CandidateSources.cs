@@ -1,5 +1,6 @@
 using Segue.Data;
 using Segue.Factorisation;
+using Segue.Model;
 using Segue.Retrieval;
 using Segue.Statistics;
 
@@ -23,7 +24,7 @@ public sealed class CandidateSources
     /// on <paramref name="threads"/> threads.</param>
     /// <param name="names">The catalogue's name words, when another source of the same dataset has
     /// them (they do not depend on the playlists); null to build them.</param>
-    public CandidateSources(TrainingStatistics statistics, GeneratorSettings settings, ModelRecommender? model,
+    public CandidateSources(TrainingStatistics statistics, GeneratorSettings settings, EmbeddingModel? model,
         TrackFactors? factors = null, int threads = 1, IProgressSink? progress = null, NameWords? names = null)
     {
         var dataset = statistics.Dataset;
@@ -58,7 +59,7 @@ public sealed class CandidateSources
     public TitleRecommender Title { get; }
     public ArtistRecommender Artist { get; }
     public TrackFactors Factors { get; }
-    public ModelRecommender? Model { get; }
+    public EmbeddingModel? Model { get; }
     /// <summary>The mean log length of the training playlists holding each track (0 for none).</summary>
     public float[] HolderLength { get; }
     /// <summary>The words of the catalogue's names, for the title-to-name features.</summary>
@@ -75,8 +76,9 @@ public sealed class CandidateSources
     public IReadOnlyList<IRecommender> Generators { get; }
 
     /// <summary>Everything the ranker draws on that ranks tracks alone, what it is measured against:
-    /// the generators, the trained model and the factorisation, whose recommender (a packed copy of
-    /// the factors) is built by this call, since a ranker itself never needs it.</summary>
+    /// the generators, the trained model and the factorisation, whose recommenders (the model's
+    /// indexes of its units, a packed copy of the factors) are built by this call, since a ranker
+    /// itself reads only their vectors.</summary>
     public IReadOnlyList<IRecommender> Alone() =>
-        [.. Generators, .. Model is null ? Array.Empty<IRecommender>() : [Model], new FactorRecommender(Factors, Statistics)];
+        [.. Generators, .. Model is null ? Array.Empty<IRecommender>() : [new ModelRecommender(Model)], new FactorRecommender(Factors, Statistics)];
 }

@@ -3,6 +3,7 @@ using Segue.Data;
 using Segue.Evaluation;
 using Segue.Factorisation;
 using Segue.IO;
+using Segue.Model;
 using Segue.Retrieval;
 using Segue.Runs;
 using Segue.Statistics;
@@ -44,7 +45,7 @@ public static class RankerFit
         TempNames.RemoveStale(target);   // a killed fit's, now rather than after this one's work
         var clock = Stopwatch.StartNew();
         var metadata = RunMetadata.Capture((ulong)options.Seed, Kind);
-        var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
+        var model = options.Model is null ? null : ModelFile.Load(options.Model, dataset);
         string? modelChecksum = options.Model is null ? null : RankerFolder.TrainedModelChecksum(options.Model);
 
         var split = ValidationSplit.Build(dataset, options.ValidationCases, options.EvaluateEvery, (ulong)options.Seed);

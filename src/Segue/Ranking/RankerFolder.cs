@@ -82,7 +82,7 @@ public static class RankerFolder
         if (fingerprint != dataset.Fingerprint)
             throw new SegueException($"{folder}: fitted on another dataset ({datasetPath}, fingerprint {fingerprint:x16}), " +
                 $"not {dataset.FilePath} (fingerprint {dataset.Fingerprint:x16}): another split or other URIs; fit it again");
-        var model = options.Model is null ? null : ModelRecommender.Open(options.Model, dataset);
+        var model = options.Model is null ? null : Model.ModelFile.Load(options.Model, dataset);
         if (options.Model is not null) CheckTrainedModel(options.Model, manifest.TrainedModelChecksum, manifestPath);
         string factorsPath = Path.Combine(folder, TrackFactors.FileName);
         CheckSum(factorsPath, manifest.FactorsChecksum, "track factors");

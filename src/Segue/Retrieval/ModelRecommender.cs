@@ -85,7 +85,7 @@ public sealed class ModelRecommender : IRecommender
     /// <summary>Loads <paramref name="path"/> for <paramref name="dataset"/> (a SegueException when the
     /// model belongs to another dataset).</summary>
     public static ModelRecommender Open(string path, Data.Dataset dataset, bool cosine = false) =>
-        new(ModelFile.Load(path, Catalog.FromDataset(dataset)), cosine);
+        new(ModelFile.Load(path, dataset), cosine);
 
     public EmbeddingModel Model { get; }
     public bool Cosine { get; }

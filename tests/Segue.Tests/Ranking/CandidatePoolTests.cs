@@ -251,7 +251,7 @@ public class CandidatePoolTests
         using var dir = new TempDir();
         using var ds = Dataset.Open(Write(dir));
         var model = EmbeddingModel.Initialise(new ModelConfig { FeatureSize = 4 }, Catalog.FromDataset(ds), new Rng(3));
-        var sources = new CandidateSources(TrainingStatistics.Of(ds, ds.TrainPlaylists), new GeneratorSettings(), new ModelRecommender(model));
+        var sources = new CandidateSources(TrainingStatistics.Of(ds, ds.TrainPlaylists), new GeneratorSettings(), model);
         var pool = new CandidatePool(sources, depth: 3);
         pool.Build(new PlaylistQuery([0, 5], null, SeedOrder.First));
         float[] e = new float[8], s0 = new float[8], s5 = new float[8];
