@@ -19,6 +19,7 @@ namespace Segue;
 ///   Pipeline.Synthesise("mpd", new SynthOptions { Playlists = 3000 });
 ///   Pipeline.Ingest(["mpd"], "data.segue");
 ///   Pipeline.Train(new TrainingRequest("data.segue", "run") { Training = new() { Steps = 2000 } });
+///   Pipeline.Sweep("data.segue", "sweep", new SweepOptions { Grid = ["optimizer=sgd,adam"] }, new TrainerOptions { Steps = 2000 });
 ///   Pipeline.Fit("data.segue", "ranker", new RankerOptions { Model = "run" });
 ///   using var dataset = Dataset.Open("data.segue");
 ///   var result = Pipeline.Evaluate(dataset, new EvaluationRequest { Models = ["ranker", "run"] });
@@ -75,6 +76,28 @@ public static class Pipeline
         }
         TrainingRun.Train(data, run, config, options, examples, resume, Environment.ProcessorCount, progress ?? Progress.None);
         return new TrainingResult(run.Path, run.ModelPath, options.Steps, examples.Count, data.TrackCount, warning);
+    }
+
+    /// <summary>Trains every combination of <paramref name="sweep"/>'s grid on <paramref name="datasetPath"/>
+    /// into <paramref name="folder"/> (a run folder per combination, named after its settings), then
+    /// compares the complete runs and writes the sweep's HTML report. A run that fails does not stop the others.</summary>
+    public static SweepResult Sweep(string datasetPath, string folder, SweepOptions sweep, TrainerOptions training, IProgressSink? progress = null)
+    {
+        IO.OutputPath.Folder(folder);
+        sweep.Validate();
+        var points = SweepGrid.Combinations(sweep.Grid);
+        var shared = SweepGrid.Shared(sweep.Set);
+        SweepGrid.CheckShared(points, shared);
+        training.Validate();
+        string dir = Path.GetFullPath(folder);
+        using var data = Dataset.Open(datasetPath);
+        var outcomes = Runs.Sweep.Run(data, dir, points, new Model.ModelConfig(), training, shared, sweep.Parallel, progress ?? Progress.None);
+        var complete = outcomes.Where(o => o.Error is null).Select(o => RunRecord.Open(o.Run.Path)).ToList();
+        if (complete.Count == 0) return new SweepResult(dir, outcomes, null, null);
+        var comparison = new RunComparison(complete);
+        string report = Path.Combine(dir, SweepResult.ReportFileName);
+        Runs.Reports.HtmlReport.Write(report, comparison);
+        return new SweepResult(dir, outcomes, comparison, report);
     }
 
     /// <summary>Fits a ranker on <paramref name="datasetPath"/>'s training split into the new folder

@@ -16,7 +16,7 @@ namespace Segue.Tests;
 public class PipelineTests
 {
     [Fact]
-    public void Each_job_is_one_call_from_synthetic_slices_to_an_evaluation()
+    public void Each_job_is_one_call_from_synthetic_slices_to_a_sweep_and_an_evaluation()
     {
         using var dir = new TempDir();
         var synth = Pipeline.Synthesise(dir.File("mpd"), new SynthOptions { Seed = 4, Playlists = 1_000, SliceSize = 100, ChallengePlaylists = 20 });
@@ -34,6 +34,15 @@ public class PipelineTests
         Assert.Equal((300L, dir.File("run/model.segue"), (string?)null), (trained.Steps, trained.ModelPath, trained.Warning));
         Assert.Equal(RunStatus.Complete, RunRecord.Open(dir.File("run")).Status);
         Assert.Equal(Path.GetFullPath(dir.File("d.segue")), Pipeline.DatasetOf(dir.File("run")));
+
+        var swept = Pipeline.Sweep(dir.File("d.segue"), dir.File("sweep"), new SweepOptions { Grid = ["feature_size=4,8"], Set = ["seed=3"] },
+            new TrainerOptions { Steps = 100, EvalEvery = 0, CheckpointEvery = 0 });
+        Assert.Equal(["feature_size=4", "feature_size=8"], swept.Outcomes.Select(o => o.Point.Name));
+        Assert.Empty(swept.Failed);
+        Assert.Equal(["4", "8"], swept.Comparison!.Runs.Select(r => r.Settings["model.feature_size"]));
+        Assert.All(swept.Comparison.Runs, r => Assert.Equal("3", r.Settings["model.seed"]));
+        Assert.Equal(Path.GetFullPath(dir.File("sweep/report.html")), swept.ReportPath);
+        Assert.True(File.Exists(swept.ReportPath));
 
         using var dataset = Dataset.Open(dir.File("d.segue"));
         var result = Pipeline.Evaluate(dataset, new EvaluationRequest
@@ -64,7 +73,11 @@ public class PipelineTests
             Pipeline.Train(new TrainingRequest(dir.File("missing.segue"), dir.File("run")) { Epochs = 0 })).Message);
         Assert.Equal("pknn_k 0: must be between 1 and 1000000", Assert.Throws<SettingException>(() =>
             Pipeline.Fit(dir.File("missing.segue"), dir.File("ranker"), new RankerOptions { Generators = new() { PlaylistKnn = new() { K = 0 } } })).Message);
+        Assert.Equal("parallel 0: must be between 1 and 1024", Assert.Throws<SettingException>(() =>
+            Pipeline.Sweep(dir.File("missing.segue"), dir.File("sweep"), new SweepOptions { Grid = ["feature_size=4,8"], Parallel = 0 },
+                new TrainerOptions())).Message);
         Assert.False(Directory.Exists(dir.File("run")));
         Assert.False(Directory.Exists(dir.File("ranker")));
+        Assert.False(Directory.Exists(dir.File("sweep")));
     }
 }

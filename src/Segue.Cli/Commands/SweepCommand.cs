@@ -1,8 +1,4 @@
 using System.CommandLine;
-using Segue.Runs.Reports;
-using Segue.Data;
-using Segue.IO;
-using Segue.Model;
 using Segue.Runs;
 using Segue.Training;
 using Spectre.Console;
@@ -13,8 +9,6 @@ namespace Segue.Cli.Commands;
 /// combination of the grid (DIR/KEY=V,KEY=V), then their comparison and DIR/report.html.</summary>
 public static class SweepCommand
 {
-    public const string ReportFileName = "report.html";
-
     public static Command Create()
     {
         var dataset = new Argument<string>("dataset") { Description = "The dataset file to train on" };
@@ -27,44 +21,20 @@ public static class SweepCommand
             .Require("steps");
         command.SetAction(parse => settings.Run(() =>
         {
-            OutputPath.Folder(parse.GetValue(output)!);
-            var sweep = settings.Read<SweepOptions>(parse);
-            sweep.Validate();
-            var points = SweepGrid.Combinations(sweep.Grid);
-            var shared = sweep.Set.Select(Setting).ToList();
-            SweepGrid.CheckShared(points, shared);
-            var training = settings.Read<TrainerOptions>(parse);
-            training.Validate();
-            string dir = Path.GetFullPath(parse.GetValue(output)!);
-            using var data = Dataset.Open(parse.GetValue(dataset)!);
-            Output.Info($"sweep of {points.Count} run(s) into {dir}");
-            var outcomes = ConsoleProgress.Run(sink =>
-                Sweep.Run(data, dir, points, new ModelConfig(), training, shared, sweep.Parallel, sink));
-            foreach (var kept in outcomes.Where(o => o.Kept))
+            var result = ConsoleProgress.Run(sink => Pipeline.Sweep(parse.GetValue(dataset)!, parse.GetValue(output)!,
+                settings.Read<SweepOptions>(parse), settings.Read<TrainerOptions>(parse), sink));
+            Output.Info($"sweep of {result.Outcomes.Count} run(s) into {result.Folder}");
+            foreach (var kept in result.Outcomes.Where(o => o.Kept))
                 Output.Info($"{kept.Point.Name}: already complete, kept");
-
-            var done = outcomes.Where(o => o.Error is null).Select(o => RunRecord.Open(o.Run.Path)).ToList();
-            if (done.Count > 0)
+            if (result.Comparison is { } comparison)
             {
-                var comparison = new RunComparison(done);
                 foreach (var table in RunsCommand.ComparisonTables(comparison)) AnsiConsole.Write(table);
-                string report = Path.Combine(dir, ReportFileName);
-                HtmlReport.Write(report, comparison);
-                Output.Info($"report written to {report}");
+                Output.Info($"report written to {result.ReportPath}");
             }
-            var failed = outcomes.Where(o => o.Error is not null).ToList();
+            var failed = result.Failed.ToList();
             if (failed.Count > 0)
-                throw new SegueException($"{failed.Count} of {outcomes.Count} runs failed: {string.Join("; ", failed.Select(f => $"{f.Point.Name}: {f.Error}"))}");
+                throw new SegueException($"{failed.Count} of {result.Outcomes.Count} runs failed: {string.Join("; ", failed.Select(f => $"{f.Point.Name}: {f.Error}"))}");
         }));
         return command;
-    }
-
-    private static (string Key, string Value) Setting(string text)
-    {
-        int equals = text.IndexOf('=');
-        if (equals <= 0) throw SettingException.About(SweepGrid.Set, $" {text}: expected KEY=VALUE");
-        string key = text[..equals].Trim();
-        ConfigKeys.Check(key, SweepGrid.Set);
-        return (key, text[(equals + 1)..].Trim());
     }
 }

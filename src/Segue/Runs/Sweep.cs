@@ -10,6 +10,16 @@ namespace Segue.Runs;
 /// same folder, or failed with <see cref="Error"/>.</summary>
 public sealed record SweepOutcome(SweepPoint Point, RunFolder Run, bool Kept, string? Error);
 
+/// <summary>What a sweep did: each combination's outcome, in grid order, and, when any run is
+/// complete, their comparison and the HTML report written from it.</summary>
+public sealed record SweepResult(string Folder, IReadOnlyList<SweepOutcome> Outcomes, RunComparison? Comparison, string? ReportPath)
+{
+    /// <summary>The report's name in the sweep folder.</summary>
+    public const string ReportFileName = "report.html";
+
+    public IEnumerable<SweepOutcome> Failed => Outcomes.Where(o => o.Error is not null);
+}
+
 /// <summary>
 /// Trains every combination of a grid into <c>DIR/NAME</c>, <c>parallel</c> runs at a time. Every
 /// combination's config is built and validated, and every existing folder checked, before any

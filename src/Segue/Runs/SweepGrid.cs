@@ -38,6 +38,17 @@ public static class SweepGrid
         return [.. combinations.Select(c => new SweepPoint(string.Join(',', c.Select(s => $"{s.Item1}={s.Item2}")), c))];
     }
 
+    /// <summary>The settings every run shares, from <c>KEY=VALUE</c> texts.</summary>
+    public static IReadOnlyList<(string Key, string Value)> Shared(IReadOnlyList<string> set) =>
+        [.. set.Select(text =>
+        {
+            int equals = text.IndexOf('=');
+            if (equals <= 0) throw SettingException.About(Set, $" {text}: expected KEY=VALUE");
+            string key = text[..equals].Trim();
+            ConfigKeys.Check(key, Set);
+            return (key, text[(equals + 1)..].Trim());
+        })];
+
     /// <summary>Refuses a setting shared by every run (<c>--set</c>) that is given twice or is also
     /// a grid key: one of the two would silently win.</summary>
     public static void CheckShared(IReadOnlyList<SweepPoint> points, IReadOnlyList<(string Key, string Value)> shared)
