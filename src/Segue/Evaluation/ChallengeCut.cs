@@ -59,13 +59,9 @@ public static class ChallengeCut
         rng.Shuffle(order);
         // How many playlists still left for training hold each track.
         var holders = new int[dataset.TrackCount];
-        var seen = new HashSet<int>();
+        var distinct = new TrackMarks(dataset.TrackCount);
         for (int p = 0; p < dataset.PlaylistCount; p++)
-        {
-            seen.Clear();
-            foreach (int t in dataset.PlaylistTracks(p))
-                if (seen.Add(t)) holders[t]++;
-        }
+            CountHolders(dataset.PlaylistTracks(p), holders, distinct, +1);
 
         var taken = new bool[dataset.PlaylistCount];
         var challenges = new List<ChallengePlaylist>();
@@ -79,9 +75,9 @@ public static class ChallengeCut
             {
                 int p = order[i];
                 var tracks = dataset.PlaylistTracks(p);
-                if (taken[p] || tracks.Length < ChallengeSeeds.MinLengthOf(category) || !(OthersHoldAll(tracks, holders, seen) || allowUnseen)) continue;
+                if (taken[p] || tracks.Length < ChallengeSeeds.MinLengthOf(category) || !(allowUnseen || OthersHoldAll(tracks, holders))) continue;
                 taken[p] = true;
-                foreach (int t in seen) holders[t]--;
+                CountHolders(tracks, holders, distinct, -1);
                 challenges.Add(new ChallengePlaylist(DatasetTracks.Playlist(dataset, p), category,
                     ChallengeSeeds.Positions(category, tracks.Length, rng)));
                 byCategory[c]++;
@@ -117,13 +113,19 @@ public static class ChallengeCut
             Path.Combine(target, "challenge_set.json"), Path.Combine(target, ChallengeTruth.FileName));
     }
 
-    // Whether each distinct track of the playlist is held by another playlist still left for
-    // training; distinct ends up holding them all when it is.
-    private static bool OthersHoldAll(ReadOnlySpan<int> tracks, int[] holders, HashSet<int> distinct)
+    // A playlist holds a track once however often it lists it.
+    private static void CountHolders(ReadOnlySpan<int> tracks, int[] holders, TrackMarks distinct, int change)
     {
         distinct.Clear();
         foreach (int t in tracks)
-            if (distinct.Add(t) && holders[t] < 2) return false;
+            if (distinct.Add(t)) holders[t] += change;
+    }
+
+    // The playlist is one of its tracks' holders, so another one must hold each.
+    private static bool OthersHoldAll(ReadOnlySpan<int> tracks, int[] holders)
+    {
+        foreach (int t in tracks)
+            if (holders[t] < 2) return false;
         return true;
     }
 }

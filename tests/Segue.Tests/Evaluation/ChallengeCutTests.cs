@@ -85,6 +85,10 @@ public class ChallengeCutTests
             .SelectMany(p => p.GetProperty("tracks").EnumerateArray().Select(t => t.GetProperty("track_uri").GetString()!)).ToHashSet();
         var truth = ChallengeTruth.Read(Path.Combine(cut, ChallengeTruth.FileName));
         Assert.All(truth.Playlists.SelectMany(p => p.Holdouts), uri => Assert.Contains(uri, held));
+        using var set = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(cut, "challenge_set.json")));
+        var seeds = set.RootElement.GetProperty("playlists").EnumerateArray()
+            .SelectMany(p => p.GetProperty("tracks").EnumerateArray().Select(t => t.GetProperty("track_uri").GetString()!));
+        Assert.All(seeds, uri => Assert.Contains(uri, held));
 
         MpdIngest.Run([cut], dir.File("cut.segue"), new IngestOptions(), Progress.None);
         using var ds = Dataset.Open(dir.File("cut.segue"));
