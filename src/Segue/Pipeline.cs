@@ -136,11 +136,11 @@ public static class Pipeline
         if (cases.Count == 0)
             throw new SegueException(challenge is null
                 ? $"{dataset.FilePath}: no held-out playlists to evaluate (the dataset has no test split; give a challenge set)"
-                : $"{Path.Combine(challenge, ChallengeCases.SetFileName)}: no playlists to evaluate");
+                : $"{ChallengeSetFiles.SetPath(challenge)}: no playlists to evaluate");
         if (request.Options.Limit is > 0 and var n && n < cases.Count) cases = [.. cases.Take(n)];
         string source = challenge is null ? $"held-out split ({cases.Count:N0} playlists)" : $"{challenge} ({cases.Count:N0} playlists)";
         if (!hasTruth && !request.KeepRankings)
-            throw new SegueException($"{Path.Combine(challenge!, ChallengeCases.TruthFileName)}: no such file: nothing to score (a submission can be written without it)");
+            throw new SegueException($"{ChallengeSetFiles.TruthPath(challenge!)}: no such file: nothing to score (a submission can be written without it)");
 
         // The cases are read and checked first: a refusal should not wait for the statistics and baselines.
         var statistics = TrainingStatistics.Of(dataset);

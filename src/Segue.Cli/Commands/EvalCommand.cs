@@ -14,7 +14,7 @@ public static class EvalCommand
     {
         var model = new Argument<string?>("model") { Description = "A model file, run folder or ranker folder to evaluate (optional: baselines need none)", Arity = ArgumentArity.ZeroOrOne };
         var datasetPath = new Option<string?>("--dataset") { Description = "The dataset file the model was trained on (default: the one its run or ranker folder records)" };
-        var test = new Option<string?>("--test") { Description = $"A challenge folder ({ChallengeCases.SetFileName}, {ChallengeCases.TruthFileName}) instead of the dataset's held-out split" };
+        var test = new Option<string?>("--test") { Description = $"A challenge folder ({ChallengeSetFiles.SetFileName}, {ChallengeTruth.FileName}) instead of the dataset's held-out split" };
         var allBaselines = new Option<bool>("--baselines") { Description = $"Evaluate every baseline ({string.Join(", ", Baselines.Names)}) too" };
         var baselines = new Option<string[]>("--baseline") { Description = "Evaluate this baseline too (repeatable)" };
         baselines.AcceptOnlyFromAmong([.. Baselines.Names]);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Segue.Data;
 using Segue.Evaluation;
 
 namespace Segue.Cli.Commands;
@@ -10,7 +11,7 @@ public static class SubmissionCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "A submission: CSV, plain or gzipped (team_info line, then pid and 500 track URIs a line)" };
-        var challenge = new Option<string?>("--challenge") { Description = $"The challenge set it answers: a folder holding {ChallengeCases.SetFileName}, or that file (checks pids, coverage and seeds)" };
+        var challenge = new Option<string?>("--challenge") { Description = $"The challenge set it answers: a folder holding {ChallengeSetFiles.SetFileName}, or that file (checks pids, coverage and seeds)" };
         var verify = new Command("verify", "Check a submission as the challenge's verify_submission.py does, and that it recommends no seed track") { file, challenge };
         verify.SetAction(parse =>
         {

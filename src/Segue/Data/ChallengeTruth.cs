@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Segue.IO;
 
@@ -14,6 +15,15 @@ public sealed record ChallengeTruth(IReadOnlyList<ChallengeTruthPlaylist> Playli
 {
     public const int FormatVersion = 1;
     public const string FileName = "challenge_truth.json";
+
+    /// <summary>The answers to <paramref name="challenges"/>: each one's withheld tracks, by URI.</summary>
+    internal static ChallengeTruth Of(IReadOnlyList<ChallengePlaylist> challenges, IMpdTracks tracks)
+    {
+        var buffer = new byte[tracks.MaxFieldBytes];
+        string Uri(int track) => Encoding.UTF8.GetString(tracks.Text(MpdTrackField.TrackUri, track, buffer));
+        return new([.. challenges.Select(c => new ChallengeTruthPlaylist(c.Playlist.Pid, c.Category.Number,
+            [.. c.HoldoutPositions().Select(pos => Uri(c.Playlist.Tracks[pos]))]))]);
+    }
 
     public static ChallengeTruth Read(string path)
     {

@@ -20,15 +20,12 @@ namespace Segue.Evaluation;
 /// </summary>
 public static class ChallengeCases
 {
-    public const string SetFileName = "challenge_set.json";
-    public const string TruthFileName = ChallengeTruth.FileName;
-
     /// <summary>Cases of the challenge set in <paramref name="folder"/>, in the set's order. Without
     /// a truth file (the real challenge keeps its answers) the cases have category 0 and nothing
     /// withheld: enough to rank them for a submission, not to score them.</summary>
     public static IReadOnlyList<EvalCase> Load(string folder, Dataset dataset, out bool hasTruth)
     {
-        string setPath = Path.Combine(folder, SetFileName), truthPath = Path.Combine(folder, TruthFileName);
+        string setPath = ChallengeSetFiles.SetPath(folder), truthPath = ChallengeSetFiles.TruthPath(folder);
         if (!File.Exists(setPath)) throw new SegueException($"{setPath}: no such file (expected a challenge set folder)");
         hasTruth = File.Exists(truthPath);
         return Read(setPath, hasTruth ? truthPath : null, dataset);

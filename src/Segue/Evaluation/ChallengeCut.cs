@@ -79,12 +79,13 @@ public static class ChallengeCut
                 taken[p] = true;
                 CountHolders(tracks, holders, distinct, -1);
                 challenges.Add(new ChallengePlaylist(DatasetTracks.Playlist(dataset, p), category,
-                    ChallengeSeeds.Positions(category, tracks.Length, rng)));
+                    ChallengeSeeds.Positions(category, tracks.Length, ref rng)));
                 byCategory[c]++;
             }
         }
 
-        var writer = new MpdJsonWriter(new DatasetTracks(dataset));
+        var catalogue = new DatasetTracks(dataset);
+        var writer = new MpdJsonWriter(catalogue);
         string data = Path.Combine(folder, "data");
         Directory.CreateDirectory(data);
         int slices = 0, training = 0;
@@ -100,17 +101,8 @@ public static class ChallengeCut
                 training += playlists.Count;
                 task.Increment(playlists.Count);
             }
-        string setPath = Path.Combine(folder, "challenge_set.json");
-        using (var file = AtomicFile.Create(setPath))
-        {
-            writer.WriteChallengeSet(file.Stream, challenges);
-            file.Commit();
-        }
-        string truthPath = Path.Combine(folder, ChallengeTruth.FileName);
-        new ChallengeTruth([.. challenges.Select(c => new ChallengeTruthPlaylist(c.Playlist.Pid, c.Category.Number,
-            [.. c.HoldoutPositions().Select(pos => dataset.TrackUri(c.Playlist.Tracks[pos]))]))]).Write(truthPath);
-        return new ChallengeCutSummary(byCategory, training, slices,
-            Path.Combine(target, "challenge_set.json"), Path.Combine(target, ChallengeTruth.FileName));
+        ChallengeSetFiles.Write(folder, catalogue, challenges);
+        return new ChallengeCutSummary(byCategory, training, slices, ChallengeSetFiles.SetPath(target), ChallengeSetFiles.TruthPath(target));
     }
 
     // A playlist holds a track once however often it lists it.

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Segue.Data;
 using Segue.IO;
 
 namespace Segue.Evaluation;
@@ -149,8 +150,8 @@ public static class SubmissionVerifier
     {
         public static ChallengeSet Read(string challenge)
         {
-            string path = Directory.Exists(challenge) ? System.IO.Path.Combine(challenge, ChallengeCases.SetFileName) : challenge;
-            if (!File.Exists(path)) throw new SegueException($"{path}: no such file (give a challenge folder or its {ChallengeCases.SetFileName})");
+            string path = Directory.Exists(challenge) ? ChallengeSetFiles.SetPath(challenge) : challenge;
+            if (!File.Exists(path)) throw new SegueException($"{path}: no such file (give a challenge folder or its {ChallengeSetFiles.SetFileName})");
             using var document = JsonFields.Parse(path);
             var seeds = new Dictionary<int, HashSet<string>>();
             int index = 0;

@@ -103,7 +103,7 @@ public sealed class ValidationSplit
 
     private static EvalCase MakeCase(Dataset dataset, int playlist, ChallengeCategory category, ReadOnlySpan<int> tracks, Rng rng)
     {
-        var seedPositions = ChallengeSeeds.Positions(category, tracks.Length, rng);
+        var seedPositions = ChallengeSeeds.Positions(category, tracks.Length, ref rng);
         var isSeed = new bool[tracks.Length];
         foreach (int pos in seedPositions) isSeed[pos] = true;
         var seeds = new int[seedPositions.Length];

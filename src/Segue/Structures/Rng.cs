@@ -5,7 +5,7 @@ namespace Segue.Structures;
 /// a checkpoint can save, which <see cref="Random"/> does not allow. Same seed, same stream,
 /// on every machine.
 /// </summary>
-public sealed class Rng
+public sealed class Rng : IUniformInts
 {
     private ulong _s0, _s1, _s2, _s3;
 

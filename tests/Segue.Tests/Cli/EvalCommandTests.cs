@@ -42,11 +42,11 @@ public class EvalCommandTests
     {
         using var dir = new TempDir();
         string dataset = EvalDatasets.Small(dir);
-        File.WriteAllText(dir.File(ChallengeCases.SetFileName), """
+        File.WriteAllText(dir.File(ChallengeSetFiles.SetFileName), """
             {"playlists": [{"pid": 9, "name": "x", "tracks": [{"pos": 0, "track_uri": "spotify:track:t0"}]},
                            {"pid": 10, "tracks": []}]}
             """);
-        File.WriteAllText(dir.File(ChallengeCases.TruthFileName), """
+        File.WriteAllText(dir.File(ChallengeTruth.FileName), """
             {"version": 1, "playlists": [{"pid": 9, "category": 2, "holdouts": ["spotify:track:t1"]},
                                          {"pid": 10, "category": 1, "holdouts": ["spotify:track:t5"]}]}
             """);
@@ -68,10 +68,10 @@ public class EvalCommandTests
     {
         using var dir = new TempDir();
         string dataset = EvalDatasets.Small(dir);
-        File.WriteAllText(dir.File(ChallengeCases.SetFileName), """{"playlists": [{"pid": 9, "tracks": []}]}""");
+        File.WriteAllText(dir.File(ChallengeSetFiles.SetFileName), """{"playlists": [{"pid": 9, "tracks": []}]}""");
         var (exit, _, err) = CliRunner.Run("eval", "--dataset", dataset, "--test", dir.Path, "--json", dir.File("eval.json"));
         Assert.Equal(1, exit);
-        Assert.Equal($"segue: error: {dir.File(ChallengeCases.TruthFileName)}: no such file: nothing to score (a submission can be written without it)",
+        Assert.Equal($"segue: error: {dir.File(ChallengeTruth.FileName)}: no such file: nothing to score (a submission can be written without it)",
             err.TrimEnd('\n'));
         Assert.False(File.Exists(dir.File("eval.json")));
 
@@ -95,11 +95,11 @@ public class EvalCommandTests
         Assert.Equal($"segue: error: {dir.File("train-only.segue")}: no held-out playlists to evaluate (the dataset has no test split; give a challenge set)", err.Trim());
 
         string dataset = EvalDatasets.Small(dir);
-        File.WriteAllText(dir.File(ChallengeCases.SetFileName), """{"playlists": []}""");
-        File.WriteAllText(dir.File(ChallengeCases.TruthFileName), """{"version": 1, "playlists": []}""");
+        File.WriteAllText(dir.File(ChallengeSetFiles.SetFileName), """{"playlists": []}""");
+        File.WriteAllText(dir.File(ChallengeTruth.FileName), """{"version": 1, "playlists": []}""");
         (exit, _, err) = CliRunner.Run("eval", "--dataset", dataset, "--baseline", "popularity", "--test", dir.Path);
         Assert.Equal(1, exit);
-        Assert.Equal($"segue: error: {dir.File(ChallengeCases.SetFileName)}: no playlists to evaluate", err.Trim());
+        Assert.Equal($"segue: error: {dir.File(ChallengeSetFiles.SetFileName)}: no playlists to evaluate", err.Trim());
     }
 
     [Fact]

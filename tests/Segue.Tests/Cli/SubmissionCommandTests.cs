@@ -16,7 +16,7 @@ public class SubmissionCommandTests
         builder.AddPlaylist(1, "all", 0, [.. Enumerable.Range(0, 520).Select(n => new TrackRecord(SliceJson.TrackUri(n),
             $"spotify:album:{SliceJson.Id('a', n / 4)}", $"spotify:artist:{SliceJson.Id('r', n / 8)}", $"Song {n}", "Album", "Artist", 1000))]);
         builder.Write(dir.File("d.segue"));
-        File.WriteAllText(dir.File(ChallengeCases.SetFileName), $$"""
+        File.WriteAllText(dir.File(ChallengeSetFiles.SetFileName), $$"""
             {"playlists": [{"name": "a", "pid": 1000000, "tracks": [{"pos": 0, "track_uri": "{{SliceJson.TrackUri(3)}}"}]},
                            {"pid": 1000001, "tracks": []}]}
             """);

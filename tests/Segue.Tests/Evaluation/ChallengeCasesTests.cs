@@ -25,8 +25,8 @@ public class ChallengeCasesTests
 
     private static IReadOnlyList<EvalCase> Load(TempDir dir, Dataset ds, string set, string? truth, out bool hasTruth)
     {
-        File.WriteAllText(dir.File(ChallengeCases.SetFileName), set);
-        if (truth is not null) File.WriteAllText(dir.File(ChallengeCases.TruthFileName), truth);
+        File.WriteAllText(dir.File(ChallengeSetFiles.SetFileName), set);
+        if (truth is not null) File.WriteAllText(dir.File(ChallengeTruth.FileName), truth);
         return ChallengeCases.Load(dir.Path, ds, out hasTruth);
     }
 
@@ -92,9 +92,9 @@ public class ChallengeCasesTests
     {
         using var dir = new TempDir();
         using var ds = Dataset.Open(EvalDatasets.Small(dir));
-        File.WriteAllText(dir.File(ChallengeCases.SetFileName), Set, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        File.WriteAllText(dir.File(ChallengeCases.TruthFileName), Truth, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        Assert.Equal(0xEF, File.ReadAllBytes(dir.File(ChallengeCases.SetFileName))[0]);
+        File.WriteAllText(dir.File(ChallengeSetFiles.SetFileName), Set, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        File.WriteAllText(dir.File(ChallengeTruth.FileName), Truth, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        Assert.Equal(0xEF, File.ReadAllBytes(dir.File(ChallengeSetFiles.SetFileName))[0]);
         Assert.Equal(2, ChallengeCases.Load(dir.Path, ds, out _).Count);
     }
 

@@ -49,7 +49,7 @@ public class ChallengeCutTests
         // The training playlists are the originals, untouched.
         Assert.All(training, p => Assert.Equal(original[p.GetProperty("pid").GetInt32()].GetRawText(), p.GetRawText()));
         var truth = ChallengeTruth.Read(Path.Combine(cut, ChallengeTruth.FileName)).Playlists.ToDictionary(p => p.Pid);
-        using var set = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(cut, "challenge_set.json")));
+        using var set = JsonDocument.Parse(File.ReadAllBytes(ChallengeSetFiles.SetPath(cut)));
         var challenge = set.RootElement.GetProperty("playlists").EnumerateArray().ToList();
         Assert.Equal(100, challenge.Count);
         Assert.Empty(challenge.Select(p => p.GetProperty("pid").GetInt32()).Intersect(training.Select(p => p.GetProperty("pid").GetInt32())));
@@ -85,7 +85,7 @@ public class ChallengeCutTests
             .SelectMany(p => p.GetProperty("tracks").EnumerateArray().Select(t => t.GetProperty("track_uri").GetString()!)).ToHashSet();
         var truth = ChallengeTruth.Read(Path.Combine(cut, ChallengeTruth.FileName));
         Assert.All(truth.Playlists.SelectMany(p => p.Holdouts), uri => Assert.Contains(uri, held));
-        using var set = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(cut, "challenge_set.json")));
+        using var set = JsonDocument.Parse(File.ReadAllBytes(ChallengeSetFiles.SetPath(cut)));
         var seeds = set.RootElement.GetProperty("playlists").EnumerateArray()
             .SelectMany(p => p.GetProperty("tracks").EnumerateArray().Select(t => t.GetProperty("track_uri").GetString()!));
         Assert.All(seeds, uri => Assert.Contains(uri, held));

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Segue.Data;
 using Segue.Evaluation;
 using Segue.Tests.Data;
 
@@ -11,7 +12,7 @@ public class SubmissionVerifierTests
     /// <summary>A challenge set of pids 5 and 6, pid 5 with seeds 0 and 1, pid 6 with none.</summary>
     private static string Challenge(TempDir dir)
     {
-        File.WriteAllText(dir.File(ChallengeCases.SetFileName), $$"""
+        File.WriteAllText(dir.File(ChallengeSetFiles.SetFileName), $$"""
             {"date": "x", "version": "v1", "playlists": [
               {"name": "a", "pid": 5, "num_tracks": 9, "num_samples": 2, "num_holdouts": 7,
                "tracks": [{"pos": 0, "track_uri": "{{Uri(0)}}"}, {"pos": 1, "track_uri": "{{Uri(1)}}"}]},
@@ -48,7 +49,7 @@ public class SubmissionVerifierTests
         var verdict = Verify(dir, Good, gzip);
         Assert.True(verdict.Passed, string.Join("\n", verdict.FirstProblems));
         Assert.Equal((gzip, "segue", "me@example.com", null, 2), (verdict.Gzipped, verdict.Team, verdict.Email, verdict.ChallengeTrack, verdict.Playlists));
-        Assert.Equal([$"{dir.File(ChallengeCases.SetFileName)}: 2 playlists, not the challenge's 10,000 (a set of your own)"], verdict.Notes);
+        Assert.Equal([$"{dir.File(ChallengeSetFiles.SetFileName)}: 2 playlists, not the challenge's 10,000 (a set of your own)"], verdict.Notes);
         // The 2018 form names the challenge track, in either place.
         Assert.Equal("creative", Verify(dir, ["team_info,creative,segue,me@example.com", Line(5), Line(6)]).ChallengeTrack);
         Assert.Equal("main", Verify(dir, ["team_info,segue,main,me@example.com", Line(5), Line(6)]).ChallengeTrack);
@@ -108,7 +109,7 @@ public class SubmissionVerifierTests
         Assert.Equal($"{dir.Path}: is a folder; give a submission file (CSV, plain or gzipped)",
             Assert.Throws<SegueException>(() => SubmissionVerifier.Verify(dir.Path, null)).Message);
         File.WriteAllText(dir.File("s.csv"), "team_info,a,b\n");
-        Assert.Equal($"{dir.File(ChallengeCases.SetFileName)}: no such file (give a challenge folder or its challenge_set.json)",
+        Assert.Equal($"{dir.File(ChallengeSetFiles.SetFileName)}: no such file (give a challenge folder or its challenge_set.json)",
             Assert.Throws<SegueException>(() => SubmissionVerifier.Verify(dir.File("s.csv"), dir.Path)).Message);
     }
 
@@ -119,9 +120,9 @@ public class SubmissionVerifierTests
     public void A_challenge_set_that_is_not_one_is_refused_naming_the_playlist(string json, string message)
     {
         using var dir = new TempDir();
-        File.WriteAllText(dir.File(ChallengeCases.SetFileName), json);
+        File.WriteAllText(dir.File(ChallengeSetFiles.SetFileName), json);
         File.WriteAllText(dir.File("s.csv"), "team_info,a,b\n");
-        Assert.Equal($"{dir.File(ChallengeCases.SetFileName)}: {message}",
+        Assert.Equal($"{dir.File(ChallengeSetFiles.SetFileName)}: {message}",
             Assert.Throws<SegueException>(() => SubmissionVerifier.Verify(dir.File("s.csv"), dir.Path)).Message);
     }
 }

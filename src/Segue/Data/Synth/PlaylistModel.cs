@@ -74,7 +74,7 @@ internal sealed class PlaylistModel
         int length = Length(ref random, minLength);
 
         Span<int> favourites = stackalloc int[MaxFavourites];
-        favourites = favourites[..Math.Min(MaxFavourites, 1 + length / TracksPerFavourite + random.Next(3))];
+        favourites = favourites[..Math.Min(MaxFavourites, 1 + length / TracksPerFavourite + random.NextInt(3))];
         foreach (ref int artist in favourites)
             artist = ArtistIn(ref random, random.Chance(0.5) ? genre : otherGenre);
 
@@ -136,7 +136,7 @@ internal sealed class PlaylistModel
     private int OneOffIn(ref SynthRandom random, int genre)
     {
         var (start, end) = _catalogue.GenreTracks(genre);
-        return start + random.Next(end - start);
+        return start + random.NextInt(end - start);
     }
 
     private int TrackOf(ref SynthRandom random, int artist)
@@ -186,7 +186,7 @@ internal sealed class PlaylistModel
     {
         int reach = Math.Max(1, count / 4);
         int centre = (int)Math.Round(along * (count - 1));
-        return Math.Clamp(centre - reach + random.Next(2 * reach + 1), 0, count - 1);
+        return Math.Clamp(centre - reach + random.NextInt(2 * reach + 1), 0, count - 1);
     }
 
     private (int Albums, int Artists) DistinctAlbumsAndArtists(int[] tracks)

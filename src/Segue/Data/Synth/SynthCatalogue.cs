@@ -111,5 +111,5 @@ internal sealed class SynthCatalogue : IMpdTracks
 
     /// <summary>A third are singles and EPs, the rest full-length albums.</summary>
     private static int TracksOf(ref SynthRandom random) =>
-        random.Chance(0.35) ? 1 + random.Next(5) : 8 + random.Next(11);
+        random.Chance(0.35) ? 1 + random.NextInt(5) : 8 + random.NextInt(11);
 }

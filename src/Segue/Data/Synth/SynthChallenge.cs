@@ -9,21 +9,9 @@ internal static class SynthChallenge
     {
         var category = ChallengeCategory.All[(int)((long)index * ChallengeCategory.All.Count / count)];
         var random = SynthRandom.For(seed, SynthRandom.Streams.Challenge, index);
-        // At least one track must be left to predict.
-        var playlist = model.Generate(ref random, pid, Math.Max(PlaylistModel.MinLength, category.Seeds + 1));
-        int[] positions = new int[playlist.Tracks.Length];
-        for (int i = 0; i < positions.Length; i++) positions[i] = i;
-        if (category.RandomSeeds)
-        {
-            // A partial Fisher-Yates shuffle puts a uniform sample of positions in front.
-            for (int i = 0; i < category.Seeds; i++)
-            {
-                int j = i + random.Next(positions.Length - i);
-                (positions[i], positions[j]) = (positions[j], positions[i]);
-            }
-        }
-        int[] seeds = positions[..category.Seeds];
-        Array.Sort(seeds);
-        return new ChallengePlaylist(playlist, category, seeds);
+        // The model's floor, not a dataset's: the short categories have always drawn synthetic
+        // playlists from the model's shortest up, and a seed's challenge set keeps its bytes.
+        var playlist = model.Generate(ref random, pid, ChallengeSeeds.MinLengthOf(category, PlaylistModel.MinLength));
+        return new ChallengePlaylist(playlist, category, ChallengeSeeds.Positions(category, playlist.Tracks.Length, ref random));
     }
 }

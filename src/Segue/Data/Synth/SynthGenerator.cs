@@ -21,7 +21,6 @@ public sealed record SynthOutput(
 public sealed class SynthGenerator
 {
     public const string DataFolderName = "data";
-    public const string ChallengeSetFileName = "challenge_set.json";
 
     private readonly SynthCatalogue _catalogue;
     private readonly PlaylistModel _model;
@@ -67,18 +66,9 @@ public sealed class SynthGenerator
             return new SynthOutput(sliceFolder, Options.Playlists, SliceCount, bytes, null, null, 0);
 
         var challenges = GenerateChallenges(progress);
-        string setPath = Path.Combine(folder, ChallengeSetFileName);
-        using (var file = AtomicFile.Create(setPath))
-        {
-            _json.WriteChallengeSet(file.Stream, challenges);
-            bytes += file.Stream.Length;
-            file.Commit();
-        }
-        string truthPath = Path.Combine(folder, ChallengeTruth.FileName);
-        new ChallengeTruth([.. challenges.Select(c => new ChallengeTruthPlaylist(c.Playlist.Pid, c.Category.Number,
-            [.. c.HoldoutPositions().Select(pos => SynthNames.UriString(Options.Seed, SynthNames.Kind.Track, c.Playlist.Tracks[pos]))]))])
-            .Write(truthPath);
-        bytes += new FileInfo(truthPath).Length;
+        ChallengeSetFiles.Write(folder, _catalogue, challenges);
+        string setPath = ChallengeSetFiles.SetPath(folder), truthPath = ChallengeSetFiles.TruthPath(folder);
+        bytes += new FileInfo(setPath).Length + new FileInfo(truthPath).Length;
         return new SynthOutput(sliceFolder, Options.Playlists, SliceCount, bytes, setPath, truthPath, challenges.Length);
     }
 

@@ -33,12 +33,6 @@ internal static class SynthNames
         return prefix.Length + 22;
     }
 
-    public static string UriString(long seed, Kind kind, int id)
-    {
-        Span<byte> buffer = stackalloc byte[MaxLength];
-        return System.Text.Encoding.ASCII.GetString(buffer[..Uri(seed, kind, id, buffer)]);
-    }
-
     public static int Name(long seed, Kind kind, int id, Span<byte> destination)
     {
         var bits = new Bits(SynthRandom.Hash((ulong)seed, SynthRandom.Streams.Names + (ulong)kind, (ulong)id));

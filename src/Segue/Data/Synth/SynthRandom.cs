@@ -1,3 +1,5 @@
+using Segue.Structures;
+
 namespace Segue.Data.Synth;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Segue.Data.Synth;
 /// index), so each slice and each catalogue entity gets its own randomness and the output does
 /// not depend on the order or the threads that produce it.
 /// </summary>
-internal struct SynthRandom
+internal struct SynthRandom : IUniformInts
 {
     private ulong _state;
 
@@ -31,7 +33,7 @@ internal struct SynthRandom
     public double NextDouble() => (NextULong() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>Uniform in [0, n) by multiply-shift (bias below 2^-32 for our n).</summary>
-    public int Next(int n) => (int)(((NextULong() >> 32) * (ulong)n) >> 32);
+    public int NextInt(int n) => (int)(((NextULong() >> 32) * (ulong)n) >> 32);
 
     public bool Chance(double p) => NextDouble() < p;
 

@@ -21,7 +21,7 @@ internal static class SynthTitles
             < 0.42 => genreWord,
             < 0.72 => moodWord,
             < 0.87 => moodWord + Pick(ref random, Separators) + genreWord,
-            < 0.93 => genreWord + " " + (2010 + random.Next(8)).ToString(CultureInfo.InvariantCulture),
+            < 0.93 => genreWord + " " + (2010 + random.NextInt(8)).ToString(CultureInfo.InvariantCulture),
             // A private word or two: the titles that say little about the tracks.
             _ => Word(ref random) + (random.Chance(0.5) ? " " + Word(ref random) : ""),
         };
@@ -48,5 +48,5 @@ internal static class SynthTitles
     private static string Word(ref SynthRandom random) =>
         System.Text.Encoding.UTF8.GetString(Pick(ref random, SynthVocabulary.NameWords));
 
-    private static T Pick<T>(ref SynthRandom random, T[] items) => items[random.Next(items.Length)];
+    private static T Pick<T>(ref SynthRandom random, T[] items) => items[random.NextInt(items.Length)];
 }
