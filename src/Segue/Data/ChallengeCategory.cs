@@ -3,10 +3,13 @@ namespace Segue.Data;
 /// <summary>
 /// One of the ten RecSys Challenge 2018 categories: how many seed tracks a challenge playlist
 /// gives, whether it gives its title, and whether the seeds are its first tracks or a random
-/// sample of them.
+/// sample of them; and how many of a challenge set's playlists each category gets.
 /// </summary>
 public sealed record ChallengeCategory(int Number, int Seeds, bool HasTitle, bool RandomSeeds)
 {
+    /// <summary>How many categories <see cref="All"/> holds, as a constant for settings' ranges.</summary>
+    public const int Count = 10;
+
     /// <summary>Categories 1..10 in the challenge's order.</summary>
     public static IReadOnlyList<ChallengeCategory> All { get; } =
     [
@@ -24,6 +27,14 @@ public sealed record ChallengeCategory(int Number, int Seeds, bool HasTitle, boo
 
     /// <summary>The category of number 1..10.</summary>
     public static ChallengeCategory Get(int number) => All[number - 1];
+
+    /// <summary>How many of <paramref name="count"/> challenge playlists are in this category: the
+    /// categories take equal consecutive blocks in their order, as the challenge set does, some
+    /// one longer than others when <paramref name="count"/> is not a multiple of ten.</summary>
+    public int Quota(int count) => BlockEnd(Number, count) - BlockEnd(Number - 1, count);
+
+    // The first k categories hold k tenths of the playlists, rounded down.
+    private static int BlockEnd(int number, int count) => (int)((long)number * count / Count);
 
     public override string ToString() =>
         (HasTitle ? "title" : "no title") + (Seeds == 0 ? " only" : $", {(RandomSeeds ? "random" : "first")} {Seeds}");

@@ -45,8 +45,8 @@ public sealed record ChallengeTruth(IReadOnlyList<ChallengeTruthPlaylist> Playli
             if (!pids.Add(pid))
                 throw new SegueException($"{path}: {record}: field 'pid' repeats an earlier playlist's");
             int category = JsonFields.Int(path, record, playlist, "category");
-            if (category is < 1 or > 10)
-                throw new SegueException($"{path}: {record}: field 'category' is {category}; expected 1..10");
+            if (category is < 1 or > ChallengeCategory.Count)
+                throw new SegueException($"{path}: {record}: field 'category' is {category}; expected 1..{ChallengeCategory.Count}");
             var holdouts = new List<string>();
             foreach (var uri in JsonFields.Property(path, record, playlist, "holdouts", JsonValueKind.Array).EnumerateArray())
             {

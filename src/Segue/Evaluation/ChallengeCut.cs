@@ -32,8 +32,8 @@ public static class ChallengeCut
         IProgressSink? progress = null)
     {
         progress ??= Progress.None;
-        SettingException.Require(count is >= ChallengeCategoryCount and <= MaxCount, "playlists", count,
-            $"between {ChallengeCategoryCount} (one per category) and {MaxCount}");
+        SettingException.Require(count is >= ChallengeCategory.Count and <= MaxCount, "playlists", count,
+            $"between {ChallengeCategory.Count} (one per category) and {MaxCount}");
         string target = OutputPath.Folder(output);
         if (Path.Exists(target)) throw new SegueException($"{output}: already exists; a cut is written to a new folder and replaces nothing");
         ChallengeCutSummary? summary = null;
@@ -49,7 +49,7 @@ public static class ChallengeCut
         return summary!;
     }
 
-    private const int ChallengeCategoryCount = 10, MaxCount = 1_000_000;
+    private const int MaxCount = 1_000_000;
 
     private static ChallengeCutSummary Write(Dataset dataset, string folder, string target, int count, ulong seed, bool allowUnseen,
         IProgressSink progress)
@@ -65,12 +65,12 @@ public static class ChallengeCut
 
         var taken = new bool[dataset.PlaylistCount];
         var challenges = new List<ChallengePlaylist>();
-        var byCategory = new int[ChallengeCategoryCount];
+        var byCategory = new int[ChallengeCategory.Count];
         var categories = ChallengeCategory.All;
         for (int c = 0; c < categories.Count; c++)
         {
             var category = categories[c];
-            int wanted = (int)((long)(c + 1) * count / categories.Count - (long)c * count / categories.Count);
+            int wanted = category.Quota(count);
             for (int i = 0; i < order.Length && byCategory[c] < wanted; i++)
             {
                 int p = order[i];

@@ -59,19 +59,14 @@ public sealed class ValidationSplit
         var served = new ushort[dataset.PlaylistCount];     // a bit per category the playlist gave a case in
         var drawn = new Dictionary<int, int>();              // playlist -> its place among the validation playlists
         var cases = new List<(EvalCase Case, int Playlist)>[categories.Count];
-        var wanted = new int[categories.Count];
-        for (int c = 0; c < categories.Count; c++)
-        {
-            cases[c] = [];
-            wanted[c] = (int)((long)(c + 1) * count / categories.Count - (long)c * count / categories.Count);
-        }
+        for (int c = 0; c < categories.Count; c++) cases[c] = [];
         // First each playlist once; then, for categories still short, playlists drawn for others.
         foreach (bool again in (ReadOnlySpan<bool>)[false, true])
             for (int c = 0; c < categories.Count; c++)
             {
                 var category = categories[c];
-                int minLength = ChallengeSeeds.MinLengthOf(category);
-                for (int i = 0; i < order.Length && cases[c].Count < wanted[c]; i++)
+                int minLength = ChallengeSeeds.MinLengthOf(category), wanted = category.Quota(count);
+                for (int i = 0; i < order.Length && cases[c].Count < wanted; i++)
                 {
                     int p = order[i];
                     var tracks = dataset.PlaylistTracks(p);

@@ -1,3 +1,4 @@
+using Segue.Data;
 using Segue.Retrieval;
 using Segue.Settings;
 using static Segue.SettingException;
@@ -13,7 +14,7 @@ public sealed record RankerOptions
     [Setting("depth", "How deep each generator's list goes into the candidate pool", Min = 1, Max = MaxDepth)]
     public int Depth { get; init; } = 1000;
     /// <summary>Validation cases drawn from the training split (all ten categories).</summary>
-    [Setting("validation_cases", "Validation cases drawn from the training split, all ten challenge categories", Min = 10, Why = "one per category")]
+    [Setting("validation_cases", "Validation cases drawn from the training split, all ten challenge categories", Min = ChallengeCategory.Count, Why = "one per category")]
     public int ValidationCases { get; init; } = 10000;
     /// <summary>Every how-many-th validation case is kept out of the fit to measure it.</summary>
     [Setting("evaluate_every", "Every how-many-th validation case is kept out of the fit to measure it", Min = 2)]
