@@ -33,6 +33,17 @@ public sealed record ChallengeCategory(int Number, int Seeds, bool HasTitle, boo
     /// one longer than others when <paramref name="count"/> is not a multiple of ten.</summary>
     public int Quota(int count) => BlockEnd(Number, count) - BlockEnd(Number - 1, count);
 
+    /// <summary>The category of the <paramref name="index"/>-th of <paramref name="count"/> challenge
+    /// playlists, in the blocks that <see cref="Quota"/> counts.</summary>
+    public static ChallengeCategory At(int index, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+        int number = 1;
+        while (index >= BlockEnd(number, count)) number++;
+        return Get(number);
+    }
+
     // The first k categories hold k tenths of the playlists, rounded down.
     private static int BlockEnd(int number, int count) => (int)((long)number * count / Count);
 

@@ -31,4 +31,14 @@ public class ChallengeCategoryTests
                 Assert.Equal((long)k * count / 10, quotas.Take(k).Sum(q => (long)q));
         }
     }
+
+    [Fact]
+    public void The_playlists_in_order_fill_each_categorys_quota_in_turn()
+    {
+        foreach (int count in Enumerable.Range(1, 300))
+            Assert.Equal(ChallengeCategory.All.SelectMany(c => Enumerable.Repeat(c, c.Quota(count))),
+                Enumerable.Range(0, count).Select(i => ChallengeCategory.At(i, count)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChallengeCategory.At(15, 15));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChallengeCategory.At(-1, 15));
+    }
 }

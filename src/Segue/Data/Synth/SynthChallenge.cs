@@ -3,11 +3,11 @@ namespace Segue.Data.Synth;
 /// <summary>The synthetic challenge set: generated playlists held out of the slices.</summary>
 internal static class SynthChallenge
 {
-    /// <summary>The <paramref name="index"/>-th of <paramref name="count"/> challenge playlists: the
-    /// categories take equal consecutive blocks, as in the real challenge set.</summary>
+    /// <summary>The <paramref name="index"/>-th of <paramref name="count"/> challenge playlists, in
+    /// its category's block (<see cref="ChallengeCategory.Quota"/>).</summary>
     public static ChallengePlaylist Make(PlaylistModel model, long seed, int index, int count, int pid)
     {
-        var category = ChallengeCategory.All[(int)((long)index * ChallengeCategory.All.Count / count)];
+        var category = ChallengeCategory.At(index, count);
         var random = SynthRandom.For(seed, SynthRandom.Streams.Challenge, index);
         // The model's floor, not a dataset's: the short categories have always drawn synthetic
         // playlists from the model's shortest up, and a seed's challenge set keeps its bytes.

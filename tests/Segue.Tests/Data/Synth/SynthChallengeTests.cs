@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Segue.Data;
+using Segue.Data.Synth;
 
 namespace Segue.Tests.Data.Synth;
 
@@ -55,6 +56,15 @@ public sealed class SynthChallengeTests(SynthFixture fixture) : IClassFixture<Sy
                 Assert.Contains(answer.Holdouts, sliceUris.Contains);
         }
         Assert.Equal(2 * SynthFixture.Challenge / 10, randomNotFirst);
+    }
+
+    [Fact]
+    public void A_set_of_other_than_a_multiple_of_ten_fills_the_category_quotas_in_order()
+    {
+        using var dir = new TempDir();
+        var output = new SynthGenerator(new SynthOptions { Seed = 3, Playlists = 100, ChallengePlaylists = 15 }).Write(dir.File("mpd"), Progress.None);
+        Assert.Equal(ChallengeCategory.All.SelectMany(c => Enumerable.Repeat(c.Number, c.Quota(15))),
+            ChallengeTruth.Read(output.ChallengeTruthPath!).Playlists.Select(p => p.Category));
     }
 
     private HashSet<string> SliceTrackUris()
