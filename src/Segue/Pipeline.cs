@@ -40,10 +40,22 @@ public static class Pipeline
     /// <summary>Trains the model <paramref name="request"/> describes into its run folder.</summary>
     public static TrainingResult Train(TrainingRequest request, IProgressSink? progress = null)
     {
-        request.Model.Validate();
-        request.Training.Validate();
-        if (request.Epochs is <= 0 and var epochs) throw new SettingException("epochs", epochs, "positive");
+        request.Validate();
         using var data = Dataset.Open(request.DatasetPath);
+        return TrainValid(data, request, progress);
+    }
+
+    /// <summary>Trains the model <paramref name="request"/> describes into its run folder on
+    /// <paramref name="dataset"/>, already open from <see cref="TrainingRequest.DatasetPath"/>
+    /// (the run records the open dataset's path), which stays the caller's to dispose.</summary>
+    public static TrainingResult Train(Dataset dataset, TrainingRequest request, IProgressSink? progress = null)
+    {
+        request.Validate();
+        return TrainValid(dataset, request, progress);
+    }
+
+    private static TrainingResult TrainValid(Dataset data, TrainingRequest request, IProgressSink? progress)
+    {
         var examples = TrainingExamples.FromDataset(data, request.Model.MinLength);
         var training = request.Epochs is { } n ? request.Training with { Steps = (long)n * examples.Count } : request.Training;
         return TrainInto(data, new RunFolder(request.RunFolder), request.Model, training, examples, resume: false, request.RequireEvaluation, progress);
@@ -104,12 +116,21 @@ public static class Pipeline
     /// <paramref name="rankerFolder"/>; <see cref="RankerOptions.Model"/> may name a model file or a run folder.</summary>
     public static RankerFit.Result Fit(string datasetPath, string rankerFolder, RankerOptions options, IProgressSink? progress = null)
     {
-        if (options.Model is { } model) options = options with { Model = Path.GetFullPath(ModelFile(model)) };
+        options = WithModelFile(options);
         options.Validate();
         IO.OutputPath.Folder(rankerFolder);
         using var data = Dataset.Open(datasetPath);
         return RankerFit.Run(data, options, rankerFolder, progress);
     }
+
+    /// <summary>Fits a ranker as <see cref="Fit(string, string, RankerOptions, IProgressSink?)"/> does, on
+    /// <paramref name="dataset"/>, already open, which stays the caller's to dispose.</summary>
+    public static RankerFit.Result Fit(Dataset dataset, string rankerFolder, RankerOptions options, IProgressSink? progress = null) =>
+        RankerFit.Run(dataset, WithModelFile(options), rankerFolder, progress);
+
+    // The ranker folder records the model's file, to open it again from any working directory.
+    private static RankerOptions WithModelFile(RankerOptions options) =>
+        options.Model is { } model ? options with { Model = Path.GetFullPath(ModelFile(model)) } : options;
 
     /// <summary>The recommender <paramref name="spec"/> names over <paramref name="statistics"/>: a model
     /// file, a run folder (its final model), a ranker folder, or <c>baseline:NAME</c>.</summary>

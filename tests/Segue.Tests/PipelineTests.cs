@@ -26,11 +26,12 @@ public class PipelineTests
         Assert.Equal(1_000, ingest.Playlists);
         Assert.Equal(100, ingest.TestPlaylists);
 
-        var trained = Pipeline.Train(new TrainingRequest(dir.File("d.segue"), dir.File("run"))
+        var request = new TrainingRequest(dir.File("d.segue"), dir.File("run"))
         {
             Model = new ModelConfig { FeatureSize = 8, Seed = 3 },
             Training = new TrainerOptions { Steps = 300, EvalEvery = 0, CheckpointEvery = 0 },
-        });
+        };
+        var trained = Pipeline.Train(request);
         Assert.Equal((300L, dir.File("run/model.segue"), (string?)null), (trained.Steps, trained.ModelPath, trained.Warning));
         Assert.Equal(RunStatus.Complete, RunRecord.Open(dir.File("run")).Status);
         Assert.Equal(Path.GetFullPath(dir.File("d.segue")), Pipeline.DatasetOf(dir.File("run")));
@@ -45,6 +46,11 @@ public class PipelineTests
         Assert.True(File.Exists(swept.ReportPath));
 
         using var dataset = Dataset.Open(dir.File("d.segue"));
+        // On the dataset already open, the same run.
+        var again = Pipeline.Train(dataset, request with { RunFolder = dir.File("again") });
+        Assert.Equal(File.ReadAllBytes(trained.ModelPath), File.ReadAllBytes(again.ModelPath));
+        Assert.Equal(Pipeline.DatasetOf(dir.File("run")), Pipeline.DatasetOf(dir.File("again")));
+
         var result = Pipeline.Evaluate(dataset, new EvaluationRequest
         {
             Models = [dir.File("run")], Baselines = [PopularityRecommender.BaselineName], Challenge = dir.File("mpd"),
@@ -56,8 +62,8 @@ public class PipelineTests
 
         // Opening a baseline by its spec gives the recommender the evaluation measured.
         var popularity = Pipeline.Open(RecommenderSpec.BaselinePrefix + PopularityRecommender.BaselineName, TrainingStatistics.Of(dataset));
-        var again = new Evaluator(dataset, 50).Evaluate(popularity, result.Cases);
-        Assert.Equal(result.Reports[1].Overall, again.Overall);
+        var evaluated = new Evaluator(dataset, 50).Evaluate(popularity, result.Cases);
+        Assert.Equal(result.Reports[1].Overall, evaluated.Overall);
     }
 
     [Fact]

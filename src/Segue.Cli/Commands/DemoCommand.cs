@@ -60,7 +60,7 @@ public static class DemoCommand
 
         int threads = Environment.ProcessorCount;
         Step($"4. train: the book's model, {steps:N0} steps", $"segue train {datasetPath} --out {runPath} --steps {steps} --threads {threads} --eval-every {steps / 2}");
-        var trained = ConsoleProgress.Run(sink => Pipeline.Train(new TrainingRequest(datasetPath, runPath)
+        var trained = ConsoleProgress.Run(sink => Pipeline.Train(dataset, new TrainingRequest(datasetPath, runPath)
         {
             Model = new ModelConfig { Seed = (ulong)seed },
             Training = new TrainerOptions { Steps = steps, Threads = threads, EvalEvery = steps / 2, LogEvery = 10_000 },
@@ -71,7 +71,7 @@ public static class DemoCommand
         Step("5. fit: Segue's own ranker, the generators' candidates re-ranked by LambdaRank, the model as one of them",
             $"segue fit {datasetPath} --out {rankerPath} --model {runPath} --validation-cases {validation}");
         var fitOptions = new RankerOptions { Model = runPath, ValidationCases = validation, Threads = threads };
-        var fit = ConsoleProgress.Run(sink => Pipeline.Fit(datasetPath, rankerPath, fitOptions, sink));
+        var fit = ConsoleProgress.Run(sink => Pipeline.Fit(dataset, rankerPath, fitOptions, sink));
         Output.Info($"fitted in {fit.Seconds:N0} s on {fit.FitCases:N0} validation cases; candidate pool recall {fit.PoolRecall:F4}");
         Output.Info($"{(fit.Verdict.Ahead ? "ahead of" : "NOT ahead of")} every generator on the {fit.Verdict.Cases:N0} kept-out cases: {fit.Verdict.Figures}");
 
@@ -91,7 +91,7 @@ public static class DemoCommand
         var seedTable = new Spectre.Console.Table().Title("its first tracks").AddColumn("track").AddColumn("artist");
         foreach (int t in sample.Seeds) seedTable.AddRow(Markup.Escape(dataset.TrackName(t)), Markup.Escape(dataset.ArtistName(dataset.TrackArtists[t])));
         AnsiConsole.Write(seedTable);
-        using var service = ContinuationService.Open([new RecommenderSpec("ranker", rankerPath)], datasetPath, ContinuationLimits.None);
+        using var service = ContinuationService.Over(dataset, [new RecommenderSpec("ranker", rankerPath)], ContinuationLimits.None);
         AnsiConsole.Write(RecommendCommand.Table(RecommendCommand.Recommend(service, SeedUris.FromArgument(uris), sample.Title, 10).Tracks).Title("recommended next"));
 
         AnsiConsole.Write(new Rule($"[green]done in {clock.Elapsed.TotalSeconds:N0} s[/]; everything is in {Markup.Escape(dir)}"));

@@ -17,6 +17,14 @@ public sealed record TrainingRequest(string DatasetPath, string RunFolder)
     public TrainerOptions Training { get; init; } = new();
     public int? Epochs { get; init; }
     public bool RequireEvaluation { get; init; }
+
+    /// <summary>Throws a one-line <see cref="SettingException"/> naming the first setting out of its range.</summary>
+    public void Validate()
+    {
+        Model.Validate();
+        Training.Validate();
+        if (Epochs is <= 0 and var epochs) throw new SettingException("epochs", epochs, "positive");
+    }
 }
 
 /// <summary>What a training run did: its folder, the model file it wrote, the steps it trained on

@@ -15,9 +15,11 @@ public sealed class ContinuationService : IDisposable
     private const string TrackPrefix = "spotify:track:";
     private const int MaxQuotedLength = 80;
     private readonly Dictionary<string, ServedRecommender> _byName;
+    private readonly bool _ownsDataset;
 
-    private ContinuationService(TrainingStatistics statistics, IReadOnlyList<ServedRecommender> recommenders, ContinuationLimits limits)
+    private ContinuationService(TrainingStatistics statistics, IReadOnlyList<ServedRecommender> recommenders, ContinuationLimits limits, bool ownsDataset)
     {
+        _ownsDataset = ownsDataset;
         Dataset = statistics.Dataset;
         Limits = limits;
         Statistics = statistics;
@@ -31,22 +33,40 @@ public sealed class ContinuationService : IDisposable
     /// setting: <c>dataset</c>, <c>name</c> (two recommenders under one name).</summary>
     public static ContinuationService Open(IReadOnlyList<RecommenderSpec> specs, string? datasetPath, ContinuationLimits limits, bool cosine = false)
     {
-        if (specs.Count == 0) throw new RequestFieldException("recommenders", "none given");
-        if (specs.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new RequestFieldException("name", $"two recommenders are named '{twice.Key}' ({string.Join(", ", twice.Select(s => s.Source))}); name them NAME=SPEC");
+        CheckSpecs(specs);
         datasetPath ??= specs.Select(s => s.RecordedDatasetPath).FirstOrDefault(p => p is not null)
             ?? throw new RequestFieldException("dataset", "no run folder records the dataset to serve: give it");
         var dataset = Dataset.Open(datasetPath);
         try
         {
-            var statistics = TrainingStatistics.Of(dataset);
-            return new ContinuationService(statistics, [.. specs.Select(s => s.Open(statistics, cosine))], limits);
+            return Serve(specs, dataset, limits, cosine, ownsDataset: true);
         }
         catch
         {
             dataset.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Opens every recommender of <paramref name="specs"/> over <paramref name="dataset"/>, already
+    /// open, which stays the caller's to dispose. Errors name the setting: <c>recommenders</c> (none), <c>name</c> (two under one name).</summary>
+    public static ContinuationService Over(Dataset dataset, IReadOnlyList<RecommenderSpec> specs, ContinuationLimits limits, bool cosine = false)
+    {
+        CheckSpecs(specs);
+        return Serve(specs, dataset, limits, cosine, ownsDataset: false);
+    }
+
+    private static void CheckSpecs(IReadOnlyList<RecommenderSpec> specs)
+    {
+        if (specs.Count == 0) throw new RequestFieldException("recommenders", "none given");
+        if (specs.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new RequestFieldException("name", $"two recommenders are named '{twice.Key}' ({string.Join(", ", twice.Select(s => s.Source))}); name them NAME=SPEC");
+    }
+
+    private static ContinuationService Serve(IReadOnlyList<RecommenderSpec> specs, Dataset dataset, ContinuationLimits limits, bool cosine, bool ownsDataset)
+    {
+        var statistics = TrainingStatistics.Of(dataset);
+        return new ContinuationService(statistics, [.. specs.Select(s => s.Open(statistics, cosine))], limits, ownsDataset);
     }
 
     public Dataset Dataset { get; }
@@ -142,5 +162,8 @@ public sealed class ContinuationService : IDisposable
         return cut.Any(char.IsControl) ? string.Concat(cut.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : cut;
     }
 
-    public void Dispose() => Dataset.Dispose();
+    public void Dispose()
+    {
+        if (_ownsDataset) Dataset.Dispose();
+    }
 }

@@ -176,6 +176,22 @@ public sealed class ContinuationServiceTests : IDisposable
     }
 
     [Fact]
+    public void A_service_over_an_open_dataset_answers_as_one_that_opens_it_and_leaves_it_open()
+    {
+        RecommenderSpec[] specs = [RecommenderSpec.Parse(_model, "r"), RecommenderSpec.Parse("cooc=baseline:cooccurrence", "r")];
+        using var dataset = Dataset.Open(_dataset);
+        using (var opened = ContinuationService.Open(specs, _dataset, ContinuationLimits.None))
+        using (var over = ContinuationService.Over(dataset, specs, ContinuationLimits.None))
+            foreach (var served in over.Recommenders)
+            {
+                var request = new ContinuationRequest(null, [Uri(3), Uri(40)], 25, served.Name);
+                Assert.Equal(opened.Continue(request).Tracks, over.Continue(request).Tracks);
+            }
+        // Read after the service is gone: had it disposed the dataset, this would read unmapped memory.
+        Assert.True(dataset.TryGetTrack(Uri(3), out _));
+    }
+
+    [Fact]
     public void Without_limits_any_playlist_and_any_k_pass_and_a_k_beyond_the_catalogue_lists_all_of_it()
     {
         using var service = ContinuationService.Open([RecommenderSpec.Parse(_model, "r")], _dataset, ContinuationLimits.None);
