@@ -84,27 +84,33 @@ public static class EvalCommand
     }
 
     // Metrics as rows and recommenders as columns: eight metric names side by side would not fit
-    // a terminal, whereas a handful of recommenders do.
-    internal static Table OverallTable(IReadOnlyList<EvalReport> reports)
+    // a terminal, whereas a handful of recommenders do, and more go on in a second table.
+    internal static SplitTable OverallTable(IReadOnlyList<EvalReport> reports)
     {
-        var table = new Table().Title("evaluation").AddColumn("metric");
-        foreach (var report in reports) table.AddColumn(new TableColumn(Markup.Escape(report.Recommender)).RightAligned());
+        var table = new SplitTable("evaluation", "metric");
+        foreach (var report in reports) table.AddColumn(report.Recommender);
         foreach (var name in reports[0].MetricNames)
-            table.AddRow([Markup.Escape(name), .. reports.Select(r => Figure(name, r.Overall))]);
-        table.AddRow(["cases/s", .. reports.Select(r => $"{r.Cases / Math.Max(r.Seconds, 1e-9):N0}")]);
+            table.AddRow(name, reports.Select(r => Figure(name, r.Overall)));
+        table.AddRow("cases/s", reports.Select(r => $"{r.Cases / Math.Max(r.Seconds, 1e-9):N0}"));
         return table;
     }
 
     // Categories as rows, with recall and the challenge's three metrics: what fits a terminal's
-    // width (the JSON has every metric per category).
-    internal static Table CategoryTable(EvalReport report)
+    // width (the JSON has every metric per category). The same count in every category (a whole
+    // challenge set) is said once, in the title: a column of it would take the table past 80.
+    internal static SplitTable CategoryTable(EvalReport report)
     {
         string[] names = [report.MetricNames[2], "r_precision", "ndcg", "clicks"];
-        var table = new Table().Title($"{Markup.Escape(report.Recommender)} by category")
-            .AddColumn("category").AddColumn(new TableColumn("cases").RightAligned());
-        foreach (var name in names) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        var counts = report.CategoryCases.Values.Distinct().ToList();
+        bool even = counts.Count == 1;
+        var table = new SplitTable(even ? $"{report.Recommender} by category, {counts[0]:N0} cases each" : $"{report.Recommender} by category", "category");
+        if (!even) table.AddColumn("cases");
+        foreach (var name in names) table.AddColumn(name);
         foreach (var (category, metrics) in report.ByCategory.OrderBy(e => e.Key))
-            table.AddRow([Markup.Escape($"{category}: {ChallengeCategory.Get(category)}"), $"{report.CategoryCases[category]:N0}", .. names.Select(n => Figure(n, metrics))]);
+        {
+            var figures = names.Select(n => Figure(n, metrics));
+            table.AddRow($"{category}: {ChallengeCategory.Get(category)}", even ? figures : figures.Prepend($"{report.CategoryCases[category]:N0}"));
+        }
         return table;
     }
 

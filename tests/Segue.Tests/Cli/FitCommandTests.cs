@@ -1,5 +1,12 @@
+using System.Text.RegularExpressions;
+using Segue.Cli.Commands;
+using Segue.Data;
+using Segue.Evaluation;
 using Segue.Ranking;
+using Segue.Retrieval;
 using Segue.Tests.Ranking;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Segue.Tests.Cli;
 
@@ -27,6 +34,52 @@ public class FitCommandTests(RankerFixture fixture) : IClassFixture<RankerFixtur
         (exit, output, error) = CliRunner.Run("recommend", fixture.RankerPath, "--title", "summer", "-k", "5");
         Assert.True(exit == 0, error);
         Assert.Equal("", error);   // title only: the title model answers, no popularity warning
+    }
+
+    [Fact]
+    public void The_fit_and_eval_tables_fit_an_80_column_terminal_without_splitting_a_name()
+    {
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        var challenge = Pipeline.Evaluate(dataset, new EvaluationRequest
+        {
+            Models = [fixture.RankerPath], AllBaselines = true, Challenge = fixture.ChallengeFolder, Options = new EvaluationOptions { Threads = 2 },
+        }).Reports;
+        // Cut short, the challenge set's categories hold different numbers of cases: a column of them.
+        var cut = Pipeline.Evaluate(dataset, new EvaluationRequest
+        {
+            Baselines = [PopularityRecommender.BaselineName], Challenge = fixture.ChallengeFolder, Options = new EvaluationOptions { Limit = 45 },
+        }).Reports[0];
+        Assert.NotEqual(1, cut.CategoryCases.Values.Distinct().Count());
+        string[] metrics = [.. challenge[0].MetricNames, "cases/s"];
+        string[] byCategory = [challenge[0].MetricNames[2], "r_precision", "ndcg", "clicks", "category"];
+
+        AssertFits(EvalCommand.OverallTable(fixture.Fit.Validation), [.. fixture.Fit.Validation.Select(r => r.Recommender), .. metrics, "metric"]);
+        AssertFits(EvalCommand.OverallTable(challenge), [.. challenge.Select(r => r.Recommender), .. metrics, "metric"]);
+        AssertFits(EvalCommand.CategoryTable(challenge[0]), [.. byCategory, .. Categories(challenge[0])]);
+        AssertFits(EvalCommand.CategoryTable(cut), [.. byCategory, "cases", .. Categories(cut)]);
+        // A wide terminal has room for each in one table.
+        Assert.DoesNotContain("(continued)", Render(EvalCommand.OverallTable(challenge), 200));
+        Assert.DoesNotContain("(continued)", Render(EvalCommand.CategoryTable(cut), 200));
+    }
+
+    private static IEnumerable<string> Categories(EvalReport report) =>
+        report.ByCategory.Keys.Select(c => $"{c}: {ChallengeCategory.Get(c)}");
+
+    // Every line within the width, and every name whole in one cell of one line.
+    private static void AssertFits(IRenderable table, IEnumerable<string> names)
+    {
+        string[] lines = Render(table, 80).Split('\n');
+        Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} characters: {line}"));
+        Assert.All(names, name => Assert.Contains(lines, line => Regex.IsMatch(line, $@"│ +{Regex.Escape(name)} +│")));
+    }
+
+    private static string Render(IRenderable renderable, int width)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });
+        console.Profile.Width = width;
+        console.Write(renderable);
+        return output.ToString();
     }
 
     [Fact]
