@@ -32,10 +32,8 @@ public static class Pipeline
         new SynthGenerator(options ?? new SynthOptions()).Write(folder, progress ?? Progress.None);
 
     /// <summary>Reads MPD slices or playlist tables (<paramref name="sources"/>) into the dataset file <paramref name="datasetPath"/>.</summary>
-    public static IngestSummary Ingest(IReadOnlyList<string> sources, string datasetPath, IngestOptions? options = null, IProgressSink? progress = null)
-    {
-        return DatasetIngest.Run(sources, datasetPath, options ?? new IngestOptions(), progress ?? Progress.None);
-    }
+    public static IngestSummary Ingest(IReadOnlyList<string> sources, string datasetPath, IngestOptions? options = null, IProgressSink? progress = null) =>
+        DatasetIngest.Run(sources, datasetPath, options ?? new IngestOptions(), progress ?? Progress.None);
 
     /// <summary>Trains the model <paramref name="request"/> describes into its run folder.</summary>
     public static TrainingResult Train(TrainingRequest request, IProgressSink? progress = null)
@@ -95,13 +93,12 @@ public static class Pipeline
     /// compares the complete runs and writes the sweep's HTML report. A run that fails does not stop the others.</summary>
     public static SweepResult Sweep(string datasetPath, string folder, SweepOptions sweep, TrainerOptions training, IProgressSink? progress = null)
     {
-        IO.OutputPath.Folder(folder);
+        string dir = IO.OutputPath.Folder(folder);
         sweep.Validate();
         var points = SweepGrid.Combinations(sweep.Grid);
         var shared = SweepGrid.Shared(sweep.Set);
         SweepGrid.CheckShared(points, shared);
         training.Validate();
-        string dir = Path.GetFullPath(folder);
         using var data = Dataset.Open(datasetPath);
         var outcomes = Runs.Sweep.Run(data, dir, points, new Model.ModelConfig(), training, shared, sweep.Parallel, progress ?? Progress.None);
         var complete = outcomes.Where(o => o.Error is null).Select(o => RunRecord.Open(o.Run.Path)).ToList();

@@ -1,7 +1,6 @@
 using Segue.Data;
 using Segue.IO;
 using Segue.Model;
-using Segue.Settings;
 using Segue.Training;
 
 namespace Segue.Runs;
@@ -26,16 +25,15 @@ public sealed record SweepResult(string Folder, IReadOnlyList<SweepOutcome> Outc
 /// training starts. A combination whose folder already holds the same run, complete, is kept (so a
 /// sweep that was stopped continues where it was); any other run in the way stops the sweep
 /// before it starts, and nothing is overwritten. A combination that fails (a non-finite loss)
-/// does not stop the others.
+/// does not stop the others. Reached through <see cref="Pipeline.Sweep"/>, which checks the
+/// sweep's settings (the grid, the shared settings, <c>parallel</c>) before the dataset is opened.
 /// </summary>
-public static class Sweep
+internal static class Sweep
 {
     public static IReadOnlyList<SweepOutcome> Run(Dataset data, string dir, IReadOnlyList<SweepPoint> points,
         ModelConfig model, TrainerOptions training, IReadOnlyList<(string Key, string Value)> fixedSettings,
         int parallel, IProgressSink progress)
     {
-        SettingTable.Of<SweepOptions>().Find("parallel")!.Check(parallel);
-        SweepGrid.CheckShared(points, fixedSettings);
         var plans = points.Select(p =>
         {
             var (m, t) = ConfigKeys.Apply(model, training, [.. fixedSettings, .. p.Settings], SweepGrid.Grid);
