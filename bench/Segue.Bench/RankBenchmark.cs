@@ -14,7 +14,8 @@ namespace Segue.Bench;
 /// held-out playlists of <c>--seeds</c> seeds one at a time on one thread, K = 500 (after
 /// <c>--warmup</c> others, twice, untimed), and prints the
 /// load time, p50, p90 and p99 per query and the process's peak memory; then the cost per feature
-/// row of the flattened trees and of ML.NET's prediction engine, alternated on the same rows.
+/// row of the flattened trees (one row at a time and rows in step) and of ML.NET's prediction
+/// engine, alternated on the same rows.
 /// </summary>
 public static class RankBenchmark
 {
@@ -105,6 +106,8 @@ public static class RankBenchmark
         var row = new LambdaRankModel.FeatureRow();
         var prediction = new LambdaRankModel.Prediction();
         var flat = new List<double>();
+        var inStep = new List<double>();
+        var sums = new double[count];
         var pipeline = new List<double>();
         float sink = 0;
         var clock = new Stopwatch();
@@ -113,6 +116,11 @@ public static class RankBenchmark
             clock.Restart();
             for (int i = 0; i < count; i++) sink += ranker.Model.Trees.Score(features.AsSpan(i * RankingFeatures.Count, RankingFeatures.Count));
             flat.Add(clock.Elapsed.TotalMicroseconds / count);
+            clock.Restart();
+            Array.Fill(sums, ranker.Model.Trees.Bias);
+            ranker.Model.Trees.AddRows(sums, features, RankingFeatures.Count, 0, ranker.Model.Trees.Trees);
+            sink += (float)sums[round];
+            inStep.Add(clock.Elapsed.TotalMicroseconds / count);
             clock.Restart();
             for (int i = 0; i < count; i++)
             {
@@ -123,8 +131,10 @@ public static class RankBenchmark
             pipeline.Add(clock.Elapsed.TotalMicroseconds / count);
         }
         flat.Sort();
+        inStep.Sort();
         pipeline.Sort();
-        Console.WriteLine($"scoring {count:N0} pooled rows, median of 5 alternated rounds: flattened trees {flat[2]:N2} us/row, " +
+        Console.WriteLine($"scoring {count:N0} pooled rows, median of 5 alternated rounds: flattened trees {flat[2]:N2} us/row one at a time, " +
+            $"{inStep[2]:N2} us/row {TreeEnsemble.RowsInStep} in step, " +
             $"ML.NET prediction engine {pipeline[2]:N2} us/row ({sink:N0})");
     }
 }

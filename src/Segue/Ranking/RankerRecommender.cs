@@ -41,7 +41,8 @@ public sealed class RankerRecommender(CandidateSources sources, LambdaRankModel 
         private readonly TrackMarks _listed;
         private TopK _top = new(1), _shortlist = new(1);
         private ScoredTrack[] _kept = [];
-        private double[] _partial = [];
+        private double[] _partial = [], _keptSums = [];
+        private float[] _keptRows = [];
 
         public Scorer(RankerRecommender owner)
         {
@@ -66,15 +67,21 @@ public sealed class RankerRecommender(CandidateSources sources, LambdaRankModel 
             var features = _pool.Features;
             var trees = _owner.Model.Trees;
             int width = RankingFeatures.Count, first = _owner.FirstStageTrees;
-            // The shortlist holds pool rows, not tracks.
-            for (int i = 0; i < n; i++)
-            {
-                _partial[i] = trees.Add(trees.Bias, features.Slice(i * width, width), 0, first);
-                _shortlist.Add(i, (float)_partial[i]);
-            }
+            var partial = _partial.AsSpan(0, n);
+            partial.Fill(trees.Bias);
+            trees.AddRows(partial, features, width, 0, first);
+            // The shortlist holds pool rows, not tracks; its rows are copied side by side to finish them in step.
+            for (int i = 0; i < n; i++) _shortlist.Add(i, (float)partial[i]);
             int kept = _shortlist.DrainSorted(_kept);
-            foreach (var row in _kept.AsSpan(0, kept))
-                _top.Add(tracks[row.Track], (float)trees.Add(_partial[row.Track], features.Slice(row.Track * width, width), first, trees.Trees));
+            if (_keptRows.Length < kept * width) (_keptRows, _keptSums) = (new float[kept * width], new double[kept]);
+            for (int j = 0; j < kept; j++)
+            {
+                int row = _kept[j].Track;
+                features.Slice(row * width, width).CopyTo(_keptRows.AsSpan(j * width, width));
+                _keptSums[j] = partial[row];
+            }
+            trees.AddRows(_keptSums.AsSpan(0, kept), _keptRows, width, first, trees.Trees);
+            for (int j = 0; j < kept; j++) _top.Add(tracks[_kept[j].Track], (float)_keptSums[j]);
             int written = _top.DrainSorted(results);
             if (written == results.Length) return written;
             // The pool never holds a seed; the fill must not bring one in either.

@@ -53,6 +53,52 @@ public class RankerFitTests(RankerFixture fixture) : IClassFixture<RankerFixture
         Assert.True(rows > 10_000, $"{rows} rows");
     }
 
+    [Fact]
+    public void Rows_walked_in_step_get_to_the_bit_the_sums_of_rows_walked_one_at_a_time()
+    {
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        var ranker = RankerFolder.Open(fixture.RankerPath, TrainingStatistics.Of(dataset));
+        var trees = ranker.Model.Trees;
+        int width = RankingFeatures.Count;
+        var pool = new CandidatePool(ranker.Sources, ranker.Depth);
+        var rows = new List<float>();
+        foreach (var c in ChallengeCases.Load(fixture.ChallengeFolder, dataset, out _).Take(3))
+        {
+            int n = pool.Build(c.Query);
+            rows.AddRange(pool.Features[..(n * width)]);
+        }
+        // Rows at the edges of every split: not a number (goes right), infinities, and each feature
+        // of a row set to its neighbour's value.
+        var random = new Random(7);
+        for (int extra = 0; extra < 40; extra++)
+        {
+            var row = rows.GetRange(random.Next(rows.Count / width) * width, width).ToArray();
+            int feature = random.Next(width);
+            row[feature] = (extra % 4) switch { 0 => float.NaN, 1 => float.PositiveInfinity, 2 => float.NegativeInfinity, _ => row[(feature + 1) % width] };
+            rows.AddRange(row);
+        }
+        var features = rows.ToArray();
+        int count = features.Length / width - 5;   // not a multiple of the rows in step
+        Assert.NotEqual(0, count % TreeEnsemble.RowsInStep);
+        var sums = Enumerable.Range(0, count).Select(i => i * 0.25).ToArray();
+        var expected = sums.Select((sum, i) => trees.Add(sum, features.AsSpan(i * width, width), 3, trees.Trees - 2)).ToArray();
+        trees.AddRows(sums, features, width, 3, trees.Trees - 2);
+        Assert.Equal(expected, sums);   // exact: the same leaves added in the same order
+        Assert.True(count > 1000, $"{count} rows");
+    }
+
+    [Fact]
+    public void Rows_narrower_than_the_features_the_trees_split_on_are_refused()
+    {
+        using var dataset = Dataset.Open(fixture.DatasetPath);
+        var trees = RankerFolder.Open(fixture.RankerPath, TrainingStatistics.Of(dataset)).Model.Trees;
+        var rows = new float[4 * 3];
+        var error = Assert.Throws<ArgumentException>(() => trees.AddRows(new double[4], rows, 3, 0, trees.Trees));
+        Assert.StartsWith("the trees split on feature ", error.Message);
+        Assert.Contains("; a row of 3 features lacks it", error.Message);
+        Assert.Throws<ArgumentException>(() => trees.AddRows(new double[5], rows, RankingFeatures.Count, 0, trees.Trees));
+    }
+
     [Theory]
     [InlineData(50)]    // a shortlist of 200 rows, fewer than a pool holds
     [InlineData(500)]   // a shortlist of 750 rows, the whole pool
