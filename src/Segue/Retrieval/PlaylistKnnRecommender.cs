@@ -12,7 +12,10 @@ namespace Segue.Retrieval;
 /// norm changes no ranking); the top <see cref="K"/> playlists are the neighbours, each weighing
 /// <c>((sim - sim_min) / sim_max)^alpha</c> over them (sim_min = 0 when fewer than K share a seed);
 /// a candidate scores the summed weights of the neighbours holding it. Computed at query time from
-/// the seeds' posting lists, so nothing grows with the square of the data. Ranks only the tracks
+/// the seeds' posting lists, so nothing grows with the square of the data. A seed in more than
+/// <see cref="MaxPlaylistsPerSeed"/> playlists looks for neighbours among an even, deterministic
+/// sample of that many (its weight w(s) still counts them all; 0: no bound), the sample co-occurrence
+/// walks when the two bounds are equal: at MPD scale a popular seed is in 45,000 playlists. Ranks only the tracks
 /// of the neighbours; wrap it in <see cref="PopularityBackfill"/> for full lists.
 /// </summary>
 public sealed class PlaylistKnnRecommender : IRecommender
@@ -33,6 +36,8 @@ public sealed class PlaylistKnnRecommender : IRecommender
     public int K => Settings.K;
     public float Rho => Settings.Rho;
     public float Alpha => Settings.Alpha;
+    /// <summary>A seed in more playlists looks for neighbours among an even sample of this many (0: all).</summary>
+    public int MaxPlaylistsPerSeed => Settings.MaxPlaylistsPerSeed;
 
     public IQueryScorer CreateScorer() => new Scorer(this);
 
@@ -58,12 +63,14 @@ public sealed class PlaylistKnnRecommender : IRecommender
             foreach (var neighbour in Selected) _weight[neighbour.Track] = 0;
             var index = owner._index;
             int playlists = 0;
+            int sampled = owner.MaxPlaylistsPerSeed == 0 ? int.MaxValue : owner.MaxPlaylistsPerSeed;
             foreach (int seed in seeds.Distinct)
             {
-                var postings = index.Playlists(seed);
-                double w = 1 / (Math.Pow(Math.Max(postings.Length, 1) - 1, owner.Rho) + 1);
-                foreach (int p in postings)
+                var postings = new EvenSample(index.Playlists(seed), sampled);
+                double w = 1 / (Math.Pow(Math.Max(postings.Total, 1) - 1, owner.Rho) + 1);
+                for (int i = 0; i < postings.Count; i++)
                 {
+                    int p = postings[i];
                     if (_similarity[p] == 0) _playlists[playlists++] = p;
                     _similarity[p] += w;
                 }

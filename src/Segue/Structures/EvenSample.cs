@@ -19,5 +19,6 @@ public readonly ref struct EvenSample(ReadOnlySpan<int> items, int max)
     /// <summary>Total over Count, in single precision: what one walked item stands for (0 for an empty list).</summary>
     public float Scale => Count == 0 ? 0 : (float)Total / Count;
 
-    public int this[int i] => _items[(int)((long)i * _items.Length / Count)];
+    // A list walked whole needs no division per item.
+    public int this[int i] => Count == _items.Length ? _items[i] : _items[(int)((long)i * _items.Length / Count)];
 }

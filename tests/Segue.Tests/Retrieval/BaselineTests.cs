@@ -191,12 +191,13 @@ public class BaselineTests
         using var ds = Dataset.Open(EvalDatasets.Random(dir));
         var statistics = TrainingStatistics.Of(ds);
         // A cap of 3 playlists per seed leaves some neighbours to the walk after the seeds'; K = 8
-        // and K = 1000 give a floor and none.
+        // and K = 1000 give a floor and none. Playlist kNN's own bound: none, the walk's (every
+        // neighbour walked), and one below it (neighbours outside the walk's sample).
         var cooccurrence = new CoOccurrenceRecommender(statistics, new CoOccurrenceSettings { MaxPlaylistsPerSeed = 3 });
         int[][] queries = [[3, 17, 3, 40, 1, 250], [17, 5], [], [40, 3, 9], [250]];
-        foreach (int k in new[] { 8, 1000 })
+        foreach (var (k, bound) in new[] { (8, 0), (1000, 0), (8, 3), (1000, 3), (1000, 2) })
         {
-            var knn = new PlaylistKnnRecommender(statistics, new PlaylistKnnSettings { K = k, Rho = 0.4f, Alpha = 2 });
+            var knn = new PlaylistKnnRecommender(statistics, new PlaylistKnnSettings { K = k, Rho = 0.4f, Alpha = 2, MaxPlaylistsPerSeed = bound });
             var walk = cooccurrence.CreateFeatureScorer(knn);
             var alone = (ICandidateScorer)knn.CreateScorer();
             var plainCooccurrence = (ICandidateScorer)cooccurrence.CreateScorer();

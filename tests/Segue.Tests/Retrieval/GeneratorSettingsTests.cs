@@ -15,6 +15,7 @@ public class GeneratorSettingsTests
         { new() { PlaylistKnn = new() { K = 1_000_000_000 } }, "pknn_k 1000000000: must be between 1 and 1000000" },
         { new() { PlaylistKnn = new() { Rho = 1e30f } }, "pknn_rho 1E+30: must be between 0 and 10" },
         { new() { PlaylistKnn = new() { Alpha = float.PositiveInfinity } }, "pknn_alpha Infinity: must be between 0 and 10" },
+        { new() { PlaylistKnn = new() { MaxPlaylistsPerSeed = -1 } }, "pknn_max_playlists_per_seed -1: must be 0 (all) or positive" },
         { new() { Title = new() { TokenWeight = float.PositiveInfinity } }, "title_token_weight Infinity: must be between 0 and 1000" },
         { new() { Title = new() { MaxPlaylists = -1 } }, "title_max_playlists -1: must be positive" },
         { new() { Als = new(Factors: 0) }, "als_factors 0: must be between 1 and 1024" },

@@ -10,9 +10,10 @@ namespace Segue.Tests.Retrieval;
 /// training playlists p0 [0 1 2], p1 [0 1 3], p2 [0 4], p3 [5 1 1]; popularity 0:3 1:3 2:1 3:1 4:1 5:1.</summary>
 public class PlaylistKnnRecommenderTests
 {
-    private static ScoredTrack[] Recommend(Dataset ds, int k, float rho, float alpha, int[] seeds, int count = 10)
+    private static ScoredTrack[] Recommend(Dataset ds, int k, float rho, float alpha, int[] seeds, int count = 10, int maxPlaylistsPerSeed = 0)
     {
-        var recommender = new PlaylistKnnRecommender(TrainingStatistics.Of(ds), new PlaylistKnnSettings { K = k, Rho = rho, Alpha = alpha });
+        var settings = new PlaylistKnnSettings { K = k, Rho = rho, Alpha = alpha, MaxPlaylistsPerSeed = maxPlaylistsPerSeed };
+        var recommender = new PlaylistKnnRecommender(TrainingStatistics.Of(ds), settings);
         var results = new ScoredTrack[count];
         int n = recommender.CreateScorer().Recommend(new PlaylistQuery(seeds, null, SeedOrder.First), excludeSeeds: true, results);
         return results[..n];
@@ -34,6 +35,24 @@ public class PlaylistKnnRecommenderTests
         Assert.Equal(p2, results[1].Score, 5);
         Assert.Equal(p01, results[2].Score, 5);
         Assert.Equal(p01, results[3].Score, 5);
+    }
+
+    [Fact]
+    public void A_seed_in_more_playlists_than_the_bound_finds_neighbours_in_an_even_sample_weighed_by_all_its_playlists()
+    {
+        using var dir = new TempDir();
+        using var ds = Dataset.Open(EvalDatasets.Small(dir));
+        // As above, but seed 0's three playlists bounded at two: p0 and p1 (the 0 * 3 / 2-th and
+        // 1 * 3 / 2-th), so p2 is no neighbour and track 4 scores nothing; w(0) is still that of a
+        // seed in three playlists, so p0, p1 and p3 weigh what they weigh above.
+        var results = Recommend(ds, 10, 0.5f, 2, [0, 5], maxPlaylistsPerSeed: 2);
+        double p01 = (6 - 4 * Math.Sqrt(2)) / 3;
+        Assert.Equal([1, 2, 3], results.Select(r => r.Track));
+        Assert.Equal(1 + 2 * p01, results[0].Score, 5);
+        Assert.Equal(p01, results[1].Score, 5);
+        Assert.Equal(p01, results[2].Score, 5);
+        // A bound at or above every seed's playlists changes nothing.
+        Assert.Equal(Recommend(ds, 10, 0.5f, 2, [0, 5]), Recommend(ds, 10, 0.5f, 2, [0, 5], maxPlaylistsPerSeed: 3));
     }
 
     [Fact]

@@ -41,8 +41,8 @@ public class SettingTableTests
     public void Nested_records_contribute_their_settings_under_their_own_keys()
     {
         var keys = SettingTable.Of<RankerOptions>().All.Select(s => s.Key).ToList();
-        Assert.Equal(["cooccurrence_a", "cooccurrence_b", "cooccurrence_max_playlists_per_seed", "pknn_k", "pknn_rho", "pknn_alpha",
-            "title_token_weight", "title_max_playlists", "als_factors", "als_iterations", "als_alpha", "als_regularization", "als_seed", "depth"], keys.Take(14));
+        Assert.Equal(["cooccurrence_a", "cooccurrence_b", "cooccurrence_max_playlists_per_seed", "pknn_k", "pknn_rho", "pknn_alpha", "pknn_max_playlists_per_seed",
+            "title_token_weight", "title_max_playlists", "als_factors", "als_iterations", "als_alpha", "als_regularization", "als_seed", "depth"], keys.Take(15));
         Assert.Contains("weights.negative_self", SettingTable.Of<ModelConfig>().All.Select(s => s.Key));
     }
 
@@ -103,6 +103,8 @@ public class SettingTableTests
         Assert.Equal(settings, JsonSerializer.Deserialize<GeneratorSettings>(json, ModelConfig.Json));
         Assert.Equal(new GeneratorSettings { Title = new() { MaxPlaylists = 3 } },
             JsonSerializer.Deserialize<GeneratorSettings>("""{ "title_max_playlists": 3 }""", ModelConfig.Json));
+        // A config saved before playlist kNN had a bound reads as it was fitted: every playlist.
+        Assert.Equal(0, JsonSerializer.Deserialize<GeneratorSettings>("""{ "pknn_k": 4000 }""", ModelConfig.Json)!.PlaylistKnn.MaxPlaylistsPerSeed);
         Assert.Equal("pknn_kk: not a field here",
             Assert.Throws<SegueException>(() => JsonSerializer.Deserialize<GeneratorSettings>("""{ "pknn_kk": 3 }""", ModelConfig.Json)).Message);
         Assert.Equal("pknn_k: expected an integer",
