@@ -14,9 +14,10 @@ namespace Segue.Retrieval;
 /// a candidate scores the summed weights of the neighbours holding it. Computed at query time from
 /// the seeds' posting lists, so nothing grows with the square of the data. A seed in more than
 /// <see cref="MaxPlaylistsPerSeed"/> playlists looks for neighbours among an even, deterministic
-/// sample of that many (its weight w(s) still counts them all; 0: no bound), the sample co-occurrence
-/// walks when the two bounds are equal: at MPD scale a popular seed is in 45,000 playlists. Ranks only the tracks
-/// of the neighbours; wrap it in <see cref="PopularityBackfill"/> for full lists.
+/// sample of that many (its weight w(s) still counts them all; 0: no bound), the sample
+/// co-occurrence walks when the two bounds are equal: at MPD scale a popular seed is in 45,000
+/// playlists. Ranks only the tracks of the neighbours; wrap it in <see cref="PopularityBackfill"/>
+/// for full lists.
 /// </summary>
 public sealed class PlaylistKnnRecommender : IRecommender
 {
