@@ -82,16 +82,9 @@ public sealed class TreeEnsemble
     /// a time, starting from <see cref="Bias"/>, sums in the order <see cref="Score"/> does.</summary>
     public double Add(double sum, ReadOnlySpan<float> features, int first, int end)
     {
-        CheckWidth(features.Length);
-        ref Node nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
-        ref float row = ref MemoryMarshal.GetReference(features);
-        foreach (int root in _roots.AsSpan(first, end - first))
-        {
-            int n = root;
-            while (n < _firstLeaf) n = Next(ref nodes, n, ref row);
-            sum += _leaves[n - _firstLeaf];
-        }
-        return sum;
+        Span<double> sums = stackalloc double[] { sum };
+        AddRows(sums, features, features.Length, first, end);
+        return sums[0];
     }
 
     /// <summary>For each row of <paramref name="rows"/> (<paramref name="width"/> features each), adds
@@ -99,14 +92,17 @@ public sealed class TreeEnsemble
     /// bit what <see cref="Add(double, ReadOnlySpan{float}, int, int)"/> adds one row at a time.</summary>
     public void AddRows(Span<double> sums, ReadOnlySpan<float> rows, int width, int first, int end)
     {
-        CheckWidth(width);
+        // The walk reads a row's features unchecked: a row must hold every feature a split reads.
+        if (width < _features)
+            throw new ArgumentException($"the trees split on feature {_features - 1}; a row of {width} features lacks it", nameof(width));
         if (rows.Length < sums.Length * width)
             throw new ArgumentException($"{sums.Length} rows of {width} features need {sums.Length * width} values, not {rows.Length}", nameof(rows));
         Span<int> at = stackalloc int[RowsInStep];
-        int i = 0;
-        for (; i + RowsInStep <= sums.Length; i += RowsInStep)
-            AddInStep(sums.Slice(i, RowsInStep), rows.Slice(i * width, RowsInStep * width), width, first, end, at);
-        for (; i < sums.Length; i++) sums[i] = Add(sums[i], rows.Slice(i * width, width), first, end);
+        for (int i = 0; i < sums.Length; i += RowsInStep)
+        {
+            int count = Math.Min(RowsInStep, sums.Length - i);
+            AddInStep(sums.Slice(i, count), rows.Slice(i * width, count * width), width, first, end, at[..count]);
+        }
     }
 
     // The rows walk each tree together, one step each in turn, until every one is on its leaf: a
@@ -143,12 +139,5 @@ public sealed class TreeEnsemble
         ref Node node = ref Unsafe.Add(ref nodes, n);
         int right = Unsafe.Add(ref row, node.Feature) <= node.Threshold ? 0 : 1;
         return Unsafe.Add(ref Unsafe.AsRef(in node.Left), right);
-    }
-
-    // The walk reads a row's features unchecked: a row must hold every feature a split reads.
-    private void CheckWidth(int width)
-    {
-        if (width < _features)
-            throw new ArgumentException($"the trees split on feature {_features - 1}; a row of {width} features lacks it", nameof(width));
     }
 }
